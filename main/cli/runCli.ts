@@ -1,0 +1,112 @@
+import { Command, CommanderError } from 'commander';
+import { isAppError, type AppError } from '../../shared/errors/AppError';
+import { createTranslator, type Translate } from '../../shared/locales/createTranslator';
+import { describeProblem } from '../../shared/schemas/validationProblems';
+import { createCliContext, type CliIO } from './CliContext';
+import { messageLocale } from './parseLocale';
+import { registerInit } from './commands/initCommand';
+import { registerList } from './commands/listCommand';
+import { registerSearch } from './commands/searchCommand';
+import { registerExport } from './commands/exportCommand';
+import { registerImport } from './commands/importCommand';
+import { registerCheck } from './commands/checkCommand';
+import { mapSqliteError } from '../db/sqliteErrors';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+const MAX_PROBLEM_LINES = 20;
+
+/** The translated lines for an error a user can act on: the first is complete on its own. */
+export function formatAppError(error: AppError, t: Translate): string[] {
+  if (error.problems.length === 0) return [t(`errors:${error.code}`, error.params)];
+  const lines = error.problems.map((p) => describeProblem(p, t));
+  const first = t(`errors:${error.code}`, {
+    ...error.params,
+    first: lines[0],
+    more: lines.length - 1,
+    count: lines.length,
+  });
+  const rest = lines.slice(1, MAX_PROBLEM_LINES).map((l) => `  ${l}`);
+  return [first, ...rest];
+}
+
+function usageMessage(error: CommanderError, t: Translate, argv: readonly string[]): string {
+  const command = argv.find((a) => !a.startsWith('-')) ?? '';
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return t('cli:usage.unknownOption', { option: quoted, command });
+    case 'commander.unknownCommand':
+      return t('cli:usage.unknownCommand', { command: quoted });
+    case 'commander.missingArgument':
+      return t('cli:usage.missingArgument', { argument: quoted, command });
+    case 'commander.optionMissingArgument':
+    case 'commander.missingMandatoryOptionValue':
+      return t('cli:usage.missingOptionValue', { option: quoted.split(/[ ,]/)[0], command });
+    case 'commander.excessArguments':
+      return t('cli:usage.tooManyArguments', { command });
+    case 'commander.invalidArgument':
+      // Our own parsers already wrote a translated sentence; commander wraps it.
+      return error.message.replace(/^error: (option|command-argument value) '[^']*'( argument)? is invalid\. ?/i, '').replace(/^error: /, '');
+    default:
+      return t('cli:usage.other', { detail: error.message.replace(/^error: /, '') });
+  }
+}
+
+/**
+ * The whole `briefing` command, returning its exit code: 0 success, 1 failure, 2 usage error.
+ * Runs in-process so tests can drive it without spawning node.
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const t = createTranslator(messageLocale(io.env));
+  const ctx = createCliContext(io, t);
+  let exitCode: number = EXIT.ok;
+  const program = new Command('briefing')
+    .description(t('cli:description'))
+    .option('--db <file>', t('cli:options.db'))
+    .option('--debug', t('cli:options.debug'))
+    .helpOption('-h, --help', t('cli:options.help'))
+    .exitOverride()
+    .showSuggestionAfterError(false)
+    .configureHelp({ styleTitle: (title) => t(`cli:help.${title}`, { defaultValue: title }) })
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: () => undefined,
+    });
+  registerInit(program, ctx);
+  registerList(program, ctx);
+  registerSearch(program, ctx);
+  registerExport(program, ctx);
+  registerImport(program, ctx);
+  registerCheck(program, ctx, (code) => (exitCode = code));
+  for (const sub of program.commands) {
+    sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());
+    sub.configureOutput(program.configureOutput());
+  }
+
+  const debug = argv.includes('--debug');
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (caught) {
+    if (caught instanceof CommanderError) {
+      if (caught.code === 'commander.helpDisplayed' || caught.code === 'commander.help' || caught.code === 'commander.version') {
+        return EXIT.ok;
+      }
+      io.stderr(`${usageMessage(caught, t, argv)}\n`);
+      return EXIT.usage;
+    }
+    const error = mapSqliteError(caught, '');
+    if (isAppError(error)) {
+      for (const line of formatAppError(error, t)) io.stderr(`${line}\n`);
+    } else {
+      io.stderr(`${t('errors:unexpected', { detail: error instanceof Error ? error.message : String(error) })}\n`);
+    }
+    if (debug) io.stderr(`${(caught as Error)?.stack ?? String(caught)}\n`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import type { PackItemKind, PaperSize } from '../../../shared/domain/pieceKinds';
+
+export interface PackOptionsRow {
+  cover: boolean;
+  toc: boolean;
+  sources: boolean;
+  watermark: string | null;
+}
+
+export interface PackRow {
+  id: string;
+  slug: string;
+  meetingId: string | null;
+  paper: PaperSize;
+  options: PackOptionsRow;
+  sections: { id: string; items: { kind: PackItemKind; ref: string }[] }[];
+}
+
+/** Pack definitions with their ordered sections (pack_sections) and items (pack_items). */
+export class PacksRepository {
+  constructor(private readonly db: Database) {}
+
+  readAll(): PackRow[] {
+    const packs = this.db
+      .prepare('SELECT id, slug, meeting_id AS meetingId, paper, options FROM packs ORDER BY id')
+      .all() as (Omit<PackRow, 'options' | 'sections'> & { options: string })[];
+    const sections = this.db
+      .prepare('SELECT id, pack_id AS packId FROM pack_sections ORDER BY pack_id, position')
+      .all() as { id: string; packId: string }[];
+    const items = this.db
+      .prepare('SELECT section_id AS sectionId, kind, piece_ref AS ref FROM pack_items ORDER BY section_id, position')
+      .all() as { sectionId: string; kind: PackItemKind; ref: string }[];
+    const itemsBySection = new Map<string, { kind: PackItemKind; ref: string }[]>();
+    for (const item of items) {
+      const list = itemsBySection.get(item.sectionId) ?? [];
+      list.push({ kind: item.kind, ref: item.ref });
+      itemsBySection.set(item.sectionId, list);
+    }
+    return packs.map((p) => ({
+      ...p,
+      options: JSON.parse(p.options) as PackOptionsRow,
+      sections: sections
+        .filter((s) => s.packId === p.id)
+        .map((s) => ({ id: s.id, items: itemsBySection.get(s.id) ?? [] })),
+    }));
+  }
+
+  idWithSlug(slug: string): string | undefined {
+    return this.db.prepare('SELECT id FROM packs WHERE slug = ?').pluck().get(slug) as string | undefined;
+  }
+
+  sectionIds(packId: string): string[] {
+    return this.db.prepare('SELECT id FROM pack_sections WHERE pack_id = ?').pluck().all(packId) as string[];
+  }
+
+  /** Writes the pack row, its sections in order and their items; section pieces must exist. */
+  upsert(row: PackRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO packs (id, slug, meeting_id, paper, options) VALUES (@id, @slug, @meetingId, @paper, @options)
+         ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, meeting_id = excluded.meeting_id,
+           paper = excluded.paper, options = excluded.options`,
+      )
+      .run({ id: row.id, slug: row.slug, meetingId: row.meetingId, paper: row.paper, options: JSON.stringify(row.options) });
+    // Positions are rewritten from scratch; negative first so UNIQUE(pack, position) never collides.
+    this.db.prepare('UPDATE pack_sections SET position = -position - 1 WHERE pack_id = ?').run(row.id);
+    const upsertSection = this.db.prepare(
+      `INSERT INTO pack_sections (id, pack_id, position) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET pack_id = excluded.pack_id, position = excluded.position`,
+    );
+    const clearItems = this.db.prepare('DELETE FROM pack_items WHERE section_id = ?');
+    const insertItem = this.db.prepare(
+      'INSERT INTO pack_items (section_id, position, kind, piece_ref) VALUES (?, ?, ?, ?)',
+    );
+    row.sections.forEach((section, position) => {
+      upsertSection.run(section.id, row.id, position);
+      clearItems.run(section.id);
+      section.items.forEach((item, i) => insertItem.run(section.id, i, item.kind, item.ref));
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import {
+  LIBRARY_COLLECTIONS,
+  type LibraryCollection,
+  type LibraryDocument,
+} from '../../shared/schemas/libraryDocument';
+import type { LibraryStore } from './LibraryStore';
+import { parseLibraryDocument } from './parseLibraryDocument';
+import { readLibraryFile } from './readLibraryFile';
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  file: string;
+  dryRun: boolean;
+  counts: Record<LibraryCollection, ImportCounts>;
+}
+
+type AnyRecord = LibraryDocument[LibraryCollection][number];
+const keyOf = (record: AnyRecord): string => ('code' in record ? record.code : record.id);
+
+/** What applying `incoming` would change, record by record, against the canonical library. */
+export function diffLibrary(current: LibraryDocument, incoming: LibraryDocument) {
+  const counts = {} as Record<LibraryCollection, ImportCounts>;
+  const changed = {} as Record<LibraryCollection, Set<string>>;
+  for (const collection of LIBRARY_COLLECTIONS) {
+    const before = new Map<string, string>(
+      (current[collection] as AnyRecord[]).map((r) => [keyOf(r), JSON.stringify(r)]),
+    );
+    const c: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
+    const ids = new Set<string>();
+    for (const record of incoming[collection] as AnyRecord[]) {
+      const old = before.get(keyOf(record));
+      if (old === undefined) c.added++;
+      else if (old === JSON.stringify(record)) {
+        c.unchanged++;
+        continue;
+      } else c.updated++;
+      ids.add(keyOf(record));
+    }
+    counts[collection] = c;
+    changed[collection] = ids;
+  }
+  return { counts, changed };
+}
+
+/**
+ * Writes every added or updated record in one transaction: all or nothing. Foreign keys are
+ * deferred to the commit, so records may refer to each other in any order.
+ */
+export function applyLibraryDocument(store: LibraryStore, doc: LibraryDocument, now = new Date().toISOString()) {
+  const { counts, changed } = diffLibrary(store.readDocument(), doc);
+  const pick = <C extends LibraryCollection>(collection: C) =>
+    (doc[collection] as AnyRecord[]).filter((r) => changed[collection].has(keyOf(r))) as LibraryDocument[C];
+  store.db.transaction(() => {
+    store.db.pragma('defer_foreign_keys = ON');
+    for (const s of pick('sources')) store.writeSource(s, now);
+    for (const c of pick('countries')) store.writeCountry(c, now);
+    for (const n of pick('networks')) store.writeNetwork(n, now);
+    for (const m of pick('meetings')) store.writeMeeting(m, now);
+    const priorities = pick('priorities');
+    store.priorities.releaseNumbers(priorities.map((p) => p.id));
+    for (const p of priorities) store.writePriority(p, now);
+    for (const i of pick('instruments')) store.writeInstrument(i, now);
+    for (const n of pick('notes')) store.writeNote(n, now);
+    for (const p of pick('packs')) store.writePack(p, now);
+  })();
+  return counts;
+}
+
+export function importLibraryFile(store: LibraryStore, file: string, options: { dryRun: boolean }): ImportReport {
+  const doc = parseLibraryDocument(readLibraryFile(file), file, store);
+  const counts = options.dryRun ? diffLibrary(store.readDocument(), doc).counts : applyLibraryDocument(store, doc);
+  return { file, dryRun: options.dryRun, counts };
+}

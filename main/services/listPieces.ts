@@ -1,0 +1,100 @@
+import { LOCALES, type Locale } from '../../shared/domain/locales';
+import type { LocalizedDoc } from '../../shared/schemas/common';
+import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
+import { pickText } from '../../shared/domain/pickText';
+import { countryName } from '../../shared/domain/countryName';
+import { statesByLocale, type TranslationState } from '../../shared/domain/translationState';
+import { hashSourceText } from './textHash';
+
+export const LIST_KINDS = ['priorities', 'instruments', 'countries', 'notes', 'meetings', 'packs'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export interface ListEntry {
+  id: string;
+  title: string;
+  /** The locale `title` is in; differs from the one asked for when the text is missing. */
+  titleLocale: Locale;
+  /** Translation state of the whole piece (its worst field) in the locale asked for. */
+  status: TranslationState;
+  states: Record<Locale, TranslationState>;
+  /** Kind-specific facts: number, kind and year, dates, slug, membership. */
+  details: Record<string, string | number | null | string[]>;
+}
+
+function entry(
+  id: string,
+  title: LocalizedDoc,
+  fields: (LocalizedDoc | null)[],
+  locale: Locale,
+  details: ListEntry['details'],
+): ListEntry {
+  const picked = pickText(title, locale);
+  const states = statesByLocale(fields, hashSourceText);
+  return { id, title: picked?.text ?? id, titleLocale: picked?.locale ?? locale, status: states[locale], states, details };
+}
+
+/** The rows `briefing list KIND` shows, in a reader's locale, in reading order. */
+export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale): ListEntry[] {
+  switch (kind) {
+    case 'priorities':
+      return [...doc.priorities]
+        .sort((a, b) => a.networkId.localeCompare(b.networkId) || a.number - b.number)
+        .map((p) => entry(p.id, p.title, [p.title, p.body], locale, { number: p.number, network: p.networkId }));
+    case 'instruments':
+      return doc.instruments.map((i) =>
+        entry(i.id, i.shortName, [i.shortName, i.officialTitle, i.adoptingBody, i.summary], locale, {
+          kind: i.kind,
+          year: i.yearAdopted,
+          parent: i.parentId,
+          officialTitle: pickText(i.officialTitle, locale)?.text ?? null,
+        }),
+      );
+    case 'countries': {
+      const memberships = new Map<string, string[]>();
+      for (const n of doc.networks) for (const c of n.members) memberships.set(c, [...(memberships.get(c) ?? []), n.id]);
+      return doc.countries
+        .map((c): ListEntry => {
+          const name = countryName(c.code, locale, c.formalName);
+          // Without a formal name in a locale, Intl's name is used: nothing is missing.
+          const states = statesByLocale([c.formalName], hashSourceText);
+          for (const l of LOCALES) if (states[l] === 'missing') states[l] = 'approved';
+          return {
+            id: c.code,
+            title: name,
+            titleLocale: locale,
+            status: states[locale],
+            states,
+            details: { code: c.code, networks: memberships.get(c.code) ?? [] },
+          };
+        })
+        .sort((a, b) => a.title.localeCompare(b.title, locale));
+    }
+    case 'notes':
+      return [...doc.notes]
+        .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
+        .map((n) =>
+          entry(n.id, n.title, [n.title, n.body], locale, { date: n.date, country: n.countryCode, tags: n.tags }),
+        );
+    case 'meetings':
+      return [...doc.meetings]
+        .sort((a, b) => a.startDate.localeCompare(b.startDate))
+        .map((m) =>
+          entry(m.id, m.title, [m.title, m.theme, m.place], locale, {
+            start: m.startDate,
+            end: m.endDate,
+            place: pickText(m.place, locale)?.text ?? null,
+            network: m.networkId,
+          }),
+        );
+    case 'packs':
+      return doc.packs.map((p) =>
+        entry(
+          p.id,
+          p.title,
+          [p.title, p.subtitle, p.audience, p.classification, ...p.sections.flatMap((s) => [s.title, s.text])],
+          locale,
+          { slug: p.slug, meeting: p.meetingId, sections: p.sections.length, paper: p.paper },
+        ),
+      );
+  }
+}

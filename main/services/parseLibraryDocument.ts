@@ -1,0 +1,42 @@
+import { AppError } from '../../shared/errors/AppError';
+import {
+  LIBRARY_FORMAT,
+  LIBRARY_FORMAT_VERSION,
+  libraryDocumentSchema,
+  type LibraryDocument,
+} from '../../shared/schemas/libraryDocument';
+import { checkLibraryDocument, type LibraryLookup } from '../../shared/schemas/checkLibraryDocument';
+import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
+import { problemFromDocumentIssue, problemFromZodIssue } from '../../shared/schemas/validationProblems';
+import { hashSourceText } from './textHash';
+
+/**
+ * Validates parsed JSON as a library document: envelope, then every field (zod), then ids and
+ * references against the file and the library it goes into. Returns the canonical form.
+ */
+export function parseLibraryDocument(input: unknown, file: string, library: LibraryLookup): LibraryDocument {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new AppError('import.notLibrary', { file });
+  const envelope = input as { format?: unknown; formatVersion?: unknown };
+  if (envelope.format !== LIBRARY_FORMAT) throw new AppError('import.notLibrary', { file });
+  if (envelope.formatVersion === undefined) {
+    throw new AppError('import.formatVersionMissing', { file, supported: LIBRARY_FORMAT_VERSION });
+  }
+  if (envelope.formatVersion !== LIBRARY_FORMAT_VERSION) {
+    throw new AppError('import.formatVersion', {
+      file,
+      version: JSON.stringify(envelope.formatVersion),
+      supported: LIBRARY_FORMAT_VERSION,
+    });
+  }
+  const parsed = libraryDocumentSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => problemFromZodIssue(issue, input));
+    throw new AppError('import.invalid', { file, count: problems.length }, problems);
+  }
+  const issues = checkLibraryDocument(parsed.data, library);
+  if (issues.length > 0) {
+    const problems = issues.map((issue) => problemFromDocumentIssue(issue, input));
+    throw new AppError('import.invalid', { file, count: problems.length }, problems);
+  }
+  return normalizeLibraryDocument(parsed.data, hashSourceText);
+}

@@ -1,0 +1,20 @@
+import enErrors from './en/errors.json';
+import frErrors from './fr/errors.json';
+import esErrors from './es/errors.json';
+import enCli from './en/cli.json';
+import frCli from './fr/cli.json';
+import esCli from './es/cli.json';
+import enCommon from './en/common.json';
+import frCommon from './fr/common.json';
+import esCommon from './es/common.json';
+import type { Locale } from '../domain/locales';
+
+/** Every bundled string, by locale and namespace. English is the source of truth. */
+export const RESOURCES = {
+  en: { errors: enErrors, cli: enCli, common: enCommon },
+  fr: { errors: frErrors, cli: frCli, common: frCommon },
+  es: { errors: esErrors, cli: esCli, common: esCommon },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export const NAMESPACES = ['errors', 'cli', 'common'] as const;
+export type Namespace = (typeof NAMESPACES)[number];

@@ -1,0 +1,20 @@
+/**
+ * FTS5's unicode61 tokenizer removes diacritics but does not expand ligatures, so "oeuvre"
+ * would never find "œuvre". Index and query both go through this fold. The same replacements
+ * are spelled out in SQL in migration 002 (triggers cannot call JavaScript).
+ */
+const LIGATURES: ReadonlyArray<readonly [string, string]> = [
+  ['œ', 'oe'],
+  ['Œ', 'OE'],
+  ['æ', 'ae'],
+  ['Æ', 'AE'],
+  ['ß', 'ss'],
+];
+
+export function foldForSearch(text: string): string {
+  let out = text.normalize('NFC');
+  for (const [from, to] of LIGATURES) out = out.split(from).join(to);
+  return out;
+}
+
+export const SEARCH_LIGATURES = LIGATURES;
