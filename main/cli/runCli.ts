@@ -10,6 +10,8 @@ import { registerSearch } from './commands/searchCommand';
 import { registerExport } from './commands/exportCommand';
 import { registerImport } from './commands/importCommand';
 import { registerCheck } from './commands/checkCommand';
+import { registerBuild } from './commands/buildCommand';
+import { registerPacks } from './commands/packsCommand';
 import { mapSqliteError } from '../db/sqliteErrors';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -46,7 +48,10 @@ function usageMessage(error: CommanderError, t: Translate, argv: readonly string
       return t('cli:usage.tooManyArguments', { command });
     case 'commander.invalidArgument':
       // Our own parsers already wrote a translated sentence; commander wraps it.
-      return error.message.replace(/^error: (option|command-argument value) '[^']*'( argument)? is invalid\. ?/i, '').replace(/^error: /, '');
+      return error.message
+        .replace(/^(error: )?option '[^']*' argument '[^']*' is invalid\. ?/i, '')
+        .replace(/^(error: )?command-argument value '[^']*' is invalid for argument '[^']*'\. ?/i, '')
+        .replace(/^error: /, '');
     default:
       return t('cli:usage.other', { detail: error.message.replace(/^error: /, '') });
   }
@@ -79,10 +84,16 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerExport(program, ctx);
   registerImport(program, ctx);
   registerCheck(program, ctx, (code) => (exitCode = code));
-  for (const sub of program.commands) {
-    sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());
-    sub.configureOutput(program.configureOutput());
-  }
+  registerBuild(program, ctx);
+  registerPacks(program, ctx);
+  const configure = (command: Command) => {
+    for (const sub of command.commands) {
+      sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());
+      sub.configureOutput(program.configureOutput());
+      configure(sub);
+    }
+  };
+  configure(program);
 
   const debug = argv.includes('--debug');
   try {

@@ -7,14 +7,17 @@ import esCli from './es/cli.json';
 import enCommon from './en/common.json';
 import frCommon from './fr/common.json';
 import esCommon from './es/common.json';
+import enPdf from './en/pdf.json';
+import frPdf from './fr/pdf.json';
+import esPdf from './es/pdf.json';
 import type { Locale } from '../domain/locales';
 
 /** Every bundled string, by locale and namespace. English is the source of truth. */
 export const RESOURCES = {
-  en: { errors: enErrors, cli: enCli, common: enCommon },
-  fr: { errors: frErrors, cli: frCli, common: frCommon },
-  es: { errors: esErrors, cli: esCli, common: esCommon },
+  en: { errors: enErrors, cli: enCli, common: enCommon, pdf: enPdf },
+  fr: { errors: frErrors, cli: frCli, common: frCommon, pdf: frPdf },
+  es: { errors: esErrors, cli: esCli, common: esCommon, pdf: esPdf },
 } satisfies Record<Locale, Record<string, unknown>>;
 
-export const NAMESPACES = ['errors', 'cli', 'common'] as const;
+export const NAMESPACES = ['errors', 'cli', 'common', 'pdf'] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -1,0 +1,71 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { CliContext } from '../CliContext';
+import { LANGUAGE_MODES, PackBuildService, type LanguageMode } from '../../pdf/PackBuildService';
+import { PAPER_SIZES } from '../../../shared/domain/pieceKinds';
+
+const MAX_LISTED = 10;
+
+export function registerBuild(program: Command, ctx: CliContext): void {
+  const { t } = ctx;
+  program
+    .command('build')
+    .description(t('cli:commands.build'))
+    .requiredOption('--pack <id|slug>', t('cli:build.options.pack'))
+    .requiredOption('--lang <mode>', t('cli:build.options.lang'), (value: string): LanguageMode => {
+      if (!(LANGUAGE_MODES as readonly string[]).includes(value)) {
+        throw new InvalidArgumentError(t('errors:build.unknownLanguage', { value }));
+      }
+      return value as LanguageMode;
+    })
+    .requiredOption('--out <file|dir>', t('cli:build.options.out'))
+    .option('--strict', t('cli:build.options.strict'))
+    .addOption(new Option('--paper <size>', t('cli:build.options.paper')).choices(PAPER_SIZES))
+    .option('--watermark <text>', t('cli:build.options.watermark'))
+    .option('--force', t('cli:build.options.force'))
+    .option('--json', t('cli:options.json'))
+    .action(
+      async (
+        options: {
+          pack: string;
+          lang: LanguageMode;
+          out: string;
+          strict?: boolean;
+          paper?: 'a4' | 'letter';
+          watermark?: string;
+          force?: boolean;
+          json?: boolean;
+        },
+        command: Command,
+      ) => {
+        const doc = await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => store.readDocument());
+        const service = new PackBuildService(options.lang === 'all' ? 2 : 1);
+        try {
+          const report = await service.build(doc, {
+            pack: options.pack,
+            mode: options.lang,
+            out: options.out,
+            strict: options.strict ?? false,
+            paper: options.paper,
+            watermark: options.watermark,
+            force: options.force ?? false,
+          });
+          if (options.json) {
+            ctx.json(report);
+            return;
+          }
+          for (const f of report.files) {
+            ctx.out(t('cli:build.file', { edition: f.edition, file: f.file, pages: f.pages, size: Math.round(f.bytes / 1024) }));
+          }
+          for (const e of report.editions) {
+            ctx.out(t('cli:build.texts', { locale: e.locale, missing: e.missing.length, draft: e.draft.length, stale: e.stale.length }));
+            for (const m of e.missing.slice(0, MAX_LISTED)) {
+              ctx.out(t('cli:build.missingItem', { locale: e.locale, piece: m.pieceId, field: m.field }));
+            }
+            if (e.missing.length > MAX_LISTED) ctx.out(t('cli:build.more', { count: e.missing.length - MAX_LISTED }));
+          }
+        } finally {
+          await service.close();
+        }
+      },
+    );
+}

@@ -1,0 +1,79 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../CliContext';
+import { localeOption } from '../parseLocale';
+import { addSection, createPack, deletePack, duplicatePack, listPacks } from '../../services/packsService';
+import { PAPER_SIZES } from '../../../shared/domain/pieceKinds';
+import type { Locale } from '../../../shared/domain/locales';
+
+export function registerPacks(program: Command, ctx: CliContext): void {
+  const { t } = ctx;
+  const packs = program.command('packs').description(t('cli:commands.packs'));
+
+  packs
+    .command('create')
+    .description(t('cli:packs.create'))
+    .requiredOption('--slug <slug>', t('cli:packs.options.slug'))
+    .requiredOption('--title <text>', t('cli:packs.options.title'))
+    .option('--lang <lang>', t('cli:packs.options.lang'), localeOption(t), 'en')
+    .option('--meeting <id>', t('cli:packs.options.meeting'))
+    .addOption(new Option('--paper <size>', t('cli:packs.options.paper')).choices(PAPER_SIZES).default('a4'))
+    .option('--json', t('cli:options.json'))
+    .action(async (o: { slug: string; title: string; lang: Locale; meeting?: string; paper: 'a4' | 'letter'; json?: boolean }, command: Command) => {
+      await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => {
+        const pack = createPack(store, { slug: o.slug, title: o.title, lang: o.lang, meetingId: o.meeting ?? null, paper: o.paper });
+        if (o.json) ctx.json(pack);
+        else ctx.out(t('cli:packs.created', { slug: pack.slug, id: pack.id }));
+      });
+    });
+
+  packs
+    .command('add-section')
+    .description(t('cli:packs.addSection'))
+    .argument('<pack>', t('cli:build.options.pack'))
+    .requiredOption('--title <text>', t('cli:packs.options.title'))
+    .option('--lang <lang>', t('cli:packs.options.lang'), localeOption(t), 'en')
+    .option('--items <list>', t('cli:packs.options.items'), '')
+    .action(async (ref: string, o: { title: string; lang: Locale; items: string }, command: Command) => {
+      await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => {
+        const items = o.items.split(',').map((s) => s.trim()).filter(Boolean);
+        const pack = addSection(store, ref, { title: o.title, lang: o.lang, items });
+        ctx.out(t('cli:packs.sectionAdded', { number: pack.sections.length, slug: pack.slug }));
+      });
+    });
+
+  packs
+    .command('list')
+    .description(t('cli:packs.list'))
+    .option('--json', t('cli:options.json'))
+    .action(async (o: { json?: boolean }, command: Command) => {
+      await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
+        const list = listPacks(store);
+        if (o.json) ctx.json(list);
+        else if (list.length === 0) ctx.out(t('cli:list.empty'));
+        else for (const p of list) ctx.out(t('cli:packs.line', { ...p }));
+      });
+    });
+
+  packs
+    .command('duplicate')
+    .description(t('cli:packs.duplicate'))
+    .argument('<pack>', t('cli:build.options.pack'))
+    .requiredOption('--slug <slug>', t('cli:packs.options.slug'))
+    .action(async (ref: string, o: { slug: string }, command: Command) => {
+      await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => {
+        const copy = duplicatePack(store, ref, o.slug);
+        ctx.out(t('cli:packs.duplicated', { from: ref, slug: copy.slug, id: copy.id }));
+      });
+    });
+
+  packs
+    .command('delete')
+    .description(t('cli:packs.delete'))
+    .argument('<pack>', t('cli:build.options.pack'))
+    .action(async (ref: string, _o: unknown, command: Command) => {
+      await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => {
+        const pack = deletePack(store, ref);
+        ctx.out(t('cli:packs.deleted', { slug: pack.slug }));
+      });
+    });
+}

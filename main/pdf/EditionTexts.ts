@@ -1,0 +1,49 @@
+import type { Locale } from '../../shared/domain/locales';
+import type { LocalizedDoc } from '../../shared/schemas/common';
+import { pickText } from '../../shared/domain/pickText';
+import { translationState } from '../../shared/domain/translationState';
+import { hashSourceText } from '../services/textHash';
+
+/** A text as an edition shows it: `fallback` names the other language it came from. */
+export interface EditionText {
+  text: string;
+  fallback: Locale | null;
+}
+
+export interface TextIssue {
+  pieceId: string;
+  field: string;
+}
+
+export interface EditionReport {
+  locale: Locale;
+  /** Shown in another language, marked as such. */
+  missing: TextIssue[];
+  /** Shown, but not approved yet (or translated from a source that has since changed). */
+  draft: TextIssue[];
+  stale: TextIssue[];
+}
+
+/** Picks every text of one edition and records what was missing, draft or stale. */
+export class EditionTexts {
+  private readonly seen = new Set<string>();
+  readonly report: EditionReport;
+
+  constructor(readonly locale: Locale) {
+    this.report = { locale, missing: [], draft: [], stale: [] };
+  }
+
+  get(value: LocalizedDoc | null | undefined, pieceId: string, field: string): EditionText | null {
+    const picked = pickText(value, this.locale);
+    if (!picked) return null;
+    const key = `${pieceId}\u0000${field}`;
+    if (!this.seen.has(key)) {
+      this.seen.add(key);
+      const state = translationState(value, this.locale, hashSourceText);
+      if (state === 'missing') this.report.missing.push({ pieceId, field });
+      else if (state === 'stale') this.report.stale.push({ pieceId, field });
+      else if (state === 'draft') this.report.draft.push({ pieceId, field });
+    }
+    return { text: picked.text, fallback: picked.locale === this.locale ? null : picked.locale };
+  }
+}

@@ -1,0 +1,232 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/errors/AppError';
+import { LOCALES, type Locale } from '../../shared/domain/locales';
+import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
+import type { ValidationProblem } from '../../shared/schemas/validationProblems';
+import { editionModels, type Edition } from './buildEdition';
+import type { EditionReport } from './EditionTexts';
+import type { BuildJob, WorkerMessage } from './worker/messages';
+
+export const LANGUAGE_MODES = ['en', 'fr', 'es', 'all', 'parallel'] as const;
+export type LanguageMode = (typeof LANGUAGE_MODES)[number];
+
+export interface BuildRequest {
+  pack: string;
+  mode: LanguageMode;
+  /** A .pdf file for one edition, or a folder (created if missing) for any mode. */
+  out: string;
+  strict?: boolean;
+  paper?: 'a4' | 'letter';
+  watermark?: string | null;
+  force?: boolean;
+  builtAt?: Date;
+}
+
+export interface BuiltFile {
+  edition: Edition;
+  file: string;
+  pages: number;
+  bytes: number;
+}
+
+export interface BuildReport {
+  pack: { id: string; slug: string };
+  files: BuiltFile[];
+  /** Per language: texts shown from another language, drafts, and stale translations. */
+  editions: EditionReport[];
+}
+
+export interface BuildHooks {
+  onProgress?: (progress: { edition: Edition; fraction: number }) => void;
+  signal?: AbortSignal;
+}
+
+const WORKER_ENTRY = new URL('./worker/buildWorker.mjs', import.meta.url);
+
+interface PooledWorker {
+  worker: Worker;
+  busy: boolean;
+}
+
+/**
+ * Builds packs in worker threads, off the caller's thread: the desktop app's UI stays
+ * responsive, `all` builds its three editions in parallel, and the workers stay warm between
+ * builds. Nothing is written until every edition has rendered, so a failed or cancelled build
+ * leaves no file behind.
+ */
+export class PackBuildService {
+  private readonly pool: PooledWorker[] = [];
+  private readonly waiting: ((w: PooledWorker) => void)[] = [];
+  private nextJob = 1;
+
+  constructor(private readonly size = 2) {}
+
+  /** Starts the workers now, so the first build does not pay for their start-up. */
+  warm(): void {
+    while (this.pool.length < this.size) this.pool.push(this.spawn());
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.pool.splice(0).map((p) => p.worker.terminate()));
+  }
+
+  async build(doc: LibraryDocument, request: BuildRequest, hooks: BuildHooks = {}): Promise<BuildReport> {
+    if (!(LANGUAGE_MODES as readonly string[]).includes(request.mode)) {
+      throw new AppError('build.unknownLanguage', { value: request.mode });
+    }
+    const editions: Edition[] = request.mode === 'all' ? [...LOCALES] : [request.mode as Edition];
+    const locales = request.mode === 'all' || request.mode === 'parallel' ? LOCALES : [request.mode as Locale];
+    const { pack, reports } = editionModels(doc, request.pack, locales);
+    if (request.strict) assertComplete(pack.slug, reports);
+    const targets = planOutputs(request, pack.slug, editions);
+
+    const paper = request.paper ?? pack.paper;
+    const watermark = request.watermark === undefined ? pack.options.watermark : request.watermark;
+    const builtAt = (request.builtAt ?? new Date()).toISOString();
+    const results = await Promise.all(
+      editions.map((edition) =>
+        this.run({ type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt }, hooks),
+      ),
+    );
+    writeAll(targets.map((file, i) => ({ file, bytes: results[i]!.bytes })), request.force ?? false);
+    return {
+      pack: { id: pack.id, slug: pack.slug },
+      files: editions.map((edition, i) => ({
+        edition,
+        file: targets[i]!,
+        pages: results[i]!.pages,
+        bytes: results[i]!.bytes.byteLength,
+      })),
+      editions: reports,
+    };
+  }
+
+  private spawn(): PooledWorker {
+    const pooled: PooledWorker = { worker: new Worker(WORKER_ENTRY), busy: false };
+    pooled.worker.unref();
+    pooled.worker.on('exit', () => {
+      const index = this.pool.indexOf(pooled);
+      if (index >= 0) this.pool.splice(index, 1);
+      // A stopped worker (cancelled or crashed) hands its place to whoever is waiting.
+      const next = this.waiting.shift();
+      if (next) void this.acquire().then(next);
+    });
+    return pooled;
+  }
+
+  private acquire(): Promise<PooledWorker> {
+    const idle = this.pool.find((p) => !p.busy);
+    if (idle) {
+      idle.busy = true;
+      return Promise.resolve(idle);
+    }
+    if (this.pool.length < this.size) {
+      const fresh = this.spawn();
+      fresh.busy = true;
+      this.pool.push(fresh);
+      return Promise.resolve(fresh);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(pooled: PooledWorker): void {
+    const next = this.waiting.shift();
+    if (next) next(pooled);
+    else pooled.busy = false;
+  }
+
+  private async run(job: BuildJob, hooks: BuildHooks): Promise<{ bytes: Uint8Array; pages: number }> {
+    if (hooks.signal?.aborted) throw new AppError('build.cancelled');
+    const pooled = await this.acquire();
+    const jobId = this.nextJob++;
+    return new Promise((resolve, reject) => {
+      const { worker } = pooled;
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        hooks.signal?.removeEventListener('abort', onAbort);
+      };
+      const onMessage = (message: WorkerMessage) => {
+        if (message.jobId !== jobId) return;
+        if (message.type === 'progress') {
+          hooks.onProgress?.({ edition: job.edition, fraction: message.fraction });
+          return;
+        }
+        cleanup();
+        this.release(pooled);
+        if (message.type === 'done') resolve({ bytes: message.bytes, pages: message.pages });
+        else if ('code' in message.error) reject(new AppError(message.error.code, message.error.params, message.error.problems));
+        else reject(new AppError('build.failed', { detail: message.error.message }));
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(new AppError('build.failed', { detail: error.message }, [], { cause: error }));
+      };
+      const onExit = () => {
+        cleanup();
+        reject(new AppError(hooks.signal?.aborted ? 'build.cancelled' : 'build.failed', { detail: 'worker stopped' }));
+      };
+      // Layout cannot be interrupted from inside: cancelling stops the worker itself.
+      const onAbort = () => void worker.terminate();
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      hooks.signal?.addEventListener('abort', onAbort, { once: true });
+      worker.postMessage({ ...job, jobId } satisfies BuildJob);
+    });
+  }
+}
+
+/** --strict: every text of every edition must exist in its language and be up to date. */
+function assertComplete(pack: string, reports: EditionReport[]): void {
+  const problems: ValidationProblem[] = [];
+  for (const report of reports) {
+    for (const [state, list] of [['missing', report.missing], ['stale', report.stale]] as const) {
+      for (const issue of list) {
+        problems.push({ path: [], key: `build.untranslated.${state}`, values: { locale: report.locale, piece: issue.pieceId, field: issue.field } });
+      }
+    }
+  }
+  if (problems.length > 0) throw new AppError('build.incomplete', { pack, count: problems.length }, problems);
+}
+
+function planOutputs(request: BuildRequest, slug: string, editions: Edition[]): string[] {
+  const out = path.resolve(request.out);
+  const isFile = out.toLowerCase().endsWith('.pdf');
+  if (isFile && editions.length > 1) throw new AppError('build.outNeedsFolder', { out });
+  const targets = isFile ? [out] : editions.map((e) => path.join(out, `${slug}-${e}.pdf`));
+  const folder = isFile ? path.dirname(out) : out;
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch (error) {
+    throw new AppError('build.cannotWrite', { file: folder, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  if (!fs.statSync(folder).isDirectory()) throw new AppError('build.cannotWrite', { file: folder, detail: 'ENOTDIR' });
+  if (!request.force) {
+    const existing = targets.find((t) => fs.existsSync(t));
+    if (existing) throw new AppError('build.outputExists', { file: existing });
+  }
+  return targets;
+}
+
+/** Every file through a temporary name, renamed only once all are written: all or none. */
+function writeAll(files: { file: string; bytes: Uint8Array }[], force: boolean): void {
+  const temps: string[] = [];
+  try {
+    for (const { file, bytes } of files) {
+      if (!force && fs.existsSync(file)) throw new AppError('build.outputExists', { file });
+      const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+      fs.writeFileSync(temp, bytes);
+      temps.push(temp);
+    }
+    files.forEach(({ file }, i) => fs.renameSync(temps[i]!, file));
+  } catch (error) {
+    for (const temp of temps) fs.rmSync(temp, { force: true });
+    if (error instanceof AppError) throw error;
+    throw new AppError('build.cannotWrite', { file: files[0]?.file ?? '', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+}

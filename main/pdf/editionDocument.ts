@@ -1,0 +1,82 @@
+import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { LOCALE_TAGS } from '../../shared/domain/locales';
+import type { Translate } from '../../shared/locales/createTranslator';
+import type { PackDoc } from '../../shared/schemas/libraryDocument';
+import { formatDate } from '../../shared/domain/formatDates';
+import type { EditionModel } from './packBlocks';
+import { renderBlock, renderCover, renderToc, tocEntries } from './renderBlocks';
+import { FONT_FAMILY } from './fonts';
+import { DEFAULT_STYLE, STYLES } from './styles';
+
+export interface DocumentOptions {
+  paper: 'a4' | 'letter';
+  watermark: string | null;
+  /** The build's date, on the cover; fixed in tests so output is reproducible. */
+  builtAt: Date;
+}
+
+export const PAGE_SIZES = { a4: 'A4', letter: 'LETTER' } as const;
+
+/** Keeps a heading from being the last line of a page. */
+export const keepHeadingsWithText: TDocumentDefinitions['pageBreakBefore'] = (node, queries) =>
+  node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0;
+
+export function watermarkFor(text: string | null): TDocumentDefinitions['watermark'] {
+  return text ? { text, opacity: 0.07, bold: true, fontSize: 64, angle: -40 } : undefined;
+}
+
+/** One edition (en, fr or es) of a pack as a pdfmake document definition. */
+export function editionDocument(model: EditionModel, pack: PackDoc, t: Translate, options: DocumentOptions): TDocumentDefinitions {
+  const content: Content[] = [];
+  const { cover, toc } = pack.options;
+  if (cover) {
+    content.push({
+      stack: renderCover(model.cover, t('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), model.locale) })),
+    });
+  }
+  if (toc) {
+    const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? b.text.text : ''));
+    content.push({ stack: renderToc(t('pdf:contents'), entries), ...(cover ? { pageBreak: 'before' as const } : {}) });
+  }
+  let first = !cover && !toc;
+  for (const block of model.blocks) {
+    const node = renderBlock(block, { anchors: true });
+    if (block.kind === 'sectionHeading') {
+      if (!first) (node as ContentText).pageBreak = 'before';
+      first = false;
+    }
+    content.push(node);
+  }
+
+  return {
+    pageSize: PAGE_SIZES[options.paper],
+    pageMargins: [56, 64, 56, 56],
+    language: LOCALE_TAGS[model.locale],
+    info: {
+      title: model.title,
+      author: model.author ?? undefined,
+      subject: model.subject ?? undefined,
+      keywords: model.keywords.join(', '),
+      creator: 'Briefing Pack Builder',
+      producer: 'Briefing Pack Builder (pdfmake)',
+    },
+    defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE },
+    styles: STYLES,
+    watermark: watermarkFor(options.watermark),
+    header: (page) =>
+      cover && page === 1
+        ? null
+        : {
+            columns: [
+              { text: model.title, width: '*' },
+              { text: model.classification ?? '', width: 'auto', alignment: 'right' },
+            ],
+            style: 'header',
+            margin: [56, 28, 56, 0],
+          },
+    footer: (page, pages) =>
+      cover && page === 1 ? null : { text: t('pdf:pageOf', { page, pages }), alignment: 'center', style: 'footer', margin: [0, 20, 0, 0] },
+    pageBreakBefore: keepHeadingsWithText,
+    content,
+  };
+}

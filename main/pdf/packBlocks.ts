@@ -1,0 +1,202 @@
+import type { Locale } from '../../shared/domain/locales';
+import type { Translate } from '../../shared/locales/createTranslator';
+import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/schemas/libraryDocument';
+import { countryName } from '../../shared/domain/countryName';
+import { formatDate, formatDateRange } from '../../shared/domain/formatDates';
+import type { EditionText, EditionTexts } from './EditionTexts';
+
+/**
+ * One edition of a pack as a flat list of blocks. Every edition of a pack has the same blocks in
+ * the same order (structure comes from the pack, never from a language), which is what lets the
+ * parallel edition put block i of EN, FR and ES on one row.
+ */
+export type Block =
+  | { kind: 'sectionHeading'; id: string; text: EditionText }
+  | { kind: 'itemHeading'; id: string; parentId: string; text: EditionText; sourceMarks: number[] }
+  | { kind: 'subHeading'; text: EditionText }
+  | { kind: 'officialTitle'; text: EditionText }
+  | { kind: 'meta'; text: string }
+  | { kind: 'markdown'; text: EditionText }
+  | { kind: 'sourcesHeading'; text: string }
+  | { kind: 'sourceNote'; number: number; title: EditionText; citation: string; url: string | null };
+
+export interface CoverModel {
+  network: EditionText | null;
+  meeting: EditionText | null;
+  meetingLine: string | null;
+  title: EditionText;
+  subtitle: EditionText | null;
+  audience: EditionText | null;
+  classification: EditionText | null;
+}
+
+export interface EditionModel {
+  locale: Locale;
+  cover: CoverModel;
+  blocks: Block[];
+  /** Plain strings for metadata and running headers. */
+  title: string;
+  classification: string | null;
+  subject: string | null;
+  author: string | null;
+  keywords: string[];
+}
+
+const plain = (text: string): EditionText => ({ text, fallback: null });
+
+export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: EditionTexts, t: Translate): EditionModel {
+  const locale = texts.locale;
+  const meeting = doc.meetings.find((m) => m.id === pack.meetingId) ?? null;
+  const network = meeting ? (doc.networks.find((n) => n.id === meeting.networkId) ?? null) : null;
+  const networkName = network ? texts.get(network.name, network.id, 'name') : null;
+  const place = meeting ? texts.get(meeting.place, meeting.id, 'place') : null;
+  const title = texts.get(pack.title, pack.id, 'title') ?? plain(pack.slug);
+  const classification = pack.classification ? texts.get(pack.classification, pack.id, 'classification') : null;
+  const meetingTitle = meeting ? texts.get(meeting.title, meeting.id, 'title') : null;
+  const cover: CoverModel = {
+    network: networkName,
+    meeting: meetingTitle,
+    meetingLine: meeting
+      ? t('pdf:meetingLine', {
+          dates: formatDateRange(meeting.startDate, meeting.endDate, locale),
+          place: place?.text ?? '',
+        })
+      : null,
+    title,
+    subtitle: pack.subtitle ? texts.get(pack.subtitle, pack.id, 'subtitle') : null,
+    audience: pack.audience ? texts.get(pack.audience, pack.id, 'audience') : null,
+    classification,
+  };
+
+  const priorities = new Map(doc.priorities.map((p) => [p.id, p]));
+  const instruments = new Map(doc.instruments.map((i) => [i.id, i]));
+  const notes = new Map(doc.notes.map((n) => [n.id, n]));
+  const sources = new Map(doc.sources.map((s) => [s.id, s]));
+  const countries = new Map(doc.countries.map((c) => [c.code, c]));
+  const notesByCountry = new Map<string, NoteDoc[]>();
+  for (const n of [...doc.notes].sort((a, b) => b.date.localeCompare(a.date))) {
+    if (n.countryCode) notesByCountry.set(n.countryCode, [...(notesByCountry.get(n.countryCode) ?? []), n]);
+  }
+  const networksOf = (code: string) => doc.networks.filter((n) => n.members.includes(code));
+  const shortName = (id: string) => {
+    const i = instruments.get(id);
+    return i ? (texts.get(i.shortName, i.id, 'shortName')?.text ?? id) : id;
+  };
+
+  const blocks: Block[] = [];
+  pack.sections.forEach((section, s) => {
+    const sectionId = `section-${s + 1}`;
+    const heading = texts.get(section.title, section.id, 'title') ?? plain(section.id);
+    blocks.push({ kind: 'sectionHeading', id: sectionId, text: { ...heading, text: `${s + 1}. ${heading.text}` } });
+    if (section.text) {
+      const body = texts.get(section.text, section.id, 'text');
+      if (body) blocks.push({ kind: 'markdown', text: body });
+    }
+    // Sources are numbered per section, in order of first citation.
+    const cited: SourceDoc[] = [];
+    const marksFor = (ids: readonly string[]) =>
+      ids.flatMap((id) => {
+        const source = sources.get(id);
+        if (!source) return [];
+        let index = cited.indexOf(source);
+        if (index < 0) index = cited.push(source) - 1;
+        return [index + 1];
+      });
+
+    section.items.forEach((item, i) => {
+      const id = `${sectionId}-item-${i + 1}`;
+      const head = (text: EditionText, sourceIds: readonly string[]) =>
+        blocks.push({ kind: 'itemHeading', id, parentId: sectionId, text, sourceMarks: pack.options.sources ? marksFor(sourceIds) : [] });
+      switch (item.kind) {
+        case 'priority': {
+          const p = priorities.get(item.ref)!;
+          const title = texts.get(p.title, p.id, 'title') ?? plain(p.id);
+          head({ ...title, text: `${t('pdf:priority', { number: p.number })} — ${title.text}` }, p.sources);
+          const body = texts.get(p.body, p.id, 'body');
+          if (body) blocks.push({ kind: 'markdown', text: body });
+          break;
+        }
+        case 'instrument': {
+          const x = instruments.get(item.ref)!;
+          head(texts.get(x.shortName, x.id, 'shortName') ?? plain(x.id), x.sources);
+          const official = texts.get(x.officialTitle, x.id, 'officialTitle');
+          if (official) blocks.push({ kind: 'officialTitle', text: official });
+          const facts = [t(`pdf:instrumentKind.${x.kind}`)];
+          if (x.yearAdopted !== null) facts.push(t('pdf:adopted', { year: x.yearAdopted }));
+          const body = x.adoptingBody ? texts.get(x.adoptingBody, x.id, 'adoptingBody') : null;
+          if (body) facts.push(body.text);
+          blocks.push({ kind: 'meta', text: facts.join(' · ') });
+          if (x.parentId) blocks.push({ kind: 'meta', text: t('pdf:supplements', { parent: shortName(x.parentId) }) });
+          const summary = texts.get(x.summary, x.id, 'summary');
+          if (summary) blocks.push({ kind: 'markdown', text: summary });
+          if (x.priorities.length > 0) {
+            const numbers = x.priorities
+              .map((id) => priorities.get(id)?.number)
+              .filter((n): n is number => n !== undefined)
+              .sort((a, b) => a - b);
+            blocks.push({ kind: 'meta', text: t('pdf:roadmapPriorities', { list: numbers.join(', ') }) });
+          }
+          break;
+        }
+        case 'note': {
+          const n = notes.get(item.ref)!;
+          head(texts.get(n.title, n.id, 'title') ?? plain(n.id), n.sources);
+          const where = n.countryCode ? countryName(n.countryCode, locale, countries.get(n.countryCode)?.formalName) : null;
+          blocks.push({ kind: 'meta', text: [formatDate(n.date, locale), where].filter(Boolean).join(' · ') });
+          const body = texts.get(n.body, n.id, 'body');
+          if (body) blocks.push({ kind: 'markdown', text: body });
+          if (n.instruments.length > 0) {
+            blocks.push({ kind: 'meta', text: t('pdf:relatedInstruments', { list: n.instruments.map(shortName).join(', ') }) });
+          }
+          break;
+        }
+        case 'country': {
+          const c = countries.get(item.ref)!;
+          // Without a formal name in this language, Intl's name is right: nothing is missing.
+          const formal = c.formalName?.[locale] ? texts.get(c.formalName, c.code, 'formalName') : null;
+          const name = formal?.text ?? countryName(c.code, locale);
+          head(plain(name), c.sources);
+          const memberships = networksOf(c.code).map((n) => texts.get(n.name, n.id, 'name')?.text ?? n.id);
+          blocks.push({
+            kind: 'meta',
+            text: memberships.length ? memberships.map((network) => t('pdf:memberOf', { network })).join(' · ') : t('pdf:notMember'),
+          });
+          const countryNotes = notesByCountry.get(c.code) ?? [];
+          if (countryNotes.length === 0) blocks.push({ kind: 'meta', text: t('pdf:noCountryNotes') });
+          for (const n of countryNotes) {
+            blocks.push({ kind: 'subHeading', text: texts.get(n.title, n.id, 'title') ?? plain(n.id) });
+            blocks.push({ kind: 'meta', text: formatDate(n.date, locale) });
+            const body = texts.get(n.body, n.id, 'body');
+            if (body) blocks.push({ kind: 'markdown', text: body });
+          }
+          break;
+        }
+      }
+    });
+
+    if (pack.options.sources && cited.length > 0) {
+      blocks.push({ kind: 'sourcesHeading', text: t('pdf:sources') });
+      cited.forEach((source, index) => {
+        const date = source.date && source.date.length === 10 ? formatDate(source.date, locale) : source.date;
+        blocks.push({
+          kind: 'sourceNote',
+          number: index + 1,
+          title: texts.get(source.title, source.id, 'title') ?? plain(source.id),
+          citation: [source.issuer, source.place, date].filter(Boolean).join(', '),
+          url: source.url,
+        });
+      });
+    }
+  });
+
+  return {
+    locale,
+    cover,
+    blocks,
+    title: title.text,
+    classification: classification?.text ?? null,
+    subject: meetingTitle?.text ?? null,
+    author: networkName?.text ?? null,
+    keywords: [pack.slug, ...(meeting ? [meeting.startDate.slice(0, 4)] : [])],
+  };
+}

@@ -1,0 +1,120 @@
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { LOCALES, type Locale } from '../../shared/domain/locales';
+import type { Translate } from '../../shared/locales/createTranslator';
+import type { PackDoc } from '../../shared/schemas/libraryDocument';
+import { formatDate } from '../../shared/domain/formatDates';
+import type { Block, EditionModel } from './packBlocks';
+import { fallbackTag, renderBlock, renderCover, renderToc, tocEntries } from './renderBlocks';
+import { markdownToPdf } from './markdownToPdf';
+import { FONT_FAMILY } from './fonts';
+import { DEFAULT_STYLE, STYLES } from './styles';
+import { PAGE_SIZES, keepHeadingsWithText, watermarkFor, type DocumentOptions } from './editionDocument';
+
+type Editions = Record<Locale, EditionModel>;
+type Translators = Record<Locale, Translate>;
+
+const joined = (parts: string[]) => [...new Set(parts)].join(' / ');
+const headingText = (b: Block) => ('text' in b && typeof b.text === 'object' ? b.text.text : '');
+
+/**
+ * Rows of three cells. A Markdown body becomes one row per top-level block when the three
+ * languages have the same number of blocks, so each paragraph starts on the same line in EN, FR
+ * and ES; otherwise the whole body is one row.
+ */
+function rowsFor(index: number, editions: Editions): TableCell[][] {
+  const blocks = LOCALES.map((l) => editions[l].blocks[index]!);
+  const first = blocks[0]!;
+  if (first.kind === 'markdown') {
+    const parsed = blocks.map((b) => (b.kind === 'markdown' ? markdownToPdf(b.text.text) : []));
+    const tags = blocks.map((b) => (b.kind === 'markdown' ? fallbackTag(b.text) : []));
+    const counts = new Set(parsed.map((p) => p.length));
+    if (counts.size === 1) {
+      return parsed[0]!.map((_, row) =>
+        parsed.map((nodes, column) => (row === 0 && tags[column]!.length ? { stack: [{ text: tags[column]! }, nodes[row]!] } : nodes[row]!)),
+      );
+    }
+  }
+  const outline = joined(blocks.map(headingText));
+  return [blocks.map((b, column) => renderBlock(b, { anchors: column === 0, outlineTitle: () => outline }))];
+}
+
+/** One PDF with the three languages side by side, landscape, one table per section. */
+export function parallelDocument(editions: Editions, pack: PackDoc, t: Translators, options: DocumentOptions): TDocumentDefinitions {
+  const en = editions.en;
+  const content: Content[] = [];
+  const languageRow: TableCell[] = LOCALES.map((l) => ({ text: t[l]('pdf:languageName'), style: 'parallelLanguage' }));
+  const table = (rows: TableCell[][], pageBreak: boolean): Content => ({
+    table: { headerRows: 1, widths: ['*', '*', '*'], body: [languageRow, ...rows] },
+    layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 1, paddingBottom: () => 1 },
+    ...(pageBreak ? { pageBreak: 'before' as const } : {}),
+  });
+
+  if (pack.options.cover) {
+    content.push(
+      table(
+        [LOCALES.map((l) => ({ stack: renderCover(editions[l].cover, t[l]('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), l) })) }))],
+        false,
+      ),
+    );
+  }
+  if (pack.options.toc) {
+    // Blocks line up across editions, so an entry's index finds its heading in every language.
+    const headingIndexes = en.blocks.flatMap((b, i) => (b.kind === 'sectionHeading' || b.kind === 'itemHeading' ? [i] : []));
+    const entries = tocEntries(en.blocks, () => '').map((entry, i) => ({
+      ...entry,
+      text: joined(LOCALES.map((l) => headingText(editions[l].blocks[headingIndexes[i]!]!))),
+    }));
+    content.push({ stack: renderToc(joined(LOCALES.map((l) => t[l]('pdf:contents'))), entries), ...(pack.options.cover ? { pageBreak: 'before' as const } : {}) });
+  }
+
+  let rows: TableCell[][] = [];
+  let sections = 0;
+  const flush = () => {
+    if (rows.length === 0) return;
+    content.push(table(rows, sections > 1 || pack.options.cover || pack.options.toc));
+    rows = [];
+  };
+  en.blocks.forEach((block, index) => {
+    if (block.kind === 'sectionHeading') {
+      flush();
+      sections++;
+    }
+    rows.push(...rowsFor(index, editions));
+  });
+  flush();
+
+  const pageOf = (page: number, pages: number) => LOCALES.map((l) => t[l]('pdf:pageOf', { page, pages })).join('   ·   ');
+  return {
+    pageSize: PAGE_SIZES[options.paper],
+    pageOrientation: 'landscape',
+    pageMargins: [40, 56, 40, 48],
+    // One document, three languages: "mul" is the ISO 639 code for multiple languages.
+    language: 'mul',
+    info: {
+      title: joined(LOCALES.map((l) => editions[l].title)),
+      author: en.author ?? undefined,
+      subject: en.subject ?? undefined,
+      keywords: en.keywords.join(', '),
+      creator: 'Briefing Pack Builder',
+      producer: 'Briefing Pack Builder (pdfmake)',
+    },
+    defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE, fontSize: 9 },
+    styles: STYLES,
+    watermark: watermarkFor(options.watermark),
+    header: (page) =>
+      pack.options.cover && page === 1
+        ? null
+        : {
+            columns: [
+              { text: joined(LOCALES.map((l) => editions[l].title)), width: '*' },
+              { text: joined(LOCALES.map((l) => editions[l].classification ?? '').filter(Boolean)), width: 'auto', alignment: 'right' },
+            ],
+            style: 'header',
+            margin: [40, 24, 40, 0],
+          },
+    footer: (page, pages) =>
+      pack.options.cover && page === 1 ? null : { text: pageOf(page, pages), alignment: 'center', style: 'footer', margin: [0, 18, 0, 0] },
+    pageBreakBefore: keepHeadingsWithText,
+    content,
+  };
+}

@@ -1,0 +1,118 @@
+import type { Content } from 'pdfmake/interfaces';
+import type { Block, CoverModel } from './packBlocks';
+import type { EditionText } from './EditionTexts';
+import { markdownToPdf } from './markdownToPdf';
+
+/** `[FR] ` before a text shown in another language than the edition's. */
+export function fallbackTag(text: EditionText): Content[] {
+  return text.fallback ? [{ text: `[${text.fallback.toUpperCase()}] `, style: 'fallbackTag' }] : [];
+}
+
+function tagged(text: EditionText): Content[] {
+  return [...fallbackTag(text), { text: text.text }];
+}
+
+export interface BlockRenderOptions {
+  /** Ids, TOC page anchors and bookmarks: only one column of a parallel edition carries them. */
+  anchors: boolean;
+  /** Bookmark titles, when they should differ from the visible heading (parallel edition). */
+  outlineTitle?: (block: Block) => string;
+}
+
+export function renderBlock(block: Block, options: BlockRenderOptions): Content {
+  switch (block.kind) {
+    case 'sectionHeading':
+      return {
+        text: tagged(block.text),
+        style: 'sectionHeading',
+        ...(options.anchors
+          ? { id: block.id, outline: true, outlineText: options.outlineTitle?.(block) ?? block.text.text }
+          : {}),
+      };
+    case 'itemHeading': {
+      const marks: Content[] = block.sourceMarks.length
+        ? [{ text: ` ${block.sourceMarks.join(', ')}`, sup: true, style: 'sourceMark' }]
+        : [];
+      return {
+        text: [...tagged(block.text), ...marks],
+        style: 'itemHeading',
+        headlineLevel: 2,
+        ...(options.anchors
+          ? {
+              id: block.id,
+              outline: true,
+              outlineParentId: block.parentId,
+              outlineText: options.outlineTitle?.(block) ?? block.text.text,
+            }
+          : {}),
+      };
+    }
+    case 'subHeading':
+      return { text: tagged(block.text), style: 'subHeading' };
+    case 'officialTitle':
+      return { text: tagged(block.text), style: 'officialTitle' };
+    case 'meta':
+      return { text: block.text, style: 'meta' };
+    case 'markdown': {
+      const nodes = markdownToPdf(block.text.text);
+      return { stack: block.text.fallback ? [{ text: fallbackTag(block.text) }, ...nodes] : nodes };
+    }
+    case 'sourcesHeading':
+      return { text: block.text, style: 'sourcesHeading' };
+    case 'sourceNote':
+      return {
+        text: [
+          { text: `${block.number}. ` },
+          ...tagged(block.title),
+          { text: block.citation ? ` — ${block.citation}` : '' },
+          ...(block.url ? [{ text: ` ${block.url}` }] : []),
+        ],
+        style: 'sourceNote',
+      };
+  }
+}
+
+export function renderCover(cover: CoverModel, prepared: string): Content[] {
+  const out: Content[] = [];
+  if (cover.network) out.push({ text: tagged(cover.network), style: 'coverNetwork' });
+  if (cover.meeting) out.push({ text: tagged(cover.meeting), style: 'coverMeeting' });
+  if (cover.meetingLine) out.push({ text: cover.meetingLine, style: 'coverMeetingLine' });
+  out.push({ text: tagged(cover.title), style: 'coverTitle' });
+  if (cover.subtitle) out.push({ text: tagged(cover.subtitle), style: 'coverSubtitle' });
+  if (cover.audience) out.push({ text: tagged(cover.audience), style: 'coverAudience' });
+  if (cover.classification) out.push({ text: tagged(cover.classification), style: 'coverClassification' });
+  out.push({ text: prepared, style: 'coverPrepared' });
+  return out;
+}
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  level: 1 | 2;
+}
+
+/** Contents with page numbers and links, from the headings' own ids (pageReference). */
+export function renderToc(title: string, entries: TocEntry[]): Content[] {
+  return [
+    { text: title, style: 'tocTitle' },
+    ...entries.map(
+      (entry): Content => ({
+        columns: [
+          { text: entry.text, linkToDestination: entry.id, width: '*' },
+          { pageReference: entry.id, width: 36, alignment: 'right' },
+        ],
+        columnGap: 8,
+        style: entry.level === 1 ? 'tocSection' : 'tocItem',
+      }),
+    ),
+  ];
+}
+
+export function tocEntries(blocks: Block[], text: (block: Block & { text: EditionText }) => string): TocEntry[] {
+  const entries: TocEntry[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'sectionHeading') entries.push({ id: block.id, text: text(block), level: 1 });
+    if (block.kind === 'itemHeading') entries.push({ id: block.id, text: text(block), level: 2 });
+  }
+  return entries;
+}

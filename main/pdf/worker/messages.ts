@@ -1,0 +1,27 @@
+import type { LibraryDocument } from '../../../shared/schemas/libraryDocument';
+import type { ErrorParams } from '../../../shared/errors/AppError';
+import type { ValidationProblem } from '../../../shared/schemas/validationProblems';
+import type { EditionReport } from '../EditionTexts';
+import type { Edition } from '../buildEdition';
+
+/** Main thread → worker: build one edition. */
+export interface BuildJob {
+  type: 'build';
+  jobId: number;
+  doc: LibraryDocument;
+  pack: string;
+  edition: Edition;
+  paper: 'a4' | 'letter';
+  watermark: string | null;
+  builtAt: string;
+}
+
+/** Worker → main thread. */
+export type WorkerMessage =
+  | { type: 'progress'; jobId: number; fraction: number }
+  | { type: 'done'; jobId: number; bytes: Uint8Array; pages: number; reports: EditionReport[] }
+  | {
+      type: 'failed';
+      jobId: number;
+      error: { code: string; params: ErrorParams; problems: ValidationProblem[] } | { message: string; stack?: string };
+    };

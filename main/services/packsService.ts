@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { AppError } from '../../shared/errors/AppError';
+import { PACK_ITEM_KINDS, PAPER_SIZES, type PackItemKind } from '../../shared/domain/pieceKinds';
+import { localeSchema } from '../../shared/schemas/common';
+import type { PackDoc } from '../../shared/schemas/libraryDocument';
+import type { Locale } from '../../shared/domain/locales';
+import type { LibraryStore } from './LibraryStore';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
+
+export const createPackInput = z.object({
+  slug: z.string(),
+  title: z.string(),
+  lang: localeSchema,
+  meetingId: z.string().nullable().default(null),
+  paper: z.enum(PAPER_SIZES).default('a4'),
+});
+export type CreatePackInput = z.input<typeof createPackInput>;
+
+export interface PackSummary {
+  id: string;
+  slug: string;
+  sections: number;
+  items: number;
+}
+
+function checkSlug(store: LibraryStore, slug: string): void {
+  if (!SLUG.test(slug)) throw new AppError('packs.badSlug', { slug });
+  if (store.packs.idWithSlug(slug) !== undefined || store.kindOf(`pack-${slug}`) !== undefined) {
+    throw new AppError('packs.slugTaken', { slug });
+  }
+}
+
+function findPack(store: LibraryStore, ref: string): PackDoc {
+  const pack = store.readDocument().packs.find((p) => p.id === ref || p.slug === ref);
+  if (!pack) throw new AppError('build.unknownPack', { pack: ref });
+  return pack;
+}
+
+/** A new, empty pack whose title is an original text in the user's language. */
+export function createPack(store: LibraryStore, raw: CreatePackInput): PackDoc {
+  const input = createPackInput.parse(raw);
+  checkSlug(store, input.slug);
+  const title = input.title.trim();
+  if (!title) throw new AppError('packs.emptyTitle');
+  if (input.meetingId !== null && store.kindOf(input.meetingId) !== 'meeting') {
+    throw new AppError('packs.unknownMeeting', { meeting: input.meetingId });
+  }
+  const pack: PackDoc = {
+    id: `pack-${input.slug}`,
+    slug: input.slug,
+    meetingId: input.meetingId,
+    title: { [input.lang]: { text: title, status: 'approved' } },
+    subtitle: null,
+    audience: null,
+    classification: null,
+    paper: input.paper,
+    options: { cover: true, toc: true, sources: true, watermark: null },
+    sections: [],
+  };
+  store.db.transaction(() => store.writePack(pack, new Date().toISOString()))();
+  return pack;
+}
+
+/** Parses "priority:prio-rps-1" or "country:PA" and checks the piece exists. */
+export function parseItemRef(store: LibraryStore, value: string): { kind: PackItemKind; ref: string } {
+  const [kind, ref] = value.split(':', 2);
+  if (!kind || !ref || !(PACK_ITEM_KINDS as readonly string[]).includes(kind)) throw new AppError('packs.badItem', { item: value });
+  if (store.kindOf(ref) !== kind) throw new AppError('packs.unknownItem', { kind, ref });
+  return { kind: kind as PackItemKind, ref };
+}
+
+export function addSection(
+  store: LibraryStore,
+  packRef: string,
+  input: { title: string; lang: Locale; items: string[] },
+): PackDoc {
+  const pack = findPack(store, packRef);
+  const title = input.title.trim();
+  if (!title) throw new AppError('packs.emptyTitle');
+  const items = input.items.map((item) => parseItemRef(store, item));
+  let n = pack.sections.length + 1;
+  while (store.kindOf(`${pack.id}-s${n}`) !== undefined) n++;
+  const updated: PackDoc = {
+    ...pack,
+    sections: [...pack.sections, { id: `${pack.id}-s${n}`, title: { [input.lang]: { text: title, status: 'approved' } }, text: null, items }],
+  };
+  store.db.transaction(() => store.writePack(updated, new Date().toISOString()))();
+  return updated;
+}
+
+export function listPacks(store: LibraryStore): PackSummary[] {
+  return store.readDocument().packs.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    sections: p.sections.length,
+    items: p.sections.reduce((n, s) => n + s.items.length, 0),
+  }));
+}
+
+/** A copy under a new slug, with its own section ids: editing one never changes the other. */
+export function duplicatePack(store: LibraryStore, packRef: string, slug: string): PackDoc {
+  const pack = findPack(store, packRef);
+  checkSlug(store, slug);
+  const id = `pack-${slug}`;
+  const copy: PackDoc = {
+    ...pack,
+    id,
+    slug,
+    sections: pack.sections.map((s, i) => ({ ...s, id: `${id}-s${i + 1}` })),
+  };
+  store.db.transaction(() => store.writePack(copy, new Date().toISOString()))();
+  return copy;
+}
+
+export function deletePack(store: LibraryStore, packRef: string): PackDoc {
+  const pack = findPack(store, packRef);
+  store.db.transaction(() => {
+    for (const s of pack.sections) store.pieces.delete(s.id);
+    store.pieces.delete(pack.id);
+  })();
+  return pack;
+}
