@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { createUiI18n } from './i18n';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={createUiI18n(navigator.language)}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
