@@ -1,3 +1,5 @@
+// Must come before pdfmake: see the file.
+import './shareParsedFonts';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONTS, isFontPath } from './fonts';
