@@ -4,6 +4,7 @@ import { resolveLibraryPath } from '../db/defaultLibraryPath';
 import { openLibrary, type OpenedLibrary } from '../db/openLibrary';
 import { LibraryStore } from '../services/LibraryStore';
 import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { mapSqliteError } from '../db/sqliteErrors';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -43,6 +44,9 @@ export function createCliContext(io: CliIO, t: Translate): CliContext {
         const store = new LibraryStore(library.db);
         if (target.isDefault && library.created) loadStarterLibrary(store);
         return await run(store, library);
+      } catch (error) {
+        // Damage can surface on any query, long after opening: name the file it is in.
+        throw mapSqliteError(error, target.path);
       } finally {
         library.close();
       }

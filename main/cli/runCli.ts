@@ -16,6 +16,14 @@ import { mapSqliteError } from '../db/sqliteErrors';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 const MAX_PROBLEM_LINES = 20;
+/** commander's section titles, by the text it passes to styleTitle. */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'cli:help.usage',
+  'Options:': 'cli:help.options',
+  'Commands:': 'cli:help.commands',
+  'Arguments:': 'cli:help.arguments',
+  'Global Options:': 'cli:help.globalOptions',
+};
 
 /** The translated lines for an error a user can act on: the first is complete on its own. */
 export function formatAppError(error: AppError, t: Translate): string[] {
@@ -72,7 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .helpOption('-h, --help', t('cli:options.help'))
     .exitOverride()
     .showSuggestionAfterError(false)
-    .configureHelp({ styleTitle: (title) => t(`cli:help.${title}`, { defaultValue: title }) })
+    .configureHelp({ styleTitle: (title) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title) })
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),

@@ -16,7 +16,7 @@ export function userDataDir(
 ): string {
   const join = platform === 'win32' ? path.win32.join : path.posix.join;
   let appData: string;
-  if (platform === 'win32') appData = env.APPDATA ?? join(home, 'AppData', 'Roaming');
+  if (platform === 'win32') appData = env.APPDATA || join(home, 'AppData', 'Roaming');
   else if (platform === 'darwin') appData = join(home, 'Library', 'Application Support');
   else appData = env.XDG_CONFIG_HOME || join(home, '.config');
   return join(appData, APP_NAME);

@@ -76,10 +76,6 @@ export async function openLibrary(file: string, options: OpenLibraryOptions): Pr
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
-    if (!readOnly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-    }
     const version = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (version > LATEST_SCHEMA_VERSION) {
@@ -94,6 +90,11 @@ export async function openLibrary(file: string, options: OpenLibraryOptions): Pr
       throw new AppError('db.foreign', { path: file });
     }
     if (version < LATEST_SCHEMA_VERSION && readOnly) throw new AppError('db.readOnly', { path: file });
+    // Only a file known to be ours (or new) is ever written to, WAL mode included.
+    if (!readOnly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
     const migration = await migrate(db, file, APPLICATION_ID);
     return { db, path: file, readOnly, created, migration, close: () => db.close() };
   } catch (error) {

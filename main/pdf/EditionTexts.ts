@@ -3,6 +3,7 @@ import type { LocalizedDoc } from '../../shared/schemas/common';
 import { pickText } from '../../shared/domain/pickText';
 import { translationState } from '../../shared/domain/translationState';
 import { hashSourceText } from '../services/textHash';
+import type { EditionReport } from '../../shared/api/buildTypes';
 
 /** A text as an edition shows it: `fallback` names the other language it came from. */
 export interface EditionText {
@@ -10,19 +11,7 @@ export interface EditionText {
   fallback: Locale | null;
 }
 
-export interface TextIssue {
-  pieceId: string;
-  field: string;
-}
-
-export interface EditionReport {
-  locale: Locale;
-  /** Shown in another language, marked as such. */
-  missing: TextIssue[];
-  /** Shown, but not approved yet (or translated from a source that has since changed). */
-  draft: TextIssue[];
-  stale: TextIssue[];
-}
+export type { TextIssue, EditionReport } from '../../shared/api/buildTypes';
 
 /** Picks every text of one edition and records what was missing, draft or stale. */
 export class EditionTexts {

@@ -9,8 +9,9 @@ import { editionModels, type Edition } from './buildEdition';
 import type { EditionReport } from './EditionTexts';
 import type { BuildJob, WorkerMessage } from './worker/messages';
 
-export const LANGUAGE_MODES = ['en', 'fr', 'es', 'all', 'parallel'] as const;
-export type LanguageMode = (typeof LANGUAGE_MODES)[number];
+import { LANGUAGE_MODES, type BuildReport, type LanguageMode } from '../../shared/api/buildTypes';
+
+export { LANGUAGE_MODES, type LanguageMode, type BuildReport };
 
 export interface BuildRequest {
   pack: string;
@@ -22,20 +23,6 @@ export interface BuildRequest {
   watermark?: string | null;
   force?: boolean;
   builtAt?: Date;
-}
-
-export interface BuiltFile {
-  edition: Edition;
-  file: string;
-  pages: number;
-  bytes: number;
-}
-
-export interface BuildReport {
-  pack: { id: string; slug: string };
-  files: BuiltFile[];
-  /** Per language: texts shown from another language, drafts, and stale translations. */
-  editions: EditionReport[];
 }
 
 export interface BuildHooks {

@@ -9,7 +9,8 @@ import { parallelDocument } from './parallelDocument';
 import { renderPdf } from './pdfmakeEngine';
 import { resolvePack } from './resolvePack';
 
-export type Edition = Locale | 'parallel';
+export type { Edition } from '../../shared/api/buildTypes';
+import type { Edition } from '../../shared/api/buildTypes';
 
 const translators = new Map<Locale, Translate>();
 export function pdfTranslator(locale: Locale): Translate {

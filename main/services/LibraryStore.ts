@@ -75,6 +75,13 @@ export class LibraryStore implements LibraryLookup {
     return this.packs.idWithSlug(slug);
   }
 
+  instrumentParent(id: string): string | null | undefined {
+    const row = this.db.prepare('SELECT parent_id AS parentId FROM instruments WHERE id = ?').get(id) as
+      | { parentId: string | null }
+      | undefined;
+    return row?.parentId;
+  }
+
   isEmpty(): boolean {
     return Object.keys(this.pieces.countByKind()).length === 0;
   }

@@ -3,23 +3,11 @@ import type { LocalizedDoc } from '../../shared/schemas/common';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
-import { statesByLocale, type TranslationState } from '../../shared/domain/translationState';
+import { statesByLocale } from '../../shared/domain/translationState';
+import type { ListEntry, ListKind } from '../../shared/api/listTypes';
 import { hashSourceText } from './textHash';
 
-export const LIST_KINDS = ['priorities', 'instruments', 'countries', 'notes', 'meetings', 'packs'] as const;
-export type ListKind = (typeof LIST_KINDS)[number];
-
-export interface ListEntry {
-  id: string;
-  title: string;
-  /** The locale `title` is in; differs from the one asked for when the text is missing. */
-  titleLocale: Locale;
-  /** Translation state of the whole piece (its worst field) in the locale asked for. */
-  status: TranslationState;
-  states: Record<Locale, TranslationState>;
-  /** Kind-specific facts: number, kind and year, dates, slug, membership. */
-  details: Record<string, string | number | null | string[]>;
-}
+export { LIST_KINDS, type ListKind, type ListEntry } from '../../shared/api/listTypes';
 
 function entry(
   id: string,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { AppError } from '../../shared/errors/AppError';
 import { LIMITS } from '../../shared/schemas/common';
 
@@ -27,16 +28,18 @@ export function readLibraryFile(file: string): unknown {
 export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let detail = message;
-    if (position) {
-      const before = text.slice(0, Number(position[1]));
-      const line = before.split('\n').length;
-      const column = before.length - before.lastIndexOf('\n');
-      detail = `${message} (line ${line}, column ${column})`;
-    }
-    throw new AppError('import.malformedJson', { file, detail });
+  } catch {
+    // V8's messages often lack a position and quote the source; jsonc-parser locates the fault
+    // and names it with a code that errors:jsonProblem translates.
+    const errors: ParseError[] = [];
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const offset = first?.offset ?? text.length;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const problem = first ? printParseErrorCode(first.error) : 'InvalidSymbol';
+    throw new AppError('import.malformedJson', { file, line, column, problem });
   }
 }
+

@@ -6,14 +6,9 @@ import { countryName, intlCountryName } from '../../shared/domain/countryName';
 import { pickText } from '../../shared/domain/pickText';
 import type { PieceKind } from '../../shared/domain/pieceKinds';
 import type { LibraryStore } from './LibraryStore';
+import type { SearchHit } from '../../shared/api/listTypes';
 
-export interface SearchHit {
-  id: string;
-  kind: PieceKind;
-  title: string;
-  /** Where the query matched: field, locale and a short excerpt with the match in [brackets]. */
-  matches: { field: string; locale: Locale; excerpt: string }[];
-}
+export type { SearchHit } from '../../shared/api/listTypes';
 
 /** Words of the query, folded like the index: "l'école" → ["l", "ecole"]. */
 export function queryTokens(query: string): string[] {

@@ -13,12 +13,15 @@ export interface LibraryLookup {
   kindOf(id: string): PieceKind | undefined;
   priorityIdAt(networkId: string, number: number): string | undefined;
   packIdWithSlug(slug: string): string | undefined;
+  /** The parent of an instrument already in the library (null: none; undefined: unknown). */
+  instrumentParent(id: string): string | null | undefined;
 }
 
 export const EMPTY_LOOKUP: LibraryLookup = {
   kindOf: () => undefined,
   priorityIdAt: () => undefined,
   packIdWithSlug: () => undefined,
+  instrumentParent: () => undefined,
 };
 
 export function checkLibraryDocument(doc: LibraryDocument, library: LibraryLookup): DocumentIssue[] {
@@ -86,10 +89,12 @@ export function checkLibraryDocument(doc: LibraryDocument, library: LibraryLooku
     refs(x.priorities, 'priority', ['instruments', i, 'priorities']);
     refs(x.sources, 'source', ['instruments', i, 'sources']);
   });
+  // The file's parents win; beyond them, the library's, so a cycle through both is caught.
   const parents = new Map(doc.instruments.map((x) => [x.id, x.parentId]));
+  const parentOf = (id: string) => (parents.has(id) ? parents.get(id)! : (library.instrumentParent(id) ?? null));
   doc.instruments.forEach((x, i) => {
     const seen = new Set<string>([x.id]);
-    for (let p = x.parentId; p !== null && p !== undefined; p = parents.get(p) ?? null) {
+    for (let p = x.parentId; p !== null; p = parentOf(p)) {
       if (seen.has(p)) {
         add(['instruments', i, 'parentId'], 'parentCycle', { id: x.id });
         break;

@@ -20,15 +20,15 @@ export const countryCodeSchema = z
   .refine(isCountryCode, { error: 'badCountryCode' });
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'badDate' })
-  .refine((s) => isRealDate(s), { error: 'badDate' });
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s), { error: 'badDate' });
 /** A citation may only know the year or the month. */
 export const partialDateSchema = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'badPartialDate' })
-  .refine((s) => isRealDate(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s), {
-    error: 'badPartialDate',
-  });
+  .refine(
+    (s) =>
+      /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s) && isRealDate(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s),
+    { error: 'badPartialDate' },
+  );
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'badHash' });
 
 function isRealDate(s: string): boolean {

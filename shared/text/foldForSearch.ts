@@ -18,3 +18,8 @@ export function foldForSearch(text: string): string {
 }
 
 export const SEARCH_LIGATURES = LIGATURES;
+
+/** The same fold as an SQL expression over `column`, for triggers and consistency checks. */
+export function foldSqlExpression(column: string): string {
+  return LIGATURES.reduce((expr, [from, to]) => `replace(${expr}, '${from}', '${to}')`, column);
+}

@@ -1,10 +1,5 @@
 import type { Migration } from './Migration';
-import { SEARCH_LIGATURES } from '../../../shared/text/foldForSearch';
-
-/** SQL spelling of foldForSearch, so triggers fold exactly as queries do. */
-function foldSql(column: string): string {
-  return SEARCH_LIGATURES.reduce((expr, [from, to]) => `replace(${expr}, '${from}', '${to}')`, column);
-}
+import { foldSqlExpression as foldSql } from '../../../shared/text/foldForSearch';
 
 /**
  * Accent- and case-insensitive full-text search over every text in every locale. The index

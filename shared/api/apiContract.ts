@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { localeSchema, pieceIdSchema } from '../schemas/common';
+import {
+  instrumentDocSchema,
+  meetingDocSchema,
+  noteDocSchema,
+  packDocSchema,
+  priorityDocSchema,
+  type InstrumentDoc,
+  type MeetingDoc,
+  type NoteDoc,
+  type PackDoc,
+  type PriorityDoc,
+  type CountryDoc,
+  type SourceDoc,
+  countryDocSchema,
+} from '../schemas/libraryDocument';
+import { PAPER_SIZES } from '../domain/pieceKinds';
+import { LIST_KINDS, type ListEntry, type SearchHit } from './listTypes';
+import { LANGUAGE_MODES, type BuildReport } from './buildTypes';
+import type { ErrorParams } from '../errors/AppError';
+import type { ValidationProblem } from '../schemas/validationProblems';
+
+/**
+ * Every call the renderer can make, with the zod schema main validates its input against.
+ * The desktop app carries these over IPC, browser mode over HTTP; the handlers are the same.
+ */
+export const API_INPUTS = {
+  'app.info': z.strictObject({}),
+  'library.list': z.strictObject({ kind: z.enum(LIST_KINDS), locale: localeSchema }),
+  'library.search': z.strictObject({ query: z.string().max(500), locale: localeSchema }),
+  'library.get': z.strictObject({ id: z.string().min(2).max(64) }),
+  'library.savePriority': z.strictObject({ record: priorityDocSchema }),
+  'library.saveInstrument': z.strictObject({ record: instrumentDocSchema }),
+  'library.saveNote': z.strictObject({ record: noteDocSchema }),
+  'library.saveMeeting': z.strictObject({ record: meetingDocSchema }),
+  'library.saveCountry': z.strictObject({ record: countryDocSchema }),
+  'library.choices': z.strictObject({ locale: localeSchema }),
+  'packs.get': z.strictObject({ id: z.string().min(2).max(64) }),
+  'packs.save': z.strictObject({ record: packDocSchema }),
+  'packs.create': z.strictObject({
+    slug: z.string().max(64),
+    title: z.string().max(1000),
+    lang: localeSchema,
+    meetingId: pieceIdSchema.nullable(),
+    paper: z.enum(PAPER_SIZES),
+  }),
+  'packs.duplicate': z.strictObject({ id: z.string().max(64), slug: z.string().max(64) }),
+  'packs.delete': z.strictObject({ id: z.string().max(64) }),
+  'packs.build': z.strictObject({
+    id: z.string().max(64),
+    mode: z.enum(LANGUAGE_MODES),
+    paper: z.enum(PAPER_SIZES).optional(),
+    watermark: z.string().max(80).nullable().optional(),
+    strict: z.boolean().optional(),
+  }),
+} as const;
+
+export type Channel = keyof typeof API_INPUTS;
+export const CHANNELS = Object.keys(API_INPUTS) as Channel[];
+export type ApiInput<C extends Channel> = z.input<(typeof API_INPUTS)[C]>;
+
+/** A piece with its kind, as the editor loads it. */
+export type PieceRecord =
+  | { kind: 'priority'; record: PriorityDoc }
+  | { kind: 'instrument'; record: InstrumentDoc }
+  | { kind: 'note'; record: NoteDoc }
+  | { kind: 'meeting'; record: MeetingDoc }
+  | { kind: 'country'; record: CountryDoc }
+  | { kind: 'source'; record: SourceDoc };
+
+/** Labels for pickers: every piece a pack or a note may refer to, in one locale. */
+export interface Choices {
+  priorities: { id: string; label: string }[];
+  instruments: { id: string; label: string }[];
+  notes: { id: string; label: string }[];
+  countries: { id: string; label: string }[];
+  meetings: { id: string; label: string }[];
+  sources: { id: string; label: string }[];
+}
+
+/** A built PDF, fetched by the renderer with `downloadUrl` (browser mode) or saved by main. */
+export interface BuiltPdf {
+  edition: string;
+  pages: number;
+  bytes: number;
+  fileName: string;
+  downloadId: string;
+}
+
+export interface ApiOutputs {
+  'app.info': { version: string; libraryPath: string; mode: 'desktop' | 'browser' };
+  'library.list': ListEntry[];
+  'library.search': SearchHit[];
+  'library.get': PieceRecord;
+  'library.savePriority': PriorityDoc;
+  'library.saveInstrument': InstrumentDoc;
+  'library.saveNote': NoteDoc;
+  'library.saveMeeting': MeetingDoc;
+  'library.saveCountry': CountryDoc;
+  'library.choices': Choices;
+  'packs.get': PackDoc;
+  'packs.save': PackDoc;
+  'packs.create': PackDoc;
+  'packs.duplicate': PackDoc;
+  'packs.delete': { id: string };
+  'packs.build': { report: BuildReport; pdfs: BuiltPdf[] };
+}
+
+export interface ApiError {
+  code: string;
+  params: ErrorParams;
+  problems: ValidationProblem[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The one object the renderer talks to main through (preload in Electron, HTTP in a browser). */
+export type Api = { [C in Channel]: (input: ApiInput<C>) => Promise<ApiResult<ApiOutputs[C]>> };
+
+/** Builds an Api from one transport function; both preload and the HTTP client use it. */
+export function createApiClient(call: (channel: Channel, input: unknown) => Promise<ApiResult<unknown>>): Api {
+  const api = {} as Record<Channel, (input: unknown) => Promise<ApiResult<unknown>>>;
+  for (const channel of CHANNELS) api[channel] = (input) => call(channel, input);
+  return api as unknown as Api;
+}

@@ -1,0 +1,34 @@
+import type { Locale } from '../domain/locales';
+
+export const LANGUAGE_MODES = ['en', 'fr', 'es', 'all', 'parallel'] as const;
+export type LanguageMode = (typeof LANGUAGE_MODES)[number];
+export type Edition = Locale | 'parallel';
+
+export interface TextIssue {
+  pieceId: string;
+  field: string;
+}
+
+export interface EditionReport {
+  locale: Locale;
+  /** Shown in another language, marked as such. */
+  missing: TextIssue[];
+  /** Shown, but not approved yet. */
+  draft: TextIssue[];
+  /** Translated from a source text that has changed since. */
+  stale: TextIssue[];
+}
+
+export interface BuiltFile {
+  edition: Edition;
+  file: string;
+  pages: number;
+  bytes: number;
+}
+
+export interface BuildReport {
+  pack: { id: string; slug: string };
+  files: BuiltFile[];
+  /** Per language: texts shown from another language, drafts, and stale translations. */
+  editions: EditionReport[];
+}
