@@ -12,6 +12,8 @@ import { registerImport } from './commands/importCommand';
 import { registerCheck } from './commands/checkCommand';
 import { registerBuild } from './commands/buildCommand';
 import { registerPacks } from './commands/packsCommand';
+import { registerServe } from './commands/serveCommand';
+import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -94,6 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerCheck(program, ctx, (code) => (exitCode = code));
   registerBuild(program, ctx);
   registerPacks(program, ctx);
+  registerServe(program, ctx, packageJson.version);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());

@@ -1,0 +1,13 @@
+import type { LibraryStore } from '../services/LibraryStore';
+import type { PackBuildService } from '../pdf/PackBuildService';
+
+/** What the handlers share: the open library, the build workers, where built PDFs go. */
+export interface ApiContext {
+  store: LibraryStore;
+  libraryPath: string;
+  builds: PackBuildService;
+  /** Folder for built PDFs, served back by id (browser mode) or saved by the desktop shell. */
+  outputDir: string;
+  mode: 'desktop' | 'browser';
+  version: string;
+}

@@ -1,0 +1,44 @@
+import { AppError } from '../../shared/errors/AppError';
+import { checkLibraryDocument } from '../../shared/schemas/checkLibraryDocument';
+import {
+  LIBRARY_FORMAT,
+  LIBRARY_FORMAT_VERSION,
+  type LibraryCollection,
+  type LibraryDocument,
+} from '../../shared/schemas/libraryDocument';
+import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
+import { problemFromDocumentIssue } from '../../shared/schemas/validationProblems';
+import { applyLibraryDocument } from '../services/importLibrary';
+import type { LibraryStore } from '../services/LibraryStore';
+import { hashSourceText } from '../services/textHash';
+
+const EMPTY: Omit<LibraryDocument, 'format' | 'formatVersion'> = {
+  sources: [],
+  countries: [],
+  networks: [],
+  meetings: [],
+  priorities: [],
+  instruments: [],
+  notes: [],
+  packs: [],
+};
+
+/**
+ * Saves one record from the editor through the same checks and writer as an import (ids,
+ * references, numbering), in one transaction: a failed save changes nothing.
+ */
+export function saveRecord<C extends LibraryCollection>(
+  store: LibraryStore,
+  collection: C,
+  record: LibraryDocument[C][number],
+): LibraryDocument[C][number] {
+  const doc = { format: LIBRARY_FORMAT, formatVersion: LIBRARY_FORMAT_VERSION, ...EMPTY, [collection]: [record] } as LibraryDocument;
+  const issues = checkLibraryDocument(doc, store);
+  if (issues.length > 0) {
+    const problems = issues.map((issue) => problemFromDocumentIssue(issue, doc));
+    throw new AppError('api.invalidRecord', { count: problems.length }, problems);
+  }
+  const normalized = normalizeLibraryDocument(doc, hashSourceText);
+  applyLibraryDocument(store, normalized);
+  return normalized[collection][0] as LibraryDocument[C][number];
+}

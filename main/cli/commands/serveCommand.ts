@@ -1,0 +1,37 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { CliContext } from '../CliContext';
+import { createApi } from '../../api/createApi';
+import { PackBuildService } from '../../pdf/PackBuildService';
+import { startServer } from '../../server/startServer';
+import { ensureRendererBuilt } from '../../server/ensureRendererBuilt';
+
+/** Browser mode: the app on 127.0.0.1 with a per-launch token, until Ctrl+C. */
+export function registerServe(program: Command, ctx: CliContext, version: string): void {
+  const { t } = ctx;
+  program
+    .command('serve')
+    .description(t('cli:commands.serve'))
+    .option('--port <n>', t('cli:serve.port'), (v: string) => Number.parseInt(v, 10), 0)
+    .action(async (options: { port: number }, command: Command) => {
+      const staticDir = await ensureRendererBuilt(() => ctx.io.stderr(`${t('cli:serve.building')}\n`));
+      await ctx.withLibrary(command, { create: false, readOnly: false }, async (store, library) => {
+        const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-packs-'));
+        const builds = new PackBuildService(2);
+        builds.warm();
+        const apiCtx = { store, libraryPath: library.path, builds, outputDir, mode: 'browser' as const, version };
+        const server = await startServer({ api: createApi(apiCtx), ctx: apiCtx, staticDir, port: options.port });
+        ctx.out(t('cli:serve.ready', { url: server.url }));
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await server.close();
+        await builds.close();
+        fs.rmSync(outputDir, { recursive: true, force: true });
+      });
+    });
+}
