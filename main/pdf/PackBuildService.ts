@@ -48,7 +48,11 @@ export class PackBuildService {
   private readonly waiting: ((w: PooledWorker) => void)[] = [];
   private nextJob = 1;
 
-  constructor(private readonly size = 2) {}
+  /** `workerEntry`: the desktop app passes its bundled worker; the CLI runs the TS one via tsx. */
+  constructor(
+    private readonly size = 2,
+    private readonly workerEntry: URL = WORKER_ENTRY,
+  ) {}
 
   /** Starts the workers now, so the first build does not pay for their start-up. */
   warm(): void {
@@ -91,7 +95,7 @@ export class PackBuildService {
   }
 
   private spawn(): PooledWorker {
-    const pooled: PooledWorker = { worker: new Worker(WORKER_ENTRY), busy: false };
+    const pooled: PooledWorker = { worker: new Worker(this.workerEntry), busy: false };
     pooled.worker.unref();
     pooled.worker.on('exit', () => {
       const index = this.pool.indexOf(pooled);

@@ -20,6 +20,11 @@ import { LIST_KINDS, type ListEntry, type SearchHit } from './listTypes';
 import { LANGUAGE_MODES, type BuildReport } from './buildTypes';
 import type { ErrorParams } from '../errors/AppError';
 import type { ValidationProblem } from '../schemas/validationProblems';
+import { CHANNELS, type Channel } from './channels';
+
+// The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
+export { CHANNELS, type Channel };
+export { createApiClient } from './createApiClient';
 
 /**
  * Every call the renderer can make, with the zod schema main validates its input against.
@@ -54,10 +59,8 @@ export const API_INPUTS = {
     watermark: z.string().max(80).nullable().optional(),
     strict: z.boolean().optional(),
   }),
-} as const;
+} as const satisfies Record<Channel, z.ZodType>;
 
-export type Channel = keyof typeof API_INPUTS;
-export const CHANNELS = Object.keys(API_INPUTS) as Channel[];
 export type ApiInput<C extends Channel> = z.input<(typeof API_INPUTS)[C]>;
 
 /** A piece with its kind, as the editor loads it. */
@@ -117,10 +120,3 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 /** The one object the renderer talks to main through (preload in Electron, HTTP in a browser). */
 export type Api = { [C in Channel]: (input: ApiInput<C>) => Promise<ApiResult<ApiOutputs[C]>> };
-
-/** Builds an Api from one transport function; both preload and the HTTP client use it. */
-export function createApiClient(call: (channel: Channel, input: unknown) => Promise<ApiResult<unknown>>): Api {
-  const api = {} as Record<Channel, (input: unknown) => Promise<ApiResult<unknown>>>;
-  for (const channel of CHANNELS) api[channel] = (input) => call(channel, input);
-  return api as unknown as Api;
-}

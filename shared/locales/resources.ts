@@ -10,14 +10,17 @@ import esCommon from './es/common.json';
 import enPdf from './en/pdf.json';
 import frPdf from './fr/pdf.json';
 import esPdf from './es/pdf.json';
+import enUi from './en/ui.json';
+import frUi from './fr/ui.json';
+import esUi from './es/ui.json';
 import type { Locale } from '../domain/locales';
 
 /** Every bundled string, by locale and namespace. English is the source of truth. */
 export const RESOURCES = {
-  en: { errors: enErrors, cli: enCli, common: enCommon, pdf: enPdf },
-  fr: { errors: frErrors, cli: frCli, common: frCommon, pdf: frPdf },
-  es: { errors: esErrors, cli: esCli, common: esCommon, pdf: esPdf },
+  en: { errors: enErrors, cli: enCli, common: enCommon, pdf: enPdf, ui: enUi },
+  fr: { errors: frErrors, cli: frCli, common: frCommon, pdf: frPdf, ui: frUi },
+  es: { errors: esErrors, cli: esCli, common: esCommon, pdf: esPdf, ui: esUi },
 } satisfies Record<Locale, Record<string, unknown>>;
 
-export const NAMESPACES = ['errors', 'cli', 'common', 'pdf'] as const;
+export const NAMESPACES = ['errors', 'cli', 'common', 'pdf', 'ui'] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron';
+import { openLibrary } from '../db/openLibrary';
+import { LIBRARY_FILE_NAME } from '../db/defaultLibraryPath';
+import { LibraryStore } from '../services/LibraryStore';
+import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { PackBuildService } from '../pdf/PackBuildService';
+import { createApi } from '../api/createApi';
+import { createTranslator } from '../../shared/locales/createTranslator';
+import { isLocale } from '../../shared/domain/locales';
+import { AppError } from '../../shared/errors/AppError';
+import { createMainWindow } from './createMainWindow';
+import { installSecurityHandlers } from './security';
+import { buildMenu } from './buildMenu';
+
+/**
+ * The desktop shell, kept thin: open the library, start the build workers, answer the
+ * renderer's API calls, show one hardened window. Everything else lives in services that the
+ * CLI and browser mode share. Paths come from the bundle layout (out/main, out/preload).
+ */
+const appRoot = app.getAppPath();
+const indexHtml = path.join(appRoot, 'out', 'renderer', 'index.html');
+const appUrl = () => `file://${indexHtml}`;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  installSecurityHandlers(appUrl);
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const libraryPath = path.join(userData, LIBRARY_FILE_NAME);
+  const library = await openLibrary(libraryPath, { create: true });
+  const store = new LibraryStore(library.db);
+  if (library.created) loadStarterLibrary(store, path.join(appRoot, 'seeds', 'starter-library.json'));
+  const outputDir = path.join(userData, 'built-packs');
+  fs.mkdirSync(outputDir, { recursive: true });
+  const builds = new PackBuildService(2, new URL(`file://${path.join(appRoot, 'out', 'main', 'buildWorker.cjs')}`));
+  builds.warm();
+  const api = createApi({ store, libraryPath, builds, outputDir, mode: 'desktop', version: app.getVersion() });
+
+  const lang = app.getLocale().slice(0, 2);
+  Menu.setApplicationMenu(buildMenu(createTranslator(isLocale(lang) ? lang : 'en')));
+
+  const win = createMainWindow({
+    userData,
+    indexHtml,
+    preload: path.join(appRoot, 'out', 'preload', 'preload.cjs'),
+  });
+  ipcMain.handle('api', (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
+    // Only our own page in our own window may call the API.
+    if (event.sender !== win.webContents || event.senderFrame?.url !== appUrl()) {
+      const error = new AppError('api.forbiddenOrigin');
+      return { ok: false, error: { code: error.code, params: error.params, problems: [] } };
+    }
+    return api.invoke(channel, input);
+  });
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void builds.close();
+    library.close();
+  });
+}

@@ -1,0 +1,35 @@
+import { app, session, shell, type WebContents } from 'electron';
+
+/** http(s) only, parsed, never javascript:, file: or custom schemes. */
+export function isSafeExternalUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The renderer is untrusted: it may not navigate, redirect, open windows, attach webviews or
+ * get any permission. A link to the web opens in the system browser, after a check.
+ */
+export function hardenContents(contents: WebContents, appUrl: string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (url !== appUrl) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function installSecurityHandlers(appUrl: () => string): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl()));
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+  });
+}
