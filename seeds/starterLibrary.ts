@@ -8,7 +8,7 @@ import { readLibraryFile } from '../main/services/readLibraryFile';
 export const STARTER_LIBRARY_PATH = fileURLToPath(new URL('./starter-library.json', import.meta.url));
 
 /** Validates the starter content like any import, then writes it in one transaction. */
-export function loadStarterLibrary(store: LibraryStore) {
-  const doc = parseLibraryDocument(readLibraryFile(STARTER_LIBRARY_PATH), STARTER_LIBRARY_PATH, store);
+export function loadStarterLibrary(store: LibraryStore, file = STARTER_LIBRARY_PATH) {
+  const doc = parseLibraryDocument(readLibraryFile(file), file, store);
   return applyLibraryDocument(store, doc);
 }
