@@ -131,6 +131,11 @@ export class PackBuildService {
   private async run(job: BuildJob, hooks: BuildHooks): Promise<{ bytes: Uint8Array; pages: number }> {
     if (hooks.signal?.aborted) throw new AppError('build.cancelled');
     const pooled = await this.acquire();
+    // The build may have been cancelled while this edition waited for a worker.
+    if (hooks.signal?.aborted) {
+      this.release(pooled);
+      throw new AppError('build.cancelled');
+    }
     const jobId = this.nextJob++;
     return new Promise((resolve, reject) => {
       const { worker } = pooled;

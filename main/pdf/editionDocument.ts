@@ -17,12 +17,26 @@ export interface DocumentOptions {
 
 export const PAGE_SIZES = { a4: 'A4', letter: 'LETTER' } as const;
 
-/** Keeps a heading from being the last line of a page. */
-export const keepHeadingsWithText: TDocumentDefinitions['pageBreakBefore'] = (node, queries) =>
-  node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0;
+/**
+ * Keeps a heading from being the last line of a page or from splitting across two. pdfmake
+ * counts the running header and footer among "following nodes" (with positions relative to
+ * their own areas): only nodes that start inside this page's content area count as text after
+ * the heading.
+ */
+export const keepHeadingsWithText: TDocumentDefinitions['pageBreakBefore'] = (node, queries) => {
+  if (node.headlineLevel === undefined) return false;
+  if (node.pageNumbers.length > 1) return true;
+  const here = node.startPosition;
+  const contentTop = here.top - here.verticalRatio * here.pageInnerHeight;
+  const contentBottom = contentTop + here.pageInnerHeight;
+  return !queries
+    .getFollowingNodesOnPage()
+    .some((n) => n.startPosition.top > here.top && n.startPosition.top >= contentTop && n.startPosition.top <= contentBottom);
+};
 
 export function watermarkFor(text: string | null): TDocumentDefinitions['watermark'] {
-  return text ? { text, opacity: 0.07, bold: true, fontSize: 64, angle: -40 } : undefined;
+  // No font size: pdfmake then fits the text across the page, whatever its length.
+  return text ? { text, opacity: 0.07, bold: true } : undefined;
 }
 
 /** One edition (en, fr or es) of a pack as a pdfmake document definition. */

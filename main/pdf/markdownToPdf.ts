@@ -1,5 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, ContentText } from 'pdfmake/interfaces';
 
 /**
  * marked's list parsing is superlinear in nesting depth (1,000 levels: ~13 s). Leading
@@ -7,6 +7,12 @@ import type { Content } from 'pdfmake/interfaces';
  * any pasted text fast; nothing is lost but the extra indentation.
  */
 const MAX_INDENT = 24;
+/**
+ * Nesting that indentation does not express (`- - - - x`, `> > > x`) is cut at this depth: what
+ * is deeper is shown as its plain source text, so pdfmake never lays out columns too narrow for
+ * a single letter (it then drops the text and emits blank pages).
+ */
+const MAX_DEPTH = 8;
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
 function clampIndentation(markdown: string): string {
@@ -16,7 +22,17 @@ function clampIndentation(markdown: string): string {
   });
 }
 
-type Inline = Content & object;
+/** Inline formatting a leaf text inherits: pdfmake does not pass it down nested text arrays. */
+interface InlineStyle {
+  bold?: boolean;
+  italics?: boolean;
+  decoration?: 'lineThrough' | 'underline';
+  background?: string;
+  color?: string;
+  link?: string;
+}
+
+type Leaf = ContentText & InlineStyle;
 
 /**
  * Markdown (a note body, a section text) into pdfmake nodes. User text only ever becomes the
@@ -24,53 +40,61 @@ type Inline = Content & object;
  */
 export function markdownToPdf(markdown: string): Content[] {
   const tokens = new Lexer({ gfm: true }).lex(clampIndentation(markdown.replace(/\r\n?/g, '\n')));
-  return blocks(tokens);
+  return blocks(tokens, 0);
 }
 
-function blocks(tokens: Token[]): Content[] {
+function blocks(tokens: Token[], depth: number): Content[] {
   const out: Content[] = [];
   for (const token of tokens) {
-    const node = block(token);
+    const node = depth >= MAX_DEPTH ? flattened(token) : block(token, depth);
     if (node !== null) out.push(node);
   }
   return out;
 }
 
-function block(token: Token): Content | null {
+function flattened(token: Token): Content | null {
+  const raw = 'raw' in token && typeof token.raw === 'string' ? token.raw.trim() : '';
+  return raw ? { text: raw, style: 'mdParagraph' } : null;
+}
+
+function block(token: Token, depth: number): Content | null {
   switch (token.type) {
     case 'space':
     case 'def':
       return null;
     case 'paragraph':
-      return { text: inlines((token as Tokens.Paragraph).tokens), style: 'mdParagraph' };
+      return { text: inlines((token as Tokens.Paragraph).tokens, {}), style: 'mdParagraph' };
     case 'text': {
       const t = token as Tokens.Text;
-      return { text: t.tokens ? inlines(t.tokens) : t.text, style: 'mdParagraph' };
+      return { text: t.tokens ? inlines(t.tokens, {}) : t.text, style: 'mdParagraph' };
     }
     case 'heading': {
       const h = token as Tokens.Heading;
-      return { text: inlines(h.tokens), style: `mdHeading${Math.min(h.depth, 3)}` };
+      return { text: inlines(h.tokens, {}), style: `mdHeading${Math.min(h.depth, 3)}` };
     }
     case 'list': {
       const list = token as Tokens.List;
-      const items = list.items.map((item) => listItem(item));
+      const items = list.items.map((item) => listItem(item, depth + 1));
       return list.ordered
         ? { ol: items, start: typeof list.start === 'number' ? list.start : 1, style: 'mdList' }
         : { ul: items, style: 'mdList' };
     }
     case 'blockquote':
-      return { stack: blocks((token as Tokens.Blockquote).tokens), style: 'mdQuote' };
+      return { stack: blocks((token as Tokens.Blockquote).tokens, depth + 1), style: 'mdQuote' };
     case 'code':
       return { text: (token as Tokens.Code).text, style: 'mdCode', preserveLeadingSpaces: true };
     case 'hr':
-      return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 0.5, lineColor: '#999999' }], margin: [0, 4, 0, 8] };
+      return {
+        canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 0.5, lineColor: '#999999' }],
+        margin: [0, 4, 0, 8],
+      };
     case 'html':
       // Raw HTML is shown as the characters the user typed, never interpreted.
       return { text: (token as Tokens.HTML).text, style: 'mdParagraph' };
     case 'table': {
       const table = token as Tokens.Table;
-      const header = table.header.map((cell) => ({ text: inlines(cell.tokens), bold: true }));
-      const rows = table.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens) })));
+      const header = table.header.map((cell) => ({ text: inlines(cell.tokens, { bold: true }) }));
+      const rows = table.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens, {}) })));
       return {
         table: { headerRows: 1, widths: header.map(() => '*'), body: [header, ...rows] },
         layout: 'lightHorizontalLines',
@@ -78,55 +102,57 @@ function block(token: Token): Content | null {
       };
     }
     default:
-      return 'raw' in token && typeof token.raw === 'string' ? { text: token.raw, style: 'mdParagraph' } : null;
+      return flattened(token);
   }
 }
 
-function listItem(item: Tokens.ListItem): Content {
-  const parts = blocks(item.tokens);
+function listItem(item: Tokens.ListItem, depth: number): Content {
+  const parts = blocks(item.tokens, depth);
   if (item.task) parts.unshift({ text: item.checked ? '☑' : '☐' });
   if (parts.length === 1) return parts[0]!;
   return { stack: parts };
 }
 
-function inlines(tokens: Token[] | undefined): Inline[] {
-  const out: Inline[] = [];
-  for (const token of tokens ?? []) out.push(...inline(token));
+/** A flat run of leaves, each carrying every style of its ancestors. */
+function inlines(tokens: Token[] | undefined, style: InlineStyle): Leaf[] {
+  const out: Leaf[] = [];
+  for (const token of tokens ?? []) out.push(...inline(token, style));
   return out;
 }
 
-function inline(token: Token): Inline[] {
+function leaf(text: string, style: InlineStyle): Leaf {
+  return { text, ...style };
+}
+
+function inline(token: Token, style: InlineStyle): Leaf[] {
   switch (token.type) {
     case 'text': {
       const t = token as Tokens.Text;
-      return t.tokens && t.tokens.length > 0 ? inlines(t.tokens) : [{ text: t.text }];
+      return t.tokens && t.tokens.length > 0 ? inlines(t.tokens, style) : [leaf(t.text, style)];
     }
     case 'escape':
-      return [{ text: (token as Tokens.Escape).text }];
+      return [leaf((token as Tokens.Escape).text, style)];
     case 'strong':
-      return [{ text: inlines((token as Tokens.Strong).tokens), bold: true }];
+      return inlines((token as Tokens.Strong).tokens, { ...style, bold: true });
     case 'em':
-      return [{ text: inlines((token as Tokens.Em).tokens), italics: true }];
+      return inlines((token as Tokens.Em).tokens, { ...style, italics: true });
     case 'del':
-      return [{ text: inlines((token as Tokens.Del).tokens), decoration: 'lineThrough' }];
+      return inlines((token as Tokens.Del).tokens, { ...style, decoration: 'lineThrough' });
     case 'codespan':
-      return [{ text: (token as Tokens.Codespan).text, background: '#eeeeee' }];
+      return [leaf((token as Tokens.Codespan).text, { ...style, background: '#eeeeee' })];
     case 'br':
-      return [{ text: '\n' }];
+      return [leaf('\n', style)];
     case 'link': {
       const link = token as Tokens.Link;
-      const label = inlines(link.tokens);
-      if (!SAFE_LINK.test(link.href)) return label;
-      return [{ text: label, link: link.href, color: '#1a4f8b', decoration: 'underline' }];
+      if (!SAFE_LINK.test(link.href)) return inlines(link.tokens, style);
+      return inlines(link.tokens, { ...style, link: link.href, color: '#1a4f8b', decoration: 'underline' });
     }
-    case 'image': {
+    case 'image':
       // Images are never loaded: the alternative text stands in.
-      const image = token as Tokens.Image;
-      return [{ text: `[${image.text}]`, italics: true }];
-    }
+      return [leaf(`[${(token as Tokens.Image).text}]`, { ...style, italics: true })];
     case 'html':
-      return [{ text: (token as Tokens.HTML).text }];
+      return [leaf((token as Tokens.HTML).text, style)];
     default:
-      return 'raw' in token && typeof token.raw === 'string' ? [{ text: token.raw }] : [];
+      return 'raw' in token && typeof token.raw === 'string' ? [leaf(token.raw, style)] : [];
   }
 }

@@ -42,9 +42,10 @@ function rowsFor(index: number, editions: Editions): TableCell[][] {
 export function parallelDocument(editions: Editions, pack: PackDoc, t: Translators, options: DocumentOptions): TDocumentDefinitions {
   const en = editions.en;
   const content: Content[] = [];
-  const languageRow: TableCell[] = LOCALES.map((l) => ({ text: t[l]('pdf:languageName'), style: 'parallelLanguage' }));
+  // A new row for every table: pdfmake consumes the row objects it lays out.
+  const languageRow = (): TableCell[] => LOCALES.map((l) => ({ text: t[l]('pdf:languageName'), style: 'parallelLanguage' }));
   const table = (rows: TableCell[][], pageBreak: boolean): Content => ({
-    table: { headerRows: 1, widths: ['*', '*', '*'], body: [languageRow, ...rows] },
+    table: { headerRows: 1, widths: ['*', '*', '*'], body: [languageRow(), ...rows] },
     layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 1, paddingBottom: () => 1 },
     ...(pageBreak ? { pageBreak: 'before' as const } : {}),
   });
@@ -52,7 +53,15 @@ export function parallelDocument(editions: Editions, pack: PackDoc, t: Translato
   if (pack.options.cover) {
     content.push(
       table(
-        [LOCALES.map((l) => ({ stack: renderCover(editions[l].cover, t[l]('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), l) })) }))],
+        [
+          LOCALES.map((l) => ({
+            stack: renderCover(
+              editions[l].cover,
+              t[l]('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), l) }),
+              { compact: true },
+            ),
+          })),
+        ],
         false,
       ),
     );

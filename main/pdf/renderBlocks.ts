@@ -72,13 +72,16 @@ export function renderBlock(block: Block, options: BlockRenderOptions): Content 
   }
 }
 
-export function renderCover(cover: CoverModel, prepared: string): Content[] {
+/** `compact`: a third of a landscape page (parallel edition) must still hold the whole cover. */
+export function renderCover(cover: CoverModel, prepared: string, options: { compact?: boolean } = {}): Content[] {
   const out: Content[] = [];
   if (cover.network) out.push({ text: tagged(cover.network), style: 'coverNetwork' });
   if (cover.meeting) out.push({ text: tagged(cover.meeting), style: 'coverMeeting' });
   if (cover.meetingLine) out.push({ text: cover.meetingLine, style: 'coverMeetingLine' });
-  out.push({ text: tagged(cover.title), style: 'coverTitle' });
-  if (cover.subtitle) out.push({ text: tagged(cover.subtitle), style: 'coverSubtitle' });
+  out.push({ text: tagged(cover.title), style: options.compact ? ['coverTitle', 'coverTitleCompact'] : 'coverTitle' });
+  if (cover.subtitle) {
+    out.push({ text: tagged(cover.subtitle), style: options.compact ? ['coverSubtitle', 'coverSubtitleCompact'] : 'coverSubtitle' });
+  }
   if (cover.audience) out.push({ text: tagged(cover.audience), style: 'coverAudience' });
   if (cover.classification) out.push({ text: tagged(cover.classification), style: 'coverClassification' });
   out.push({ text: prepared, style: 'coverPrepared' });

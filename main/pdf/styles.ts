@@ -10,6 +10,8 @@ export const STYLES: StyleDictionary = {
   coverMeeting: { fontSize: 13, color: INK, margin: [0, 6, 0, 0] },
   coverMeetingLine: { fontSize: 11, color: MUTED, margin: [0, 2, 0, 0] },
   coverTitle: { fontSize: 26, bold: true, color: INK, margin: [0, 140, 0, 10], lineHeight: 1.1 },
+  coverTitleCompact: { fontSize: 14, margin: [0, 20, 0, 6] },
+  coverSubtitleCompact: { fontSize: 10.5, margin: [0, 0, 0, 12] },
   coverSubtitle: { fontSize: 14, color: MUTED, margin: [0, 0, 0, 24] },
   coverAudience: { fontSize: 11, color: INK },
   coverClassification: { fontSize: 10, bold: true, color: '#8b1a1a', margin: [0, 18, 0, 0] },

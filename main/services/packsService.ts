@@ -37,6 +37,14 @@ function findPack(store: LibraryStore, ref: string): PackDoc {
   return pack;
 }
 
+/** `<pack id>-s<n>` with the first n that no piece of any kind uses yet. */
+function freeSectionId(store: LibraryStore, packId: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n++) {
+    const candidate = `${packId}-s${n}`;
+    if (!taken.has(candidate) && store.kindOf(candidate) === undefined) return candidate;
+  }
+}
+
 /** A new, empty pack whose title is an original text in the user's language. */
 export function createPack(store: LibraryStore, raw: CreatePackInput): PackDoc {
   const input = createPackInput.parse(raw);
@@ -79,11 +87,10 @@ export function addSection(
   const title = input.title.trim();
   if (!title) throw new AppError('packs.emptyTitle');
   const items = input.items.map((item) => parseItemRef(store, item));
-  let n = pack.sections.length + 1;
-  while (store.kindOf(`${pack.id}-s${n}`) !== undefined) n++;
+  const sectionId = freeSectionId(store, pack.id, new Set(pack.sections.map((s) => s.id)));
   const updated: PackDoc = {
     ...pack,
-    sections: [...pack.sections, { id: `${pack.id}-s${n}`, title: { [input.lang]: { text: title, status: 'approved' } }, text: null, items }],
+    sections: [...pack.sections, { id: sectionId, title: { [input.lang]: { text: title, status: 'approved' } }, text: null, items }],
   };
   store.db.transaction(() => store.writePack(updated, new Date().toISOString()))();
   return updated;
@@ -103,12 +110,13 @@ export function duplicatePack(store: LibraryStore, packRef: string, slug: string
   const pack = findPack(store, packRef);
   checkSlug(store, slug);
   const id = `pack-${slug}`;
-  const copy: PackDoc = {
-    ...pack,
-    id,
-    slug,
-    sections: pack.sections.map((s, i) => ({ ...s, id: `${id}-s${i + 1}` })),
-  };
+  const copy: PackDoc = { ...pack, id, slug, sections: [] };
+  const taken = new Set<string>([id]);
+  for (const s of pack.sections) {
+    const sectionId = freeSectionId(store, id, taken);
+    taken.add(sectionId);
+    copy.sections.push({ ...s, id: sectionId });
+  }
   store.db.transaction(() => store.writePack(copy, new Date().toISOString()))();
   return copy;
 }

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { choiceOption } from '../choiceOption';
 import type { CliContext } from '../CliContext';
 import { LANGUAGE_MODES, PackBuildService, type LanguageMode } from '../../pdf/PackBuildService';
 import { PAPER_SIZES } from '../../../shared/domain/pieceKinds';
@@ -19,7 +20,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     })
     .requiredOption('--out <file|dir>', t('cli:build.options.out'))
     .option('--strict', t('cli:build.options.strict'))
-    .addOption(new Option('--paper <size>', t('cli:build.options.paper')).choices(PAPER_SIZES))
+    .option('--paper <size>', t('cli:build.options.paper'), choiceOption(t, '--paper', PAPER_SIZES))
     .option('--watermark <text>', t('cli:build.options.watermark'))
     .option('--force', t('cli:build.options.force'))
     .option('--json', t('cli:options.json'))

@@ -1,4 +1,5 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { choiceOption } from '../choiceOption';
 import type { CliContext } from '../CliContext';
 import { localeOption } from '../parseLocale';
 import { addSection, createPack, deletePack, duplicatePack, listPacks } from '../../services/packsService';
@@ -16,7 +17,7 @@ export function registerPacks(program: Command, ctx: CliContext): void {
     .requiredOption('--title <text>', t('cli:packs.options.title'))
     .option('--lang <lang>', t('cli:packs.options.lang'), localeOption(t), 'en')
     .option('--meeting <id>', t('cli:packs.options.meeting'))
-    .addOption(new Option('--paper <size>', t('cli:packs.options.paper')).choices(PAPER_SIZES).default('a4'))
+    .option('--paper <size>', t('cli:packs.options.paper'), choiceOption(t, '--paper', PAPER_SIZES), 'a4')
     .option('--json', t('cli:options.json'))
     .action(async (o: { slug: string; title: string; lang: Locale; meeting?: string; paper: 'a4' | 'letter'; json?: boolean }, command: Command) => {
       await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => {
