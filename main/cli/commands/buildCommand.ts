@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { choiceOption } from '../choiceOption';
 import type { CliContext } from '../CliContext';
-import { LANGUAGE_MODES, PackBuildService, type LanguageMode } from '../../pdf/PackBuildService';
+import { LANGUAGE_MODES, type LanguageMode } from '../../../shared/api/buildTypes';
 import { PAPER_SIZES } from '../../../shared/domain/pieceKinds';
 
 const MAX_LISTED = 10;
@@ -39,6 +39,8 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         command: Command,
       ) => {
         const doc = await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => store.readDocument());
+        // Loaded on demand: the PDF engine is heavy, and other commands do not need it.
+        const { PackBuildService } = await import('../../pdf/PackBuildService');
         const service = new PackBuildService(options.lang === 'all' ? 2 : 1);
         try {
           const report = await service.build(doc, {

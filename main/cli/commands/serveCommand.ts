@@ -3,10 +3,6 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
-import { createApi } from '../../api/createApi';
-import { PackBuildService } from '../../pdf/PackBuildService';
-import { startServer } from '../../server/startServer';
-import { ensureRendererBuilt } from '../../server/ensureRendererBuilt';
 
 /** Browser mode: the app on 127.0.0.1 with a per-launch token, until Ctrl+C. */
 export function registerServe(program: Command, ctx: CliContext, version: string): void {
@@ -16,6 +12,13 @@ export function registerServe(program: Command, ctx: CliContext, version: string
     .description(t('cli:commands.serve'))
     .option('--port <n>', t('cli:serve.port'), (v: string) => Number.parseInt(v, 10), 0)
     .action(async (options: { port: number }, command: Command) => {
+      // Loaded on demand, so the other commands start fast.
+      const [{ createApi }, { PackBuildService }, { startServer }, { ensureRendererBuilt }] = await Promise.all([
+        import('../../api/createApi'),
+        import('../../pdf/PackBuildService'),
+        import('../../server/startServer'),
+        import('../../server/ensureRendererBuilt'),
+      ]);
       const staticDir = await ensureRendererBuilt(() => ctx.io.stderr(`${t('cli:serve.building')}\n`));
       await ctx.withLibrary(command, { create: false, readOnly: false }, async (store, library) => {
         const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-packs-'));
