@@ -1,0 +1,50 @@
+import type { NoteDoc } from '../../../../shared/schemas/libraryDocument';
+import type { Locale } from '../../../../shared/domain/locales';
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+function random4(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
+  return [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+}
+
+/** "Assemblée générale : l'ONU" → "assemblee-generale-l-onu". */
+export function slugify(text: string, max: number): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+}
+
+/** Today in the user's time zone, as YYYY-MM-DD. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A new note, not saved yet: `note-<slug-of-title>-<random4>` (at most 64 characters), dated
+ * today, its title an original draft in the language it was typed in. Its body is written in
+ * the editor before the first save.
+ */
+export function newNoteRecord(input: { title: string; locale: Locale; countryCode: string | null }): NoteDoc {
+  const slug = slugify(input.title, 64 - 'note-'.length - '-xxxx'.length);
+  const id = slug ? `note-${slug}-${random4()}` : `note-${random4()}`;
+  return {
+    id,
+    countryCode: input.countryCode,
+    date: today(),
+    tags: [],
+    title: { [input.locale]: { text: input.title.trim(), status: 'draft' } },
+    body: {},
+    instruments: [],
+    priorities: [],
+    sources: [],
+  };
+}

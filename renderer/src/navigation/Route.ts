@@ -1,0 +1,10 @@
+import type { NoteDoc } from '../../../shared/schemas/libraryDocument';
+
+export const LIBRARY_KINDS = ['priorities', 'instruments', 'countries', 'notes', 'meetings'] as const;
+export type LibraryKind = (typeof LIBRARY_KINDS)[number];
+
+/** Where the user is: the app has no URLs of its own (the desktop app has no address bar). */
+export type Route =
+  | { screen: 'library'; kind: LibraryKind; pieceId?: string; newNote?: NoteDoc }
+  | { screen: 'packs'; packId?: string }
+  | { screen: 'settings' };
