@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/server';
+import { loadPdf } from '../helpers/pdf';
+import { createTranslator } from '../../shared/locales/createTranslator';
+
+/**
+ * The app end to end in Debian's Chromium, as a user drives it in browser mode (`briefing
+ * serve`). .ci/run installs /usr/bin/chromium; screenshots go to test-artifacts/ (not committed).
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let app: TestApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/run, which installs Debian's chromium`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  app = await startTestApp({ buildRenderer: true });
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  });
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.getByTestId('nav-library').waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+/** axe-core in the page (evaluated through DevTools, so the page's CSP still applies to the app). */
+async function seriousViolations(target: Page): Promise<string[]> {
+  await target.evaluate(AXE_SOURCE);
+  const results = await target.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      count: v.nodes.length,
+      where: (v.nodes as { target: string[] }[]).map((n) => n.target.join(' ')).join('; '),
+    }));
+  });
+  return results
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.count}: ${v.where})`);
+}
+
+describe('browser mode, end to end', () => {
+  it('takes the token from the address, then removes it from the address bar', async () => {
+    expect(page.url()).not.toContain('token=');
+    await expect(page.getByTestId('row-prio-rps-1').isVisible()).resolves.toBe(true);
+    await shot('library-en');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('finds a piece by typing without accents', async () => {
+    await page.getByTestId('library-search').fill('securite numerique');
+    await page.getByTestId('row-prio-rps-6').waitFor();
+    await page.getByTestId('library-search').fill('');
+  });
+
+  it('creates a country note in French, adds its English and Spanish text, and saves it', async () => {
+    await page.getByTestId('kind-notes').click();
+    await page.getByTestId('new-note').click();
+    await page.getByTestId('note-type-country').check();
+    await page.getByTestId('new-note-country').selectOption('PA');
+    await page.getByTestId('new-note-title').fill('Réforme de la sécurité citoyenne au Panama');
+    await page.getByTestId('new-note-language').selectOption('fr');
+    await page.getByTestId('dialog-confirm').click();
+    await page.getByTestId('editor').waitFor();
+    await page.getByTestId('field-body-fr').fill('Le **Panama** a accueilli la première réunion du réseau.');
+    await page.getByTestId('field-title-en').fill('Citizen security reform in Panama');
+    await page.getByTestId('field-body-en').fill('**Panama** hosted the first meeting of the network.');
+    await page.getByTestId('field-title-es').fill('Reforma de la seguridad ciudadana en Panamá');
+    await page.getByTestId('field-body-es').fill('**Panamá** acogió la primera reunión de la red.');
+    await shot('editor-en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('save').click();
+    await expect.poll(async () => {
+      const notes = app.ctx.store.readDocument().notes;
+      return notes.find((n) => n.title.fr?.text === 'Réforme de la sécurité citoyenne au Panama')?.title.es?.text;
+    }).toBe('Reforma de la seguridad ciudadana en Panamá');
+    const note = app.ctx.store.readDocument().notes.find((n) => n.title.fr?.text.startsWith('Réforme'))!;
+    expect(note.countryCode).toBe('PA');
+    // Typed in French first: the English and Spanish texts are drafts translated from it.
+    expect(note.body.fr?.from).toBeUndefined();
+    for (const locale of ['en', 'es'] as const) {
+      expect(note.body[locale]).toMatchObject({ status: 'draft', from: 'fr' });
+      expect(note.body[locale]?.sourceHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(note.body.en?.text).toBe('**Panama** hosted the first meeting of the network.');
+  });
+
+  it('shows an invalid save in place, translated, and keeps what the user typed', async () => {
+    await page.getByTestId('back-to-list').click();
+    await page.getByTestId('kind-priorities').click();
+    await page.getByTestId('row-prio-rps-2').click();
+    await page.getByTestId('editor').waitFor();
+    const before = app.ctx.store.readDocument();
+    await page.getByTestId('field-title-en').fill('Violence prevention — revised');
+    await page.getByTestId('field-number').fill('3');
+    await page.getByTestId('save').click();
+    const alert = page.getByTestId('error');
+    await alert.waitFor();
+    const t = createTranslator('en');
+    expect(await alert.textContent()).toContain(t('errors:validation.duplicateNumber', { network: 'net-rps', number: 3 }));
+    expect(await page.getByTestId('field-title-en').inputValue()).toBe('Violence prevention — revised');
+    expect(app.ctx.store.readDocument()).toEqual(before);
+    await shot('editor-error-en');
+    // Put the number back so the rest of the run starts from a sound library.
+    await page.getByTestId('field-number').fill('2');
+    await page.getByTestId('save').click();
+    await expect.poll(() => app.ctx.store.readDocument().priorities.find((p) => p.id === 'prio-rps-2')?.title.en?.text).toBe(
+      'Violence prevention — revised',
+    );
+  });
+
+  it('puts the note in a new pack, reorders it, builds it and downloads a PDF with the texts', async () => {
+    const note = app.ctx.store.readDocument().notes.find((n) => n.title.fr?.text.startsWith('Réforme'))!;
+    await page.getByTestId('nav-packs').click();
+    await page.getByTestId('new-pack').click();
+    await page.getByTestId('new-pack-title').fill('Note pour la délégation');
+    await page.getByTestId('new-pack-slug').fill('delegation');
+    await page.getByTestId('new-pack-language').selectOption('fr');
+    await page.getByTestId('dialog-confirm').click();
+    await page.getByTestId('pack-builder').waitFor();
+    await page.getByTestId('add-section').click();
+    await page.getByTestId('field-section-0-title-fr').fill('Panama');
+    await page.getByTestId('add-item-0').click();
+    await page.getByTestId('item-search').fill('citoyenne');
+    await page.getByTestId(`add-${note.id}`).click();
+    await page.getByTestId('item-search').fill('parlement ouvert');
+    await page.getByTestId('add-prio-rps-7').click();
+    // The priority was added second; move it above the note.
+    await page.getByTestId('item-0-1').getByTestId('move-up').click();
+    await page.getByTestId('save').click();
+    await expect.poll(() => app.ctx.store.readDocument().packs.find((p) => p.slug === 'delegation')?.sections[0]?.items.map((i) => i.ref)).toEqual([
+      'prio-rps-7',
+      note.id,
+    ]);
+    await shot('pack-builder-en');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('build-mode').selectOption('fr');
+    await page.getByTestId('build').click();
+    await page.getByTestId('build-report').waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-fr').click()]);
+    const file = path.join(ARTIFACTS, 'delegation-fr.pdf');
+    await download.saveAs(file);
+    const pdf = await loadPdf(file);
+    expect(pdf.info.Title).toBe('Note pour la délégation');
+    expect(pdf.text).toContain('Réforme de la sécurité citoyenne au Panama');
+    expect(pdf.text).toContain('a accueilli la première réunion du réseau');
+    expect(pdf.text.indexOf('Parlement ouvert')).toBeLessThan(pdf.text.indexOf('Réforme de la sécurité citoyenne'));
+    await shot('build-report-en');
+  });
+
+  it('switches the interface to Spanish live', async () => {
+    await page.getByTestId('ui-language').selectOption('es');
+    const t = createTranslator('es');
+    await expect.poll(() => page.getByTestId('nav-library').textContent()).toBe(t('ui:nav.library'));
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('kind-priorities').click();
+    expect(await page.getByTestId('row-prio-rps-1').textContent()).toContain('Seguridad humana');
+    await shot('library-es');
+    await page.getByTestId('nav-settings').click();
+    await shot('settings-es');
+    expect(await seriousViolations(page)).toEqual([]);
+    // The choice is remembered.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-library').textContent()).toBe(t('ui:nav.library'));
+  });
+
+  it('refuses an API request without the token, and the page says so', async () => {
+    const status = await page.evaluate(async () => (await fetch('/api/app.info', { method: 'POST', body: '{}' })).status);
+    expect(status).toBe(401);
+    const stranger = await browser.newContext();
+    const other = await stranger.newPage();
+    await other.goto(app.server.origin);
+    await other.getByRole('alert').first().waitFor();
+    expect(await other.getByRole('alert').first().textContent()).toContain(createTranslator('en')('errors:api.unauthorized'));
+    await stranger.close();
+  });
+});
