@@ -4,7 +4,7 @@ import type { Locale } from '../../shared/domain/locales';
 import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
-import { listPieces } from '../services/listPieces';
+import { LIST_NEEDS, listPieces } from '../services/listPieces';
 import { searchLibrary } from '../services/searchLibrary';
 import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
@@ -45,7 +45,7 @@ function choices(doc: LibraryDocument, locale: Locale): Choices {
 /** Library screens: lists, search, one piece to edit, and saving it. */
 export function registerLibraryApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
-  api.register('library.list', ({ kind, locale }) => listPieces(store.readDocument(), kind, locale));
+  api.register('library.list', ({ kind, locale }) => listPieces(store.readDocument(LIST_NEEDS[kind]), kind, locale));
   api.register('library.search', ({ query, locale }) => (query.trim() ? searchLibrary(store, query, locale) : []));
   api.register('library.get', ({ id }) => {
     const found = findRecord(store.readDocument(), id);

@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { LocalizedDoc } from '../../shared/schemas/common';
 import type { LibraryLookup } from '../../shared/schemas/checkLibraryDocument';
+import type { PieceKind } from '../../shared/domain/pieceKinds';
 import {
+  type LibraryCollection,
   LIBRARY_FORMAT,
   LIBRARY_FORMAT_VERSION,
   type CountryDoc,
@@ -28,6 +30,17 @@ import { InstrumentsRepository } from '../db/repositories/InstrumentsRepository'
 import { NotesRepository } from '../db/repositories/NotesRepository';
 import { PacksRepository } from '../db/repositories/PacksRepository';
 import { hashSourceText } from './textHash';
+
+const COLLECTION_KINDS: Record<LibraryCollection, PieceKind[]> = {
+  sources: ['source'],
+  countries: ['country'],
+  networks: ['network'],
+  meetings: ['meeting'],
+  priorities: ['priority'],
+  instruments: ['instrument'],
+  notes: ['note'],
+  packs: ['pack', 'section'],
+};
 
 /**
  * Reads and writes whole records of the exchange format through the per-table repositories.
@@ -86,9 +99,13 @@ export class LibraryStore implements LibraryLookup {
     return Object.keys(this.pieces.countByKind()).length === 0;
   }
 
-  /** The whole library in its canonical exchange form. */
-  readDocument(): LibraryDocument {
-    const texts = this.texts.readAll();
+  /**
+   * The library in its canonical exchange form: all of it, or only some collections (the others
+   * empty), which reads only the texts of those kinds.
+   */
+  readDocument(only?: readonly LibraryCollection[]): LibraryDocument {
+    const want = (c: LibraryCollection) => only === undefined || only.includes(c);
+    const texts = only ? this.texts.readForKinds(only.flatMap((c) => COLLECTION_KINDS[c])) : this.texts.readAll();
     const cites = this.pieceSources.readAll();
     const links = this.links.readAll();
     const field = (id: string, name: string): LocalizedDoc | null => texts.get(id)?.get(name) ?? null;
@@ -100,13 +117,13 @@ export class LibraryStore implements LibraryLookup {
     const doc: LibraryDocument = {
       format: LIBRARY_FORMAT,
       formatVersion: LIBRARY_FORMAT_VERSION,
-      sources: this.sources.readAll().map(
+      sources: !want('sources') ? [] : this.sources.readAll().map(
         (s): SourceDoc => ({ id: s.id, title: req(s.id, 'title'), issuer: s.issuer, place: s.place, date: s.date, url: s.url }),
       ),
-      countries: this.countries.codes().map(
+      countries: !want('countries') ? [] : this.countries.codes().map(
         (code): CountryDoc => ({ code, formalName: field(code, 'formalName'), sources: sourcesOf(code) }),
       ),
-      networks: this.networks.readAll().map(
+      networks: !want('networks') ? [] : this.networks.readAll().map(
         (n): NetworkDoc => ({
           id: n.id,
           name: req(n.id, 'name'),
@@ -115,7 +132,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(n.id),
         }),
       ),
-      meetings: this.meetings.readAll().map(
+      meetings: !want('meetings') ? [] : this.meetings.readAll().map(
         (m): MeetingDoc => ({
           id: m.id,
           networkId: m.networkId,
@@ -128,7 +145,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(m.id),
         }),
       ),
-      priorities: this.priorities.readAll().map(
+      priorities: !want('priorities') ? [] : this.priorities.readAll().map(
         (p): PriorityDoc => ({
           id: p.id,
           networkId: p.networkId,
@@ -138,7 +155,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(p.id),
         }),
       ),
-      instruments: this.instruments.readAll().map(
+      instruments: !want('instruments') ? [] : this.instruments.readAll().map(
         (i): InstrumentDoc => ({
           id: i.id,
           kind: i.kind,
@@ -152,7 +169,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(i.id),
         }),
       ),
-      notes: this.notes.readAll().map(
+      notes: !want('notes') ? [] : this.notes.readAll().map(
         (n): NoteDoc => ({
           id: n.id,
           countryCode: n.countryCode,
@@ -165,7 +182,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(n.id),
         }),
       ),
-      packs: this.packs.readAll().map(
+      packs: !want('packs') ? [] : this.packs.readAll().map(
         (p): PackDoc => ({
           id: p.id,
           slug: p.slug,

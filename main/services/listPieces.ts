@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '../../shared/domain/locales';
 import type { LocalizedDoc } from '../../shared/schemas/common';
-import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
+import type { LibraryCollection, LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
 import { statesByLocale } from '../../shared/domain/translationState';
@@ -8,6 +8,16 @@ import type { ListEntry, ListKind } from '../../shared/api/listTypes';
 import { hashSourceText } from './textHash';
 
 export { LIST_KINDS, type ListKind, type ListEntry } from '../../shared/api/listTypes';
+
+/** The collections a list reads: countries also need networks, for membership. */
+export const LIST_NEEDS: Record<ListKind, LibraryCollection[]> = {
+  priorities: ['priorities'],
+  instruments: ['instruments'],
+  countries: ['countries', 'networks'],
+  notes: ['notes'],
+  meetings: ['meetings'],
+  packs: ['packs'],
+};
 
 function entry(
   id: string,

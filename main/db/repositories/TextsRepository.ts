@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { LOCALES, type Locale } from '../../../shared/domain/locales';
 import type { LocalizedDoc, LocalizedTextDoc } from '../../../shared/schemas/common';
-import type { StoredTextStatus } from '../../../shared/domain/pieceKinds';
+import type { PieceKind, StoredTextStatus } from '../../../shared/domain/pieceKinds';
 
 interface TextRow {
   piece_id: string;
@@ -63,6 +63,18 @@ export class TextsRepository {
     const rows = this.db
       .prepare('SELECT piece_id, field, locale, body, status, source_locale, source_hash FROM texts')
       .all() as TextRow[];
+    return group(rows);
+  }
+
+  /** The texts of pieces of some kinds only: a list of one kind need not read the whole library. */
+  readForKinds(kinds: readonly PieceKind[]): TextsByPiece {
+    const rows = this.db
+      .prepare(
+        `SELECT t.piece_id, t.field, t.locale, t.body, t.status, t.source_locale, t.source_hash
+         FROM texts t JOIN pieces p ON p.id = t.piece_id
+         WHERE p.kind IN (${kinds.map(() => '?').join(', ')})`,
+      )
+      .all(...kinds) as TextRow[];
     return group(rows);
   }
 
