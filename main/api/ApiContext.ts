@@ -10,4 +10,9 @@ export interface ApiContext {
   outputDir: string;
   mode: 'desktop' | 'browser';
   version: string;
+  /** Save dialog and system viewer: only the desktop shell provides them. */
+  desktop?: {
+    savePdf(file: string): Promise<string | null>;
+    openPdf(file: string): Promise<boolean>;
+  };
 }

@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors/AppError';
-import type { BuiltPdf } from '../../shared/api/apiContract';
+import { DOWNLOAD_ID, type BuiltPdf } from '../../shared/api/apiContract';
 import { createPack, deletePack, duplicatePack } from '../services/packsService';
 import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
 import { saveRecord } from './saveRecord';
 
-const DOWNLOAD_ID = /^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/;
-
 /** The file behind a download id, or an error: ids are ours, never paths a caller chose. */
 export function downloadPath(ctx: ApiContext, id: string): string {
-  if (!DOWNLOAD_ID.test(id)) throw new AppError('api.unknownDownload', { id });
+  if (!DOWNLOAD_ID.safeParse(id).success) throw new AppError('api.unknownDownload', { id });
   const file = path.join(ctx.outputDir, id);
   if (!fs.existsSync(file)) throw new AppError('api.unknownDownload', { id });
   return file;
@@ -31,10 +29,22 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('packs.create', (input) => createPack(store, input));
   api.register('packs.duplicate', ({ id, slug }) => duplicatePack(store, id, slug));
   api.register('packs.delete', ({ id }) => ({ id: deletePack(store, id).id }));
-  api.register('packs.build', async ({ id, mode, paper, watermark, strict }) => {
+  const jobs = new Map<string, { controller: AbortController; fractions: Map<string, number>; editions: number }>();
+  api.register('packs.build', async ({ id, mode, paper, watermark, strict, jobId }) => {
     const folder = randomUUID();
     const out = path.join(ctx.outputDir, folder);
-    const report = await ctx.builds.build(store.readDocument(), { pack: id, mode, out, paper, watermark, strict, force: false });
+    const job = { controller: new AbortController(), fractions: new Map<string, number>(), editions: mode === 'all' ? 3 : 1 };
+    if (jobId) jobs.set(jobId, job);
+    let report;
+    try {
+      report = await ctx.builds.build(
+        store.readDocument(),
+        { pack: id, mode, out, paper, watermark, strict, force: false },
+        { signal: job.controller.signal, onProgress: ({ edition, fraction }) => job.fractions.set(edition, fraction) },
+      );
+    } finally {
+      if (jobId) jobs.delete(jobId);
+    }
     const pdfs: BuiltPdf[] = report.files.map((f) => ({
       edition: f.edition,
       pages: f.pages,
@@ -43,5 +53,27 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
       downloadId: `${folder}/${path.basename(f.file)}`,
     }));
     return { report, pdfs };
+  });
+  api.register('packs.buildProgress', ({ jobId }) => {
+    const job = jobs.get(jobId);
+    if (!job) return { running: false, fraction: 0 };
+    const done = [...job.fractions.values()].reduce((sum, f) => sum + f, 0);
+    return { running: true, fraction: Math.min(1, done / job.editions) };
+  });
+  api.register('packs.cancelBuild', ({ jobId }) => {
+    const job = jobs.get(jobId);
+    job?.controller.abort();
+    return { cancelled: job !== undefined };
+  });
+  api.register('packs.readPdf', ({ downloadId }) => ({
+    base64: fs.readFileSync(downloadPath(ctx, downloadId)).toString('base64'),
+  }));
+  api.register('desktop.savePdf', async ({ downloadId }) => {
+    if (!ctx.desktop) throw new AppError('api.desktopOnly');
+    return { path: await ctx.desktop.savePdf(downloadPath(ctx, downloadId)) };
+  });
+  api.register('desktop.openPdf', async ({ downloadId }) => {
+    if (!ctx.desktop) throw new AppError('api.desktopOnly');
+    return { opened: await ctx.desktop.openPdf(downloadPath(ctx, downloadId)) };
   });
 }

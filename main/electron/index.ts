@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
 import { openLibrary } from '../db/openLibrary';
 import { LIBRARY_FILE_NAME } from '../db/defaultLibraryPath';
 import { LibraryStore } from '../services/LibraryStore';
@@ -40,25 +40,45 @@ async function start(): Promise<void> {
   fs.mkdirSync(outputDir, { recursive: true });
   const builds = new PackBuildService(2, new URL(`file://${path.join(appRoot, 'out', 'main', 'buildWorker.cjs')}`));
   builds.warm();
-  const api = createApi({ store, libraryPath, builds, outputDir, mode: 'desktop', version: app.getVersion() });
+  let win: BrowserWindow | null = null;
+  const api = createApi({
+    store,
+    libraryPath,
+    builds,
+    outputDir,
+    mode: 'desktop',
+    version: app.getVersion(),
+    desktop: {
+      async savePdf(file) {
+        const options = { defaultPath: path.basename(file), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        if (choice.canceled || !choice.filePath) return null;
+        fs.copyFileSync(file, choice.filePath);
+        return choice.filePath;
+      },
+      // shell.openPath answers '' on success; only our own built files are ever opened.
+      openPdf: async (file) => (await shell.openPath(file)) === '',
+    },
+  });
 
   const lang = app.getLocale().slice(0, 2);
   Menu.setApplicationMenu(buildMenu(createTranslator(isLocale(lang) ? lang : 'en')));
 
-  const win = createMainWindow({
+  win = createMainWindow({
     userData,
     indexHtml,
     preload: path.join(appRoot, 'out', 'preload', 'preload.cjs'),
   });
   ipcMain.handle('api', (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     // Only our own page in our own window may call the API.
-    if (event.sender !== win.webContents || event.senderFrame?.url !== appUrl()) {
+    if (!win || event.sender !== win.webContents || event.senderFrame?.url !== appUrl()) {
       const error = new AppError('api.forbiddenOrigin');
       return { ok: false, error: { code: error.code, params: error.params, problems: [] } };
     }
     return api.invoke(channel, input);
   });
   app.on('second-instance', () => {
+    if (!win) return;
     if (win.isMinimized()) win.restore();
     win.focus();
   });

@@ -26,6 +26,10 @@ import { CHANNELS, type Channel } from './channels';
 export { CHANNELS, type Channel };
 export { createApiClient } from './createApiClient';
 
+const JOB_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+/** `<folder uuid>/<file>.pdf`, as packs.build returns it; never a path the caller makes up. */
+export const DOWNLOAD_ID = z.string().regex(/^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/);
+
 /**
  * Every call the renderer can make, with the zod schema main validates its input against.
  * The desktop app carries these over IPC, browser mode over HTTP; the handlers are the same.
@@ -58,7 +62,14 @@ export const API_INPUTS = {
     paper: z.enum(PAPER_SIZES).optional(),
     watermark: z.string().max(80).nullable().optional(),
     strict: z.boolean().optional(),
+    /** Chosen by the caller, so it can ask for progress or cancel while the build runs. */
+    jobId: JOB_ID.optional(),
   }),
+  'packs.buildProgress': z.strictObject({ jobId: JOB_ID }),
+  'packs.cancelBuild': z.strictObject({ jobId: JOB_ID }),
+  'packs.readPdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
+  'desktop.savePdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
+  'desktop.openPdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type ApiInput<C extends Channel> = z.input<(typeof API_INPUTS)[C]>;
@@ -108,6 +119,13 @@ export interface ApiOutputs {
   'packs.duplicate': PackDoc;
   'packs.delete': { id: string };
   'packs.build': { report: BuildReport; pdfs: BuiltPdf[] };
+  'packs.buildProgress': { running: boolean; fraction: number };
+  'packs.cancelBuild': { cancelled: boolean };
+  /** The PDF's bytes, base64: for the preview where there is no HTTP download (desktop). */
+  'packs.readPdf': { base64: string };
+  /** Desktop only: a save dialog; `path` is where it was saved, null if the user cancelled. */
+  'desktop.savePdf': { path: string | null };
+  'desktop.openPdf': { opened: boolean };
 }
 
 export interface ApiError {

@@ -16,5 +16,10 @@ export const CHANNELS = [
   'packs.duplicate',
   'packs.delete',
   'packs.build',
+  'packs.buildProgress',
+  'packs.cancelBuild',
+  'packs.readPdf',
+  'desktop.savePdf',
+  'desktop.openPdf',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api/channels';
@@ -152,5 +153,49 @@ describe('API registry', () => {
     const dangling = await app.api.invoke('library.savePriority', { record: { ...record, sources: ['src-nowhere'] } });
     expect(dangling.ok).toBe(false);
     expect(app.ctx.store.readDocument()).toEqual(before);
+  });
+});
+
+describe('build jobs over the API', () => {
+  it('reports progress for a job id, and a cancel stops the build with nothing written', async () => {
+    const jobId = 'job-cancel-0001';
+    const building = app.api.invoke('packs.build', { id: 'panama-2025', mode: 'all', jobId });
+    let progress = { running: false, fraction: 0 };
+    for (let i = 0; i < 400 && !(progress.running && progress.fraction > 0); i++) {
+      const r = await app.api.invoke('packs.buildProgress', { jobId });
+      if (r.ok) progress = r.value as typeof progress;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(progress.running).toBe(true);
+    expect(progress.fraction).toBeGreaterThan(0);
+    expect(progress.fraction).toBeLessThanOrEqual(1);
+    const cancelled = await app.api.invoke('packs.cancelBuild', { jobId });
+    expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });
+    const result = await building;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('build.cancelled');
+    const pdfs = fs.readdirSync(app.ctx.outputDir, { recursive: true }).filter((f) => String(f).endsWith('.pdf'));
+    const before = pdfs.length;
+    // A finished job is no longer running.
+    expect(await app.api.invoke('packs.buildProgress', { jobId })).toEqual({ ok: true, value: { running: false, fraction: 0 } });
+    // The service still builds afterwards.
+    const again = await app.api.invoke('packs.build', { id: 'panama-2025', mode: 'es' });
+    expect(again.ok).toBe(true);
+    const after = fs.readdirSync(app.ctx.outputDir, { recursive: true }).filter((f) => String(f).endsWith('.pdf'));
+    expect(after.length).toBe(before + 1);
+  });
+
+  it('gives a built PDF back as base64, and refuses desktop channels in browser mode', async () => {
+    const built = await app.api.invoke('packs.build', { id: 'panama-2025', mode: 'en' });
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const { downloadId } = (built.value as { pdfs: { downloadId: string }[] }).pdfs[0]!;
+    const read = await app.api.invoke('packs.readPdf', { downloadId });
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(Buffer.from((read.value as { base64: string }).base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const save = await app.api.invoke('desktop.savePdf', { downloadId });
+    expect(save).toMatchObject({ ok: false, error: { code: 'api.desktopOnly' } });
+    const forged = await app.api.invoke('packs.readPdf', { downloadId: '../library.sqlite' });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'api.invalidInput' } });
   });
 });

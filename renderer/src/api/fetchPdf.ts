@@ -1,20 +1,36 @@
+import { getApi } from './getApi';
+import { unwrap } from './ApiFailure';
 import { sessionToken } from './sessionToken';
 
-/** Thrown where built PDFs cannot be fetched: the desktop app has no download channel yet. */
-export class PdfUnavailable extends Error {
-  constructor() {
-    super('pdf download is only available in browser mode');
-    this.name = 'PdfUnavailable';
-  }
-}
-
-/** Bytes of a built PDF (browser mode: GET /api/download/<id> with the bearer token). */
+/**
+ * Bytes of a built PDF: in browser mode GET /api/download/<id> with the bearer token; in the
+ * desktop app (no HTTP server) through the packs.readPdf channel.
+ */
 export async function fetchPdf(downloadId: string): Promise<Uint8Array> {
-  if (window.api) throw new PdfUnavailable();
+  if (window.api) {
+    const { base64 } = unwrap(await window.api['packs.readPdf']({ downloadId }));
+    return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  }
   const path = downloadId.split('/').map(encodeURIComponent).join('/');
   const response = await fetch(`/api/download/${path}`, {
     headers: { Authorization: `Bearer ${sessionToken() ?? ''}` },
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/** In the desktop app a download is a save dialog in main; in a browser, a blob and <a download>. */
+export async function savePdf(downloadId: string, fileName: string, bytes: () => Promise<Uint8Array>): Promise<void> {
+  if (window.api) {
+    unwrap(await getApi()['desktop.savePdf']({ downloadId }));
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([(await bytes()).slice().buffer as ArrayBuffer], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
