@@ -4,6 +4,8 @@ import {
   type LibraryDocument,
 } from '../../shared/schemas/libraryDocument';
 import type { LibraryStore } from './LibraryStore';
+import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
+import { hashSourceText } from './textHash';
 import { parseLibraryDocument } from './parseLibraryDocument';
 import { readLibraryFile } from './readLibraryFile';
 
@@ -51,7 +53,9 @@ export function diffLibrary(current: LibraryDocument, incoming: LibraryDocument)
  * Writes every added or updated record in one transaction: all or nothing. Foreign keys are
  * deferred to the commit, so records may refer to each other in any order.
  */
-export function applyLibraryDocument(store: LibraryStore, doc: LibraryDocument, now = new Date().toISOString()) {
+export function applyLibraryDocument(store: LibraryStore, input: LibraryDocument, now = new Date().toISOString()) {
+  // Canonical form first (idempotent): source hashes filled in, lists sorted, as the store expects.
+  const doc = normalizeLibraryDocument(input, hashSourceText);
   const { counts, changed } = diffLibrary(store.readDocument(), doc);
   const pick = <C extends LibraryCollection>(collection: C) =>
     (doc[collection] as AnyRecord[]).filter((r) => changed[collection].has(keyOf(r))) as LibraryDocument[C];

@@ -17,6 +17,7 @@ import { LOCALES } from '../../shared/domain/locales';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { scaleLibrary } from './scaleLibrary';
 import { packHtml } from './packHtml';
+import { runUiBench } from './uiBench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CHROMIUM = '/usr/bin/chromium';
@@ -189,6 +190,7 @@ async function main() {
     await freshBuild('large-20x', largeDb, 'large-20x', 'en');
     await chromiumBuilds('large-20x', large, 'large-20x', ['en']);
   }
+  if (!only || only.includes('ui')) await runUiBench(emit, work, RUNS);
   fs.rmSync(work, { recursive: true, force: true });
 }
 
