@@ -36,6 +36,7 @@ export const DOWNLOAD_ID = z.string().regex(/^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/);
  */
 export const API_INPUTS = {
   'app.info': z.strictObject({}),
+  'app.backup': z.strictObject({}),
   'library.list': z.strictObject({ kind: z.enum(LIST_KINDS), locale: localeSchema }),
   'library.search': z.strictObject({ query: z.string().max(500), locale: localeSchema }),
   'library.get': z.strictObject({ id: z.string().min(2).max(64) }),
@@ -104,6 +105,8 @@ export interface BuiltPdf {
 
 export interface ApiOutputs {
   'app.info': { version: string; libraryPath: string; mode: 'desktop' | 'browser' };
+  /** A copy of the library made now, in backups/ beside it. */
+  'app.backup': { path: string; bytes: number };
   'library.list': ListEntry[];
   'library.search': SearchHit[];
   'library.get': PieceRecord;

@@ -1,6 +1,7 @@
 /** Every API channel's name. apiContract.ts gives each its input schema and output type. */
 export const CHANNELS = [
   'app.info',
+  'app.backup',
   'library.list',
   'library.search',
   'library.get',

@@ -180,6 +180,9 @@ describe('browser mode, end to end', () => {
     expect(await page.getByTestId('row-prio-rps-1').textContent()).toContain('Seguridad humana');
     await shot('library-es');
     await page.getByTestId('nav-settings').click();
+    await page.getByTestId('backup-now').click();
+    await page.getByTestId('backup-done').waitFor();
+    expect(await page.getByTestId('backup-done').textContent()).toContain('backups');
     await shot('settings-es');
     expect(await seriousViolations(page)).toEqual([]);
     // The choice is remembered.

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { openLibrary } from '../../main/db/openLibrary';
+import { LibraryStore } from '../../main/services/LibraryStore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api/channels';
 import { startTestApp, type TestApp } from '../helpers/server';
@@ -197,5 +200,22 @@ describe('build jobs over the API', () => {
     expect(save).toMatchObject({ ok: false, error: { code: 'api.desktopOnly' } });
     const forged = await app.api.invoke('packs.readPdf', { downloadId: '../library.sqlite' });
     expect(forged).toMatchObject({ ok: false, error: { code: 'api.invalidInput' } });
+  });
+});
+
+describe('back up now', () => {
+  it('copies the open library beside it, as a sound library with the same content', async () => {
+    const result = await app.api.invoke('app.backup', {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { path: copy, bytes } = result.value as { path: string; bytes: number };
+    expect(copy.startsWith(`${path.dirname(app.library.path)}${path.sep}backups${path.sep}`)).toBe(true);
+    expect(fs.statSync(copy).size).toBe(bytes);
+    const opened = await openLibrary(copy, { create: false, readOnly: true });
+    try {
+      expect(new LibraryStore(opened.db).readDocument()).toEqual(app.ctx.store.readDocument());
+    } finally {
+      opened.close();
+    }
   });
 });

@@ -1,12 +1,39 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_MODES, type LanguageMode } from '../../../../shared/api/buildTypes';
+import type { ApiError } from '../../../../shared/api/apiContract';
 import { getApi } from '../../api/getApi';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageMenu } from '../../components/LanguageMenu';
 import { useUiLocale } from '../../components/useUiLocale';
 import { rememberEditionLanguage, storedEditionLanguage } from '../../preferences/preferences';
+
+/** A copy of the library, now: SQLite's online backup in main, beside the library file. */
+function BackupNow() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<
+    { phase: 'idle' | 'busy' } | { phase: 'done'; path: string; bytes: number } | { phase: 'failed'; error: ApiError }
+  >({ phase: 'idle' });
+  const run = async () => {
+    setState({ phase: 'busy' });
+    const result = await getApi()['app.backup']({});
+    setState(result.ok ? { phase: 'done', ...result.value } : { phase: 'failed', error: result.error });
+  };
+  return (
+    <div className="backup">
+      <button type="button" data-testid="backup-now" disabled={state.phase === 'busy'} onClick={() => void run()}>
+        {state.phase === 'busy' ? t('ui:settings.backingUp') : t('ui:settings.backupNow')}
+      </button>
+      {state.phase === 'done' ? (
+        <p role="status" data-testid="backup-done">
+          {t('ui:settings.backupDone', { path: state.path, size: Math.round(state.bytes / 1024) })}
+        </p>
+      ) : null}
+      {state.phase === 'failed' ? <ErrorAlert error={state.error} /> : null}
+    </div>
+  );
+}
 
 /** Interface and edition languages, and where the library lives. */
 export function SettingsScreen() {
@@ -59,6 +86,7 @@ export function SettingsScreen() {
           <dt>{t('ui:settings.mode')}</dt>
           <dd>{info.data ? t(`ui:settings.modes.${info.data.mode}`) : '…'}</dd>
         </dl>
+        <BackupNow />
       </section>
     </section>
   );
