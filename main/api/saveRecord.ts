@@ -1,27 +1,11 @@
 import { AppError } from '../../shared/errors/AppError';
 import { checkLibraryDocument } from '../../shared/schemas/checkLibraryDocument';
-import {
-  LIBRARY_FORMAT,
-  LIBRARY_FORMAT_VERSION,
-  type LibraryCollection,
-  type LibraryDocument,
-} from '../../shared/schemas/libraryDocument';
+import { emptyLibraryDocument, type LibraryCollection, type LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
 import { problemFromDocumentIssue } from '../../shared/schemas/validationProblems';
 import { applyLibraryDocument } from '../services/importLibrary';
 import type { LibraryStore } from '../services/LibraryStore';
 import { hashSourceText } from '../services/textHash';
-
-const EMPTY: Omit<LibraryDocument, 'format' | 'formatVersion'> = {
-  sources: [],
-  countries: [],
-  networks: [],
-  meetings: [],
-  priorities: [],
-  instruments: [],
-  notes: [],
-  packs: [],
-};
 
 /**
  * Saves one record from the editor through the same checks and writer as an import (ids,
@@ -32,7 +16,7 @@ export function saveRecord<C extends LibraryCollection>(
   collection: C,
   record: LibraryDocument[C][number],
 ): LibraryDocument[C][number] {
-  const doc = { format: LIBRARY_FORMAT, formatVersion: LIBRARY_FORMAT_VERSION, ...EMPTY, [collection]: [record] } as LibraryDocument;
+  const doc = { ...emptyLibraryDocument(), [collection]: [record] } as LibraryDocument;
   const issues = checkLibraryDocument(doc, store);
   if (issues.length > 0) {
     const problems = issues.map((issue) => problemFromDocumentIssue(issue, doc));

@@ -148,6 +148,22 @@ export type SectionDoc = z.infer<typeof sectionDocSchema>;
 export type PackDoc = z.infer<typeof packDocSchema>;
 export type LibraryDocument = z.infer<typeof libraryDocumentSchema>;
 
+/** A valid document with no record: the base for a file of a few records. */
+export function emptyLibraryDocument(): LibraryDocument {
+  return {
+    format: LIBRARY_FORMAT,
+    formatVersion: LIBRARY_FORMAT_VERSION,
+    sources: [],
+    countries: [],
+    networks: [],
+    meetings: [],
+    priorities: [],
+    instruments: [],
+    notes: [],
+    packs: [],
+  };
+}
+
 /** The arrays of a document, in the order they are written and applied. */
 export const LIBRARY_COLLECTIONS = [
   'sources',
