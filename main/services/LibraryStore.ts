@@ -105,9 +105,10 @@ export class LibraryStore implements LibraryLookup {
    */
   readDocument(only?: readonly LibraryCollection[]): LibraryDocument {
     const want = (c: LibraryCollection) => only === undefined || only.includes(c);
-    const texts = only ? this.texts.readForKinds(only.flatMap((c) => COLLECTION_KINDS[c])) : this.texts.readAll();
-    const cites = this.pieceSources.readAll();
-    const links = this.links.readAll();
+    const kinds = only?.flatMap((c) => COLLECTION_KINDS[c]);
+    const texts = kinds ? this.texts.readForKinds(kinds) : this.texts.readAll();
+    const cites = this.pieceSources.readAll(kinds);
+    const links = this.links.readAll(kinds);
     const field = (id: string, name: string): LocalizedDoc | null => texts.get(id)?.get(name) ?? null;
     const req = (id: string, name: string): LocalizedDoc => field(id, name) ?? {};
     const sourcesOf = (id: string) => cites.get(id) ?? [];

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { groupPairs } from './PieceSourcesRepository';
 
 export interface NoteRow {
@@ -10,7 +10,18 @@ export interface NoteRow {
 
 /** Country notes and regional or international developments, with their tags (note_tags). */
 export class NotesRepository {
-  constructor(private readonly db: Database) {}
+  private readonly upsertStmt: Statement;
+  private readonly clearTags: Statement<[string]>;
+  private readonly insertTag: Statement<[string, string]>;
+
+  constructor(private readonly db: Database) {
+    this.upsertStmt = db.prepare(
+      `INSERT INTO notes (id, country_code, date) VALUES (@id, @countryCode, @date)
+       ON CONFLICT (id) DO UPDATE SET country_code = excluded.country_code, date = excluded.date`,
+    );
+    this.clearTags = db.prepare('DELETE FROM note_tags WHERE note_id = ?');
+    this.insertTag = db.prepare('INSERT INTO note_tags (note_id, tag) VALUES (?, ?)');
+  }
 
   readAll(): NoteRow[] {
     const rows = this.db
@@ -25,14 +36,8 @@ export class NotesRepository {
   }
 
   upsert(row: NoteRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO notes (id, country_code, date) VALUES (@id, @countryCode, @date)
-         ON CONFLICT (id) DO UPDATE SET country_code = excluded.country_code, date = excluded.date`,
-      )
-      .run({ id: row.id, countryCode: row.countryCode, date: row.date });
-    this.db.prepare('DELETE FROM note_tags WHERE note_id = ?').run(row.id);
-    const insert = this.db.prepare('INSERT INTO note_tags (note_id, tag) VALUES (?, ?)');
-    for (const tag of new Set(row.tags)) insert.run(row.id, tag);
+    this.upsertStmt.run({ id: row.id, countryCode: row.countryCode, date: row.date });
+    this.clearTags.run(row.id);
+    for (const tag of new Set(row.tags)) this.insertTag.run(row.id, tag);
   }
 }
