@@ -1,62 +1,50 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { LOCALES, type Locale } from '../../shared/domain/locales';
-import { createTranslator, type Translate } from '../../shared/locales/createTranslator';
-import type { LibraryDocument, PackDoc } from '../../shared/schemas/libraryDocument';
-import { EditionTexts, type EditionReport } from './EditionTexts';
-import { buildEditionModel, type EditionModel } from './packBlocks';
-import { editionDocument, type DocumentOptions } from './editionDocument';
-import { parallelDocument } from './parallelDocument';
+import type { Locale } from '../../shared/domain/locales';
+import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
+import type { EditionReport } from './EditionTexts';
+import type { EditionModel } from './packBlocks';
+import { editionModels, localesOf, pdfTranslator } from './editionModels';
+import { editionLayout, type DocumentOptions } from './editionDocument';
+import { parallelLayout } from './parallelDocument';
+import { wholeDocument, type SplittableDocument } from './documentParts';
+import { planEdition, type EditionPlan, type PlanLimits } from './editionPlan';
 import { renderPdf } from './pdfmakeEngine';
-import { resolvePack } from './resolvePack';
 
 export type { Edition } from '../../shared/api/buildTypes';
 import type { Edition } from '../../shared/api/buildTypes';
 
-const translators = new Map<Locale, Translate>();
-export function pdfTranslator(locale: Locale): Translate {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = createTranslator(locale)));
-  return t;
-}
+export { editionModels, localesOf, pdfTranslator, type EditionModels } from './editionModels';
 
-export interface EditionModels {
-  pack: PackDoc;
-  models: Partial<Record<Locale, EditionModel>>;
+/** An edition ready to be laid out, whole or in parts. */
+export function editionLayoutOf(doc: LibraryDocument, packRef: string, edition: Edition, options: DocumentOptions): {
+  layout: SplittableDocument;
   reports: EditionReport[];
-}
-
-/** Resolves the pack and builds the language models an edition needs (no layout yet: fast). */
-export function editionModels(doc: LibraryDocument, packRef: string, locales: readonly Locale[]): EditionModels {
-  const pack = resolvePack(doc, packRef);
-  const models: Partial<Record<Locale, EditionModel>> = {};
-  const reports: EditionReport[] = [];
-  for (const locale of locales) {
-    const texts = new EditionTexts(locale);
-    models[locale] = buildEditionModel(doc, pack, texts, pdfTranslator(locale));
-    reports.push(texts.report);
-  }
-  return { pack, models, reports };
-}
-
-export function localesOf(edition: Edition): readonly Locale[] {
-  return edition === 'parallel' ? LOCALES : [edition];
+} {
+  const { pack, models, reports } = editionModels(doc, packRef, localesOf(edition));
+  const layout =
+    edition === 'parallel'
+      ? parallelLayout(
+          models as Record<Locale, EditionModel>,
+          pack,
+          { en: pdfTranslator('en'), fr: pdfTranslator('fr'), es: pdfTranslator('es') },
+          options,
+        )
+      : editionLayout(models[edition]!, pack, pdfTranslator(edition), options);
+  return { layout, reports };
 }
 
 export function editionDefinition(doc: LibraryDocument, packRef: string, edition: Edition, options: DocumentOptions): {
   definition: TDocumentDefinitions;
   reports: EditionReport[];
 } {
-  const { pack, models, reports } = editionModels(doc, packRef, localesOf(edition));
-  const definition =
-    edition === 'parallel'
-      ? parallelDocument(
-          models as Record<Locale, EditionModel>,
-          pack,
-          { en: pdfTranslator('en'), fr: pdfTranslator('fr'), es: pdfTranslator('es') },
-          options,
-        )
-      : editionDocument(models[edition]!, pack, pdfTranslator(edition), options);
-  return { definition, reports };
+  const { layout, reports } = editionLayoutOf(doc, packRef, edition, options);
+  return { definition: wholeDocument(layout), reports };
+}
+
+/** How an edition will be built: in one pass, or in parts (which blocks in each). */
+export function editionPlan(doc: LibraryDocument, packRef: string, edition: Edition, limits?: PlanLimits): EditionPlan {
+  const { layout } = editionLayoutOf(doc, packRef, edition, { paper: 'a4', watermark: null, builtAt: new Date(0) });
+  return planEdition(layout.blocks, layout.weights, limits);
 }
 
 export interface BuiltEdition {
@@ -66,14 +54,48 @@ export interface BuiltEdition {
   reports: EditionReport[];
 }
 
-/** Lays out and renders one edition: the CPU-heavy part, run in a worker by the service. */
+/** An edition with its layout and plan decided: everything a build needs but the library. */
+export interface PreparedEdition {
+  edition: Edition;
+  layout: SplittableDocument;
+  plan: EditionPlan;
+  reports: EditionReport[];
+}
+
+/** The fast, synchronous half of a build: the library is not needed after it. */
+export function prepareEdition(
+  doc: LibraryDocument,
+  packRef: string,
+  edition: Edition,
+  options: DocumentOptions,
+  limits?: PlanLimits,
+): PreparedEdition {
+  const { layout, reports } = editionLayoutOf(doc, packRef, edition, options);
+  return { edition, layout, plan: planEdition(layout.blocks, layout.weights, limits), reports };
+}
+
+/** The CPU-heavy half: layout and rendering, in one pass or in parts (editionPlan.ts). */
+export async function renderEdition({ edition, layout, plan, reports }: PreparedEdition): Promise<BuiltEdition> {
+  if (plan.kind === 'single') {
+    const { bytes, pages } = await renderPdf(wholeDocument(layout));
+    return { edition, bytes, pages, reports };
+  }
+  // pdf-lib is loaded only by builds that need it: the single-pass path does not pay for it.
+  const { renderInParts } = await import('./buildInParts');
+  const { bytes, pages } = await renderInParts(layout, plan.parts);
+  return { edition, bytes, pages, reports };
+}
+
+/**
+ * Lays out and renders one edition: the CPU-heavy part, run in a worker by the service. Large
+ * editions are laid out in parts and merged, to bound the memory a build takes (editionPlan.ts).
+ */
 export async function buildEdition(
   doc: LibraryDocument,
   packRef: string,
   edition: Edition,
   options: DocumentOptions,
+  limits?: PlanLimits,
 ): Promise<BuiltEdition> {
-  const { definition, reports } = editionDefinition(doc, packRef, edition, options);
-  const { bytes, pages } = await renderPdf(definition);
-  return { edition, bytes, pages, reports };
+  return renderEdition(prepareEdition(doc, packRef, edition, options, limits));
 }

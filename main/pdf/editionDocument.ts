@@ -4,7 +4,9 @@ import type { Translate } from '../../shared/locales/createTranslator';
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import { formatDate } from '../../shared/domain/formatDates';
 import type { EditionModel } from './packBlocks';
-import { renderBlock, renderCover, renderToc, tocEntries } from './renderBlocks';
+import { outlineEntries, renderBlock, renderCover, renderToc, tocEntries } from './renderBlocks';
+import { wholeDocument, type SplittableDocument } from './documentParts';
+import { blockWeight } from './editionPlan';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
 
@@ -41,56 +43,76 @@ export function watermarkFor(text: string | null): TDocumentDefinitions['waterma
 
 /** One edition (en, fr or es) of a pack as a pdfmake document definition. */
 export function editionDocument(model: EditionModel, pack: PackDoc, t: Translate, options: DocumentOptions): TDocumentDefinitions {
-  const content: Content[] = [];
-  const { cover, toc } = pack.options;
-  if (cover) {
-    content.push({
-      stack: renderCover(model.cover, t('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), model.locale) })),
-    });
-  }
-  if (toc) {
-    const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? b.text.text : ''));
-    content.push({ stack: renderToc(t('pdf:contents'), entries), ...(cover ? { pageBreak: 'before' as const } : {}) });
-  }
-  let first = !cover && !toc;
-  for (const block of model.blocks) {
-    const node = renderBlock(block, { anchors: true });
-    if (block.kind === 'sectionHeading') {
-      if (!first) (node as ContentText).pageBreak = 'before';
-      first = false;
-    }
-    content.push(node);
-  }
+  return wholeDocument(editionLayout(model, pack, t, options));
+}
 
+/** One edition (en, fr or es) of a pack, to be laid out whole or in parts. */
+export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, options: DocumentOptions): SplittableDocument {
+  const { cover, toc } = pack.options;
   return {
-    pageSize: PAGE_SIZES[options.paper],
-    pageMargins: [56, 64, 56, 56],
-    language: LOCALE_TAGS[model.locale],
-    info: {
-      title: model.title,
-      author: model.author ?? undefined,
-      subject: model.subject ?? undefined,
-      keywords: model.keywords.join(', '),
-      creator: 'Briefing Pack Builder',
-      producer: 'Briefing Pack Builder (pdfmake)',
+    blocks: model.blocks,
+    weights: model.blocks.map(blockWeight),
+    hasCover: cover,
+    hasToc: toc,
+    outline: outlineEntries(model.blocks, (b) => b.text.text),
+
+    front(pageOf) {
+      const content: Content[] = [];
+      if (cover) {
+        content.push({
+          stack: renderCover(model.cover, t('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), model.locale) })),
+        });
+      }
+      if (toc) {
+        const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? b.text.text : ''));
+        content.push({ stack: renderToc(t('pdf:contents'), entries, pageOf), ...(cover ? { pageBreak: 'before' as const } : {}) });
+      }
+      return content;
     },
-    defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE },
-    styles: STYLES,
-    watermark: watermarkFor(options.watermark),
-    header: (page) =>
-      cover && page === 1
-        ? null
-        : {
-            columns: [
-              { text: model.title, width: '*' },
-              { text: model.classification ?? '', width: 'auto', alignment: 'right' },
-            ],
-            style: 'header',
-            margin: [56, 28, 56, 0],
-          },
-    footer: (page, pages) =>
-      cover && page === 1 ? null : { text: t('pdf:pageOf', { page, pages }), alignment: 'center', style: 'footer', margin: [0, 20, 0, 0] },
-    pageBreakBefore: keepHeadingsWithText,
-    content,
+
+    body(from, to, startsPage) {
+      const content: Content[] = [];
+      let first = startsPage;
+      for (const block of model.blocks.slice(from, to)) {
+        const node = renderBlock(block, { anchors: true });
+        if (block.kind === 'sectionHeading' && !first) (node as ContentText).pageBreak = 'before';
+        first = false;
+        content.push(node);
+      }
+      return content;
+    },
+
+    frame: (part) => ({
+      pageSize: PAGE_SIZES[options.paper],
+      pageMargins: [56, 64, 56, 56],
+      language: LOCALE_TAGS[model.locale],
+      info: {
+        title: model.title,
+        author: model.author ?? undefined,
+        subject: model.subject ?? undefined,
+        keywords: model.keywords.join(', '),
+        creator: 'Briefing Pack Builder',
+        producer: 'Briefing Pack Builder (pdfmake)',
+      },
+      defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE },
+      styles: STYLES,
+      watermark: watermarkFor(options.watermark),
+      header: (page) =>
+        part.cover && page === 1
+          ? null
+          : {
+              columns: [
+                { text: model.title, width: '*' },
+                { text: model.classification ?? '', width: 'auto', alignment: 'right' },
+              ],
+              style: 'header',
+              margin: [56, 28, 56, 0],
+            },
+      footer: part.footer
+        ? (page, pages) =>
+            part.cover && page === 1 ? null : { text: t('pdf:pageOf', { page, pages }), alignment: 'center', style: 'footer', margin: [0, 20, 0, 0] }
+        : undefined,
+      pageBreakBefore: keepHeadingsWithText,
+    }),
   };
 }

@@ -4,7 +4,9 @@ import type { Translate } from '../../shared/locales/createTranslator';
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import { formatDate } from '../../shared/domain/formatDates';
 import type { Block, EditionModel } from './packBlocks';
-import { fallbackTag, renderBlock, renderCover, renderToc, tocEntries } from './renderBlocks';
+import { fallbackTag, outlineEntries, renderBlock, renderCover, renderToc, tocEntries } from './renderBlocks';
+import { wholeDocument, type SplittableDocument } from './documentParts';
+import { blockWeight } from './editionPlan';
 import { markdownToPdf } from './markdownToPdf';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
@@ -40,8 +42,12 @@ function rowsFor(index: number, editions: Editions): TableCell[][] {
 
 /** One PDF with the three languages side by side, landscape, one table per section. */
 export function parallelDocument(editions: Editions, pack: PackDoc, t: Translators, options: DocumentOptions): TDocumentDefinitions {
+  return wholeDocument(parallelLayout(editions, pack, t, options));
+}
+
+/** The parallel edition, to be laid out whole or in parts (a part's first table starts its page). */
+export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators, options: DocumentOptions): SplittableDocument {
   const en = editions.en;
-  const content: Content[] = [];
   // A new row for every table: pdfmake consumes the row objects it lays out.
   const languageRow = (): TableCell[] => LOCALES.map((l) => ({ text: t[l]('pdf:languageName'), style: 'parallelLanguage' }));
   const table = (rows: TableCell[][], pageBreak: boolean): Content => ({
@@ -49,81 +55,99 @@ export function parallelDocument(editions: Editions, pack: PackDoc, t: Translato
     layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 1, paddingBottom: () => 1 },
     ...(pageBreak ? { pageBreak: 'before' as const } : {}),
   });
-
-  if (pack.options.cover) {
-    content.push(
-      table(
-        [
-          LOCALES.map((l) => ({
-            stack: renderCover(
-              editions[l].cover,
-              t[l]('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), l) }),
-              { compact: true },
-            ),
-          })),
-        ],
-        false,
-      ),
-    );
-  }
-  if (pack.options.toc) {
-    // Blocks line up across editions, so an entry's index finds its heading in every language.
-    const headingIndexes = en.blocks.flatMap((b, i) => (b.kind === 'sectionHeading' || b.kind === 'itemHeading' ? [i] : []));
-    const entries = tocEntries(en.blocks, () => '').map((entry, i) => ({
-      ...entry,
-      text: joined(LOCALES.map((l) => headingText(editions[l].blocks[headingIndexes[i]!]!))),
-    }));
-    content.push({ stack: renderToc(joined(LOCALES.map((l) => t[l]('pdf:contents'))), entries), ...(pack.options.cover ? { pageBreak: 'before' as const } : {}) });
-  }
-
-  let rows: TableCell[][] = [];
-  let sections = 0;
-  const flush = () => {
-    if (rows.length === 0) return;
-    content.push(table(rows, sections > 1 || pack.options.cover || pack.options.toc));
-    rows = [];
-  };
-  en.blocks.forEach((block, index) => {
-    if (block.kind === 'sectionHeading') {
-      flush();
-      sections++;
-    }
-    rows.push(...rowsFor(index, editions));
-  });
-  flush();
-
+  const heading = (index: number) => joined(LOCALES.map((l) => headingText(editions[l].blocks[index]!)));
   const pageOf = (page: number, pages: number) => LOCALES.map((l) => t[l]('pdf:pageOf', { page, pages })).join('   ·   ');
+
   return {
-    pageSize: PAGE_SIZES[options.paper],
-    pageOrientation: 'landscape',
-    pageMargins: [40, 56, 40, 48],
-    // One document, three languages: "mul" is the ISO 639 code for multiple languages.
-    language: 'mul',
-    info: {
-      title: joined(LOCALES.map((l) => editions[l].title)),
-      author: en.author ?? undefined,
-      subject: en.subject ?? undefined,
-      keywords: en.keywords.join(', '),
-      creator: 'Briefing Pack Builder',
-      producer: 'Briefing Pack Builder (pdfmake)',
-    },
-    defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE, fontSize: 9 },
-    styles: STYLES,
-    watermark: watermarkFor(options.watermark),
-    header: (page) =>
-      pack.options.cover && page === 1
-        ? null
-        : {
-            columns: [
-              { text: joined(LOCALES.map((l) => editions[l].title)), width: '*' },
-              { text: joined(LOCALES.map((l) => editions[l].classification ?? '').filter(Boolean)), width: 'auto', alignment: 'right' },
+    blocks: en.blocks,
+    // Three columns side by side: a block costs what its three languages together cost.
+    weights: en.blocks.map((_, i) => LOCALES.reduce((sum, l) => sum + blockWeight(editions[l].blocks[i]!), 0)),
+    hasCover: pack.options.cover,
+    hasToc: pack.options.toc,
+    // renderBlock's bookmark title for the anchored (English) column: the three headings.
+    outline: outlineEntries(en.blocks, (_, index) => heading(index)),
+
+    front(pageNumberOf) {
+      const content: Content[] = [];
+      if (pack.options.cover) {
+        content.push(
+          table(
+            [
+              LOCALES.map((l) => ({
+                stack: renderCover(
+                  editions[l].cover,
+                  t[l]('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), l) }),
+                  { compact: true },
+                ),
+              })),
             ],
-            style: 'header',
-            margin: [40, 24, 40, 0],
-          },
-    footer: (page, pages) =>
-      pack.options.cover && page === 1 ? null : { text: pageOf(page, pages), alignment: 'center', style: 'footer', margin: [0, 18, 0, 0] },
-    pageBreakBefore: keepHeadingsWithText,
-    content,
+            false,
+          ),
+        );
+      }
+      if (pack.options.toc) {
+        // Blocks line up across editions, so an entry's index finds its heading in every language.
+        const headingIndexes = en.blocks.flatMap((b, i) => (b.kind === 'sectionHeading' || b.kind === 'itemHeading' ? [i] : []));
+        const entries = tocEntries(en.blocks, () => '').map((entry, i) => ({ ...entry, text: heading(headingIndexes[i]!) }));
+        content.push({
+          stack: renderToc(joined(LOCALES.map((l) => t[l]('pdf:contents'))), entries, pageNumberOf),
+          ...(pack.options.cover ? { pageBreak: 'before' as const } : {}),
+        });
+      }
+      return content;
+    },
+
+    body(from, to, startsPage) {
+      const content: Content[] = [];
+      let rows: TableCell[][] = [];
+      let first = startsPage;
+      const flush = () => {
+        if (rows.length === 0) return;
+        content.push(table(rows, !first));
+        first = false;
+        rows = [];
+      };
+      for (let index = from; index < to; index++) {
+        if (en.blocks[index]!.kind === 'sectionHeading') flush();
+        rows.push(...rowsFor(index, editions));
+      }
+      flush();
+      return content;
+    },
+
+    frame: (part) => ({
+      pageSize: PAGE_SIZES[options.paper],
+      pageOrientation: 'landscape',
+      pageMargins: [40, 56, 40, 48],
+      // One document, three languages: "mul" is the ISO 639 code for multiple languages.
+      language: 'mul',
+      info: {
+        title: joined(LOCALES.map((l) => editions[l].title)),
+        author: en.author ?? undefined,
+        subject: en.subject ?? undefined,
+        keywords: en.keywords.join(', '),
+        creator: 'Briefing Pack Builder',
+        producer: 'Briefing Pack Builder (pdfmake)',
+      },
+      defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE, fontSize: 9 },
+      styles: STYLES,
+      watermark: watermarkFor(options.watermark),
+      header: (page) =>
+        part.cover && page === 1
+          ? null
+          : {
+              columns: [
+                { text: joined(LOCALES.map((l) => editions[l].title)), width: '*' },
+                { text: joined(LOCALES.map((l) => editions[l].classification ?? '').filter(Boolean)), width: 'auto', alignment: 'right' },
+              ],
+              style: 'header',
+              margin: [40, 24, 40, 0],
+            },
+      footer: part.footer
+        ? (page, pages) =>
+            part.cover && page === 1 ? null : { text: pageOf(page, pages), alignment: 'center', style: 'footer', margin: [0, 18, 0, 0] }
+        : undefined,
+      pageBreakBefore: keepHeadingsWithText,
+    }),
   };
 }

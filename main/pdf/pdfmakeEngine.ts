@@ -25,9 +25,39 @@ export interface RenderedPdf {
   pages: number;
 }
 
+/** The share of a whole build that one document's rendering covers (a build in parts renders several). */
+export interface ProgressWindow {
+  from: number;
+  to: number;
+}
+
+const WHOLE: ProgressWindow = { from: 0, to: 1 };
+let progressListener: ((fraction: number) => void) | null = null;
+let progressWindow = WHOLE;
+
+/**
+ * Reports rendering progress (pdfmake reports only its rendering phase) as a fraction of the
+ * whole build, whether it is rendered in one document or in parts. One listener per thread.
+ */
+export function onRenderProgress(listener: ((fraction: number) => void) | null): void {
+  progressListener = listener;
+  const scaled = (fraction: number) => progressListener?.(progressWindow.from + fraction * (progressWindow.to - progressWindow.from));
+  // Without a listener, pdfmake does not even count what it renders.
+  configurePdfmake().setProgressCallback(listener ? scaled : (undefined as unknown as typeof scaled));
+}
+
 /** Lays out and renders one document; the page count comes from the footer callback. */
-export async function renderPdf(definition: TDocumentDefinitions): Promise<RenderedPdf> {
+export async function renderPdf(definition: TDocumentDefinitions, progress: ProgressWindow = WHOLE): Promise<RenderedPdf> {
   const engine = configurePdfmake();
+  progressWindow = progress;
+  try {
+    return await render(engine, definition);
+  } finally {
+    progressWindow = WHOLE;
+  }
+}
+
+async function render(engine: typeof pdfmake, definition: TDocumentDefinitions): Promise<RenderedPdf> {
   let pages = 0;
   const footer = definition.footer;
   const counted: TDocumentDefinitions = {

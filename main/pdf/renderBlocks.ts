@@ -2,6 +2,7 @@ import type { Content } from 'pdfmake/interfaces';
 import type { Block, CoverModel } from './packBlocks';
 import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
+import type { OutlineEntry } from './documentParts';
 
 /** `[FR] ` before a text shown in another language than the edition's. */
 export function fallbackTag(text: EditionText): Content[] {
@@ -94,15 +95,21 @@ export interface TocEntry {
   level: 1 | 2;
 }
 
-/** Contents with page numbers and links, from the headings' own ids (pageReference). */
-export function renderToc(title: string, entries: TocEntry[]): Content[] {
+/**
+ * Contents with page numbers and links, from the headings' own ids: pdfmake finds the pages
+ * (pageReference) unless `pageOf` gives them (a document built in parts). Either way the number
+ * links to the heading, and pdfmake right-aligns the number it writes in its column.
+ */
+export function renderToc(title: string, entries: TocEntry[], pageOf?: (id: string) => number): Content[] {
   return [
     { text: title, style: 'tocTitle' },
     ...entries.map(
       (entry): Content => ({
         columns: [
           { text: entry.text, linkToDestination: entry.id, width: '*' },
-          { pageReference: entry.id, width: 36, alignment: 'right' },
+          pageOf
+            ? { text: String(pageOf(entry.id)), linkToDestination: entry.id, width: 36, alignment: 'right' }
+            : { pageReference: entry.id, width: 36, alignment: 'right' },
         ],
         columnGap: 8,
         style: entry.level === 1 ? 'tocSection' : 'tocItem',
@@ -117,5 +124,18 @@ export function tocEntries(blocks: Block[], text: (block: Block & { text: Editio
     if (block.kind === 'sectionHeading') entries.push({ id: block.id, text: text(block), level: 1 });
     if (block.kind === 'itemHeading') entries.push({ id: block.id, text: text(block), level: 2 });
   }
+  return entries;
+}
+
+/** The bookmarks renderBlock's anchors make: sections, and items under their section. */
+export function outlineEntries(
+  blocks: readonly Block[],
+  title: (block: Block & { text: EditionText }, index: number) => string,
+): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  blocks.forEach((block, index) => {
+    if (block.kind === 'sectionHeading') entries.push({ id: block.id, parentId: null, title: title(block, index) });
+    if (block.kind === 'itemHeading') entries.push({ id: block.id, parentId: block.parentId, title: title(block, index) });
+  });
   return entries;
 }

@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../shared/errors/AppError';
-import { buildEdition } from '../buildEdition';
-import { configurePdfmake } from '../pdfmakeEngine';
+import type { LibraryDocument } from '../../../shared/schemas/libraryDocument';
+import { prepareEdition, renderEdition } from '../buildEdition';
+import { onRenderProgress } from '../pdfmakeEngine';
 import type { BuildJob, WorkerMessage } from './messages';
 
 /** Runs builds off the caller's thread; stays alive between jobs so later builds start warm. */
@@ -10,17 +11,34 @@ if (!port) throw new Error('buildWorker must run in a worker thread');
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 let currentJob = 0;
-configurePdfmake().setProgressCallback((fraction: number) => post({ type: 'progress', jobId: currentJob, fraction }));
+// pdfmake reports every item it renders: tens of thousands of messages for a large edition.
+// Steps of a hundredth are enough for a progress bar; the end (1) is always reported.
+const PROGRESS_STEP = 0.01;
+let lastProgress = -1;
+onRenderProgress((fraction) => {
+  if (fraction < 1 && fraction - lastProgress < PROGRESS_STEP) return;
+  lastProgress = fraction;
+  post({ type: 'progress', jobId: currentJob, fraction });
+});
 
 port.on('message', async (job: BuildJob) => {
   currentJob = job.jobId;
+  lastProgress = -1;
   try {
-    const built = await buildEdition(job.doc, job.pack, job.edition, {
+    const prepared = prepareEdition(job.doc, job.pack, job.edition, {
       paper: job.paper,
       watermark: job.watermark,
       builtAt: new Date(job.builtAt),
     });
-    const bytes = new Uint8Array(built.bytes.buffer, built.bytes.byteOffset, built.bytes.byteLength).slice();
+    // The edition keeps the texts it shows; the rest of the library can go before layout starts.
+    (job as { doc: LibraryDocument | null }).doc = null;
+    const built = await renderEdition(prepared);
+    // Transferred, not copied: a copy unless the result owns its whole buffer (pdfmake's may not).
+    const { buffer, byteOffset, byteLength } = built.bytes;
+    const bytes =
+      buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength
+        ? new Uint8Array(buffer)
+        : new Uint8Array(buffer, byteOffset, byteLength).slice();
     post({ type: 'done', jobId: job.jobId, bytes, pages: built.pages, reports: built.reports }, [bytes.buffer]);
   } catch (error) {
     post({
