@@ -11,7 +11,5 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
   },
-  // Always React's production build, even when a test runner (NODE_ENV=test) triggers the build.
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   logLevel: 'warn',
 });
