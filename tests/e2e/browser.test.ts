@@ -170,6 +170,23 @@ describe('browser mode, end to end', () => {
     await shot('build-report-en');
   });
 
+  it('builds the Panama pack from its builder and downloads the Spanish edition', async () => {
+    await page.getByTestId('back-to-packs').click();
+    await page.getByTestId('pack-panama-2025').click();
+    await page.getByTestId('pack-builder').waitFor();
+    await page.getByTestId('build-mode').selectOption('es');
+    await page.getByTestId('build').click();
+    await page.getByTestId('build-report').waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-es').click()]);
+    const file = path.join(ARTIFACTS, 'panama-2025-es.pdf');
+    await download.saveAs(file);
+    const pdf = await loadPdf(file);
+    expect(pdf.info.Language).toBe('es-419');
+    expect(pdf.info.Title).toBe(app.ctx.store.readDocument().packs.find((p) => p.slug === 'panama-2025')!.title.es!.text);
+    expect(pdf.text).toContain('Índice');
+    expect(pdf.pageCount).toBeGreaterThan(10);
+  });
+
   it('switches the interface to Spanish live', async () => {
     await page.getByTestId('ui-language').selectOption('es');
     const t = createTranslator('es');
