@@ -41,6 +41,18 @@ export function watermarkFor(text: string | null): TDocumentDefinitions['waterma
   return text ? { text, opacity: 0.07, bold: true } : undefined;
 }
 
+/** PDF metadata: the title given, author, subject and keywords from the model. */
+export function documentInfo(model: EditionModel, title: string): TDocumentDefinitions['info'] {
+  return {
+    title,
+    author: model.author ?? undefined,
+    subject: model.subject ?? undefined,
+    keywords: model.keywords.join(', '),
+    creator: 'Briefing Pack Builder',
+    producer: 'Briefing Pack Builder (pdfmake)',
+  };
+}
+
 /** One edition (en, fr or es) of a pack as a pdfmake document definition. */
 export function editionDocument(model: EditionModel, pack: PackDoc, t: Translate, options: DocumentOptions): TDocumentDefinitions {
   return wholeDocument(editionLayout(model, pack, t, options));
@@ -86,14 +98,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
       pageSize: PAGE_SIZES[options.paper],
       pageMargins: [56, 64, 56, 56],
       language: LOCALE_TAGS[model.locale],
-      info: {
-        title: model.title,
-        author: model.author ?? undefined,
-        subject: model.subject ?? undefined,
-        keywords: model.keywords.join(', '),
-        creator: 'Briefing Pack Builder',
-        producer: 'Briefing Pack Builder (pdfmake)',
-      },
+      info: documentInfo(model, model.title),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE },
       styles: STYLES,
       watermark: watermarkFor(options.watermark),

@@ -10,7 +10,7 @@ import { blockWeight } from './editionPlan';
 import { markdownToPdf } from './markdownToPdf';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
-import { PAGE_SIZES, keepHeadingsWithText, watermarkFor, type DocumentOptions } from './editionDocument';
+import { PAGE_SIZES, documentInfo, keepHeadingsWithText, watermarkFor, type DocumentOptions } from './editionDocument';
 
 type Editions = Record<Locale, EditionModel>;
 type Translators = Record<Locale, Translate>;
@@ -121,14 +121,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       pageMargins: [40, 56, 40, 48],
       // One document, three languages: "mul" is the ISO 639 code for multiple languages.
       language: 'mul',
-      info: {
-        title: joined(LOCALES.map((l) => editions[l].title)),
-        author: en.author ?? undefined,
-        subject: en.subject ?? undefined,
-        keywords: en.keywords.join(', '),
-        creator: 'Briefing Pack Builder',
-        producer: 'Briefing Pack Builder (pdfmake)',
-      },
+      info: documentInfo(en, joined(LOCALES.map((l) => editions[l].title))),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE, fontSize: 9 },
       styles: STYLES,
       watermark: watermarkFor(options.watermark),

@@ -1,3 +1,4 @@
+import { emptyLibraryDocument } from '../../shared/schemas/libraryDocument';
 import type { LocalizedDoc } from '../../shared/schemas/common';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 
@@ -120,18 +121,7 @@ export function smallDocument(): LibraryDocument {
 
 /** A document with nothing in it but the envelope. */
 export function emptyDocument(): LibraryDocument {
-  return {
-    format: 'briefing-library',
-    formatVersion: 1,
-    sources: [],
-    countries: [],
-    networks: [],
-    meetings: [],
-    priorities: [],
-    instruments: [],
-    notes: [],
-    packs: [],
-  };
+  return emptyLibraryDocument();
 }
 
 /** A deep copy a test may mutate freely, typed loosely so invalid values can be written in. */

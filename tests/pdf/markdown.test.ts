@@ -1,3 +1,4 @@
+import { emptyLibraryDocument } from '../../shared/schemas/libraryDocument';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -63,14 +64,7 @@ function en(text: string) {
 /** A library document with one note and one pack holding it. */
 function noteDocument(body: string, noteId = 'note-md'): LibraryDocument {
   return {
-    format: 'briefing-library',
-    formatVersion: 1,
-    sources: [],
-    countries: [],
-    networks: [],
-    meetings: [],
-    priorities: [],
-    instruments: [],
+    ...emptyLibraryDocument(),
     notes: [
       {
         id: noteId,
