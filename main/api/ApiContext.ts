@@ -14,5 +14,7 @@ export interface ApiContext {
   desktop?: {
     savePdf(file: string): Promise<string | null>;
     openPdf(file: string): Promise<boolean>;
+    /** A save dialog for a text file the renderer produced (XLIFF, JSON); null if cancelled. */
+    saveText(fileName: string, text: string, extension: string): Promise<string | null>;
   };
 }

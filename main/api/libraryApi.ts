@@ -1,10 +1,11 @@
+import { approverNow } from '../services/userName';
 import { AppError } from '../../shared/errors/AppError';
 import type { Choices, PieceRecord } from '../../shared/api/apiContract';
 import type { Locale } from '../../shared/domain/locales';
 import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
-import { LIST_NEEDS, listPieces } from '../services/listPieces';
+import { listEntries } from '../services/listEntries';
 import { searchLibrary } from '../services/searchLibrary';
 import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
@@ -45,7 +46,7 @@ function choices(doc: LibraryDocument, locale: Locale): Choices {
 /** Library screens: lists, search, one piece to edit, and saving it. */
 export function registerLibraryApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
-  api.register('library.list', ({ kind, locale }) => listPieces(store.readDocument(LIST_NEEDS[kind]), kind, locale));
+  api.register('library.list', ({ kind, locale }) => listEntries(store, kind, locale));
   api.register('library.search', ({ query, locale }) => (query.trim() ? searchLibrary(store, query, locale) : []));
   api.register('library.get', ({ id }) => {
     const found = findRecord(store.readDocument(), id);
@@ -53,9 +54,10 @@ export function registerLibraryApi(api: ApiRegistry, ctx: ApiContext): void {
     return found;
   });
   api.register('library.choices', ({ locale }) => choices(store.readDocument(), locale));
-  api.register('library.savePriority', ({ record }) => saveRecord(store, 'priorities', record));
-  api.register('library.saveInstrument', ({ record }) => saveRecord(store, 'instruments', record));
-  api.register('library.saveNote', ({ record }) => saveRecord(store, 'notes', record));
-  api.register('library.saveMeeting', ({ record }) => saveRecord(store, 'meetings', record));
-  api.register('library.saveCountry', ({ record }) => saveRecord(store, 'countries', record));
+  api.register('library.savePriority', ({ record }) => saveRecord(store, 'priorities', record, approverNow(store)));
+  api.register('library.saveInstrument', ({ record }) => saveRecord(store, 'instruments', record, approverNow(store)));
+  api.register('library.saveNote', ({ record }) => saveRecord(store, 'notes', record, approverNow(store)));
+  api.register('library.saveMeeting', ({ record }) => saveRecord(store, 'meetings', record, approverNow(store)));
+  api.register('library.saveCountry', ({ record }) => saveRecord(store, 'countries', record, approverNow(store)));
+  api.register('library.saveSource', ({ record }) => saveRecord(store, 'sources', record, approverNow(store)));
 }

@@ -1,3 +1,5 @@
+import { approverNow } from '../services/userName';
+import { pdfStringOverrides } from '../services/uiStrings/pdfStringOverrides';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +27,7 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
     return pack;
   };
   api.register('packs.get', ({ id }) => find(id));
-  api.register('packs.save', ({ record }) => saveRecord(store, 'packs', record));
+  api.register('packs.save', ({ record }) => saveRecord(store, 'packs', record, approverNow(store)));
   api.register('packs.create', (input) => createPack(store, input));
   api.register('packs.duplicate', ({ id, slug }) => duplicatePack(store, id, slug));
   api.register('packs.delete', ({ id }) => ({ id: deletePack(store, id).id }));
@@ -39,7 +41,7 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
     try {
       report = await ctx.builds.build(
         store.readDocument(),
-        { pack: id, mode, out, paper, watermark, strict, force: false },
+        { pack: id, mode, out, paper, watermark, strict, force: false, strings: pdfStringOverrides(store) },
         { signal: job.controller.signal, onProgress: ({ edition, fraction }) => job.fractions.set(edition, fraction) },
       );
     } finally {

@@ -6,6 +6,7 @@ import { problemFromDocumentIssue } from '../../shared/schemas/validationProblem
 import { applyLibraryDocument } from '../services/importLibrary';
 import type { LibraryStore } from '../services/LibraryStore';
 import { hashSourceText } from '../services/textHash';
+import { carryApprovals, dropClaimedApprovals, type Approver } from '../services/carryApprovals';
 
 /**
  * Saves one record from the editor through the same checks and writer as an import (ids,
@@ -15,6 +16,7 @@ export function saveRecord<C extends LibraryCollection>(
   store: LibraryStore,
   collection: C,
   record: LibraryDocument[C][number],
+  approver: Approver,
 ): LibraryDocument[C][number] {
   const doc = { ...emptyLibraryDocument(), [collection]: [record] } as LibraryDocument;
   const issues = checkLibraryDocument(doc, store);
@@ -23,6 +25,9 @@ export function saveRecord<C extends LibraryCollection>(
     throw new AppError('api.invalidRecord', { count: problems.length }, problems);
   }
   const normalized = normalizeLibraryDocument(doc, hashSourceText);
-  applyLibraryDocument(store, normalized);
+  // Who approved is recorded here, never taken from the caller: the renderer is not trusted.
+  dropClaimedApprovals(normalized);
+  carryApprovals(store, normalized, approver);
+  applyLibraryDocument(store, normalized, approver);
   return normalized[collection][0] as LibraryDocument[C][number];
 }

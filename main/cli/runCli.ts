@@ -13,6 +13,8 @@ import { registerCheck } from './commands/checkCommand';
 import { registerBuild } from './commands/buildCommand';
 import { registerPacks } from './commands/packsCommand';
 import { registerServe } from './commands/serveCommand';
+import { registerXliff } from './commands/xliffCommand';
+import { registerUiStrings } from './commands/uiStringsCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -97,6 +99,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerBuild(program, ctx);
   registerPacks(program, ctx);
   registerServe(program, ctx, packageJson.version);
+  registerXliff(program, ctx);
+  registerUiStrings(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());

@@ -1,3 +1,4 @@
+import { writeFileAtomic } from '../services/writeFileAtomic';
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
@@ -54,6 +55,13 @@ async function start(): Promise<void> {
         const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         if (choice.canceled || !choice.filePath) return null;
         fs.copyFileSync(file, choice.filePath);
+        return choice.filePath;
+      },
+      async saveText(fileName, text, extension) {
+        const options = { defaultPath: fileName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
+        const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        if (choice.canceled || !choice.filePath) return null;
+        writeFileAtomic(choice.filePath, text, { force: true }); // the dialog already asked about replacing
         return choice.filePath;
       },
       // shell.openPath answers '' on success; only our own built files are ever opened.

@@ -15,7 +15,8 @@ export type { TextIssue, EditionReport } from '../../shared/api/buildTypes';
 
 /** Picks every text of one edition and records what was missing, draft or stale. */
 export class EditionTexts {
-  private readonly seen = new Set<string>();
+  /** `pieceId NUL field` of every text the edition uses: what a translator of this pack must cover. */
+  readonly seen = new Set<string>();
   readonly report: EditionReport;
 
   constructor(readonly locale: Locale) {

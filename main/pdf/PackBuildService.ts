@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors/AppError';
 import { LOCALES, type Locale } from '../../shared/domain/locales';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import type { ValidationProblem } from '../../shared/schemas/validationProblems';
+import type { StringOverrides } from '../../shared/locales/createTranslator';
 // Not from buildEdition: this thread needs the models, not the PDF engine the worker loads.
 import { editionModels } from './editionModels';
 import { resolvePack } from './resolvePack';
@@ -26,6 +27,8 @@ export interface BuildRequest {
   watermark?: string | null;
   force?: boolean;
   builtAt?: Date;
+  /** Translators' edits to the PDF's own strings, from the library (uiStrings). */
+  strings?: Partial<Record<Locale, StringOverrides>>;
 }
 
 export interface BuildHooks {
@@ -86,7 +89,7 @@ export class PackBuildService {
     const locales = request.mode === 'all' || request.mode === 'parallel' ? LOCALES : [request.mode as Locale];
     const pack = resolvePack(doc, request.pack);
     // The workers report on the texts of what they build; --strict needs to know before building.
-    if (request.strict) assertComplete(pack.slug, editionModels(doc, request.pack, locales).reports);
+    if (request.strict) assertComplete(pack.slug, editionModels(doc, request.pack, locales, request.strings).reports);
     const targets = planOutputs(request, pack.slug, editions);
 
     const paper = request.paper ?? pack.paper;
@@ -94,7 +97,7 @@ export class PackBuildService {
     const builtAt = (request.builtAt ?? new Date()).toISOString();
     const results = await Promise.all(
       editions.map((edition) =>
-        this.run({ type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt }, hooks),
+        this.run({ type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {} }, hooks),
       ),
     );
     writeAll(targets.map((file, i) => ({ file, bytes: results[i]!.bytes })), request.force ?? false);

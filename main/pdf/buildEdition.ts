@@ -20,16 +20,17 @@ export function editionLayoutOf(doc: LibraryDocument, packRef: string, edition: 
   layout: SplittableDocument;
   reports: EditionReport[];
 } {
-  const { pack, models, reports } = editionModels(doc, packRef, localesOf(edition));
+  const strings = options.strings ?? {};
+  const { pack, models, reports } = editionModels(doc, packRef, localesOf(edition), strings);
   const layout =
     edition === 'parallel'
       ? parallelLayout(
           models as Record<Locale, EditionModel>,
           pack,
-          { en: pdfTranslator('en'), fr: pdfTranslator('fr'), es: pdfTranslator('es') },
+          { en: pdfTranslator('en', strings.en), fr: pdfTranslator('fr', strings.fr), es: pdfTranslator('es', strings.es) },
           options,
         )
-      : editionLayout(models[edition]!, pack, pdfTranslator(edition), options);
+      : editionLayout(models[edition]!, pack, pdfTranslator(edition, strings[edition]), options);
   return { layout, reports };
 }
 

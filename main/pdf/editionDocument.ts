@@ -1,6 +1,6 @@
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { LOCALE_TAGS } from '../../shared/domain/locales';
-import type { Translate } from '../../shared/locales/createTranslator';
+import { LOCALE_TAGS, type Locale } from '../../shared/domain/locales';
+import type { StringOverrides, Translate } from '../../shared/locales/createTranslator';
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import { formatDate } from '../../shared/domain/formatDates';
 import type { EditionModel } from './packBlocks';
@@ -15,6 +15,8 @@ export interface DocumentOptions {
   watermark: string | null;
   /** The build's date, on the cover; fixed in tests so output is reproducible. */
   builtAt: Date;
+  /** Translators' edits to the PDF's own strings (headings, labels), by locale. */
+  strings?: Partial<Record<Locale, StringOverrides>>;
 }
 
 export const PAGE_SIZES = { a4: 'A4', letter: 'LETTER' } as const;

@@ -1,5 +1,5 @@
 import { LOCALES, type Locale } from '../../shared/domain/locales';
-import { createTranslator, type Translate } from '../../shared/locales/createTranslator';
+import { createTranslator, type StringOverrides, type Translate } from '../../shared/locales/createTranslator';
 import type { LibraryDocument, PackDoc } from '../../shared/schemas/libraryDocument';
 import type { Edition } from '../../shared/api/buildTypes';
 import { EditionTexts, type EditionReport } from './EditionTexts';
@@ -11,10 +11,16 @@ import { resolvePack } from './resolvePack';
  * texts on its own thread with these, and only the build worker loads the PDF engine.
  */
 
-const translators = new Map<Locale, Translate>();
-export function pdfTranslator(locale: Locale): Translate {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = createTranslator(locale)));
+const translators = new Map<string, Translate>();
+/** One translator per locale and set of overrides, made once: i18next set-up is not free. */
+export function pdfTranslator(locale: Locale, overrides?: StringOverrides): Translate {
+  const id = overrides && Object.keys(overrides).length > 0 ? `${locale}:${JSON.stringify(overrides)}` : locale;
+  let t = translators.get(id);
+  if (!t) {
+    // Overrides change rarely; a long-running app must not keep every past set.
+    if (translators.size > 32) translators.clear();
+    translators.set(id, (t = createTranslator(locale, overrides)));
+  }
   return t;
 }
 
@@ -22,19 +28,28 @@ export interface EditionModels {
   pack: PackDoc;
   models: Partial<Record<Locale, EditionModel>>;
   reports: EditionReport[];
+  /** Every text any of these editions uses, as `pieceId NUL field`. */
+  used: Set<string>;
 }
 
 /** Resolves the pack and builds the language models an edition needs (no layout yet: fast). */
-export function editionModels(doc: LibraryDocument, packRef: string, locales: readonly Locale[]): EditionModels {
+export function editionModels(
+  doc: LibraryDocument,
+  packRef: string,
+  locales: readonly Locale[],
+  strings: Partial<Record<Locale, StringOverrides>> = {},
+): EditionModels {
   const pack = resolvePack(doc, packRef);
   const models: Partial<Record<Locale, EditionModel>> = {};
   const reports: EditionReport[] = [];
+  const used = new Set<string>();
   for (const locale of locales) {
     const texts = new EditionTexts(locale);
-    models[locale] = buildEditionModel(doc, pack, texts, pdfTranslator(locale));
+    models[locale] = buildEditionModel(doc, pack, texts, pdfTranslator(locale, strings[locale]));
     reports.push(texts.report);
+    for (const key of texts.seen) used.add(key);
   }
-  return { pack, models, reports };
+  return { pack, models, reports, used };
 }
 
 export function localesOf(edition: Edition): readonly Locale[] {

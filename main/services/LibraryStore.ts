@@ -1,3 +1,5 @@
+import { SettingsRepository } from '../db/repositories/SettingsRepository';
+import { UiStringsRepository } from '../db/repositories/UiStringsRepository';
 import type { Database } from 'better-sqlite3';
 import type { LocalizedDoc } from '../../shared/schemas/common';
 import type { LibraryLookup } from '../../shared/schemas/checkLibraryDocument';
@@ -60,6 +62,8 @@ export class LibraryStore implements LibraryLookup {
   readonly instruments: InstrumentsRepository;
   readonly notes: NotesRepository;
   readonly packs: PacksRepository;
+  readonly settings: SettingsRepository;
+  readonly uiStrings: UiStringsRepository;
 
   constructor(readonly db: Database) {
     this.pieces = new PiecesRepository(db);
@@ -74,6 +78,8 @@ export class LibraryStore implements LibraryLookup {
     this.instruments = new InstrumentsRepository(db);
     this.notes = new NotesRepository(db);
     this.packs = new PacksRepository(db);
+    this.settings = new SettingsRepository(db);
+    this.uiStrings = new UiStringsRepository(db);
   }
 
   kindOf(id: string) {

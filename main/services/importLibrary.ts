@@ -6,6 +6,7 @@ import {
 import type { LibraryStore } from './LibraryStore';
 import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
 import { hashSourceText } from './textHash';
+import { carryApprovals, type Approver } from './carryApprovals';
 import { parseLibraryDocument } from './parseLibraryDocument';
 import { readLibraryFile } from './readLibraryFile';
 
@@ -53,9 +54,15 @@ export function diffLibrary(current: LibraryDocument, incoming: LibraryDocument)
  * Writes every added or updated record in one transaction: all or nothing. Foreign keys are
  * deferred to the commit, so records may refer to each other in any order.
  */
-export function applyLibraryDocument(store: LibraryStore, input: LibraryDocument, now = new Date().toISOString()) {
+export function applyLibraryDocument(
+  store: LibraryStore,
+  input: LibraryDocument,
+  approver: Approver | null = null,
+  now = new Date().toISOString(),
+) {
   // Canonical form first (idempotent): source hashes filled in, lists sorted, as the store expects.
   const doc = normalizeLibraryDocument(input, hashSourceText);
+  carryApprovals(store, doc, approver);
   const { counts, changed } = diffLibrary(store.readDocument(), doc);
   const pick = <C extends LibraryCollection>(collection: C) =>
     (doc[collection] as AnyRecord[]).filter((r) => changed[collection].has(keyOf(r))) as LibraryDocument[C];
@@ -77,6 +84,8 @@ export function applyLibraryDocument(store: LibraryStore, input: LibraryDocument
 
 export function importLibraryFile(store: LibraryStore, file: string, options: { dryRun: boolean }): ImportReport {
   const doc = parseLibraryDocument(readLibraryFile(file), file, store);
+  // An import carries approvals (keeping the library's record of unchanged texts); it makes none.
+  if (options.dryRun) carryApprovals(store, doc, null);
   const counts = options.dryRun ? diffLibrary(store.readDocument(), doc).counts : applyLibraryDocument(store, doc);
   return { file, dryRun: options.dryRun, counts };
 }

@@ -7,6 +7,11 @@ const MB = 1024 * 1024;
 
 /** Reads and JSON-parses an import file, refusing oversized files before reading them. */
 export function readLibraryFile(file: string): unknown {
+  return parseJsonText(readImportText(file), file);
+}
+
+/** An import file's text (library JSON, XLIFF), checked for size before it is read; no BOM. */
+export function readImportText(file: string): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -22,7 +27,7 @@ export function readLibraryFile(file: string): unknown {
     });
   }
   const text = fs.readFileSync(file, 'utf8');
-  return parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function parseJsonText(text: string, file: string): unknown {

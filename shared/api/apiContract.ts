@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, pieceIdSchema } from '../schemas/common';
+import { LIMITS, localeSchema, pieceIdSchema, sha256Schema } from '../schemas/common';
 import {
   instrumentDocSchema,
   meetingDocSchema,
@@ -14,10 +14,21 @@ import {
   type CountryDoc,
   type SourceDoc,
   countryDocSchema,
+  sourceDocSchema,
 } from '../schemas/libraryDocument';
-import { PAPER_SIZES } from '../domain/pieceKinds';
+import { PAPER_SIZES, TEXT_STATUSES } from '../domain/pieceKinds';
 import { LIST_KINDS, type ListEntry, type SearchHit } from './listTypes';
 import { LANGUAGE_MODES, type BuildReport } from './buildTypes';
+import {
+  EDITABLE_NAMESPACES,
+  TRANSLATABLE_KINDS,
+  TRANSLATION_STATES,
+  type TranslationUnit,
+  type TranslationUnitsResult,
+  type UiStringOverride,
+  type UiStringUnit,
+  type XliffImportReport,
+} from './translationTypes';
 import type { ErrorParams } from '../errors/AppError';
 import type { ValidationProblem } from '../schemas/validationProblems';
 import { CHANNELS, type Channel } from './channels';
@@ -37,6 +48,8 @@ export const DOWNLOAD_ID = z.string().regex(/^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/);
 export const API_INPUTS = {
   'app.info': z.strictObject({}),
   'app.backup': z.strictObject({}),
+  /** Recorded with every approval made in this library from now on. */
+  'app.setUserName': z.strictObject({ name: z.string().trim().min(1).max(200) }),
   'library.list': z.strictObject({ kind: z.enum(LIST_KINDS), locale: localeSchema }),
   'library.search': z.strictObject({ query: z.string().max(500), locale: localeSchema }),
   'library.get': z.strictObject({ id: z.string().min(2).max(64) }),
@@ -45,6 +58,7 @@ export const API_INPUTS = {
   'library.saveNote': z.strictObject({ record: noteDocSchema }),
   'library.saveMeeting': z.strictObject({ record: meetingDocSchema }),
   'library.saveCountry': z.strictObject({ record: countryDocSchema }),
+  'library.saveSource': z.strictObject({ record: sourceDocSchema }),
   'library.choices': z.strictObject({ locale: localeSchema }),
   'packs.get': z.strictObject({ id: z.string().min(2).max(64) }),
   'packs.save': z.strictObject({ record: packDocSchema }),
@@ -69,6 +83,55 @@ export const API_INPUTS = {
   'packs.buildProgress': z.strictObject({ jobId: JOB_ID }),
   'packs.cancelBuild': z.strictObject({ jobId: JOB_ID }),
   'packs.readPdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
+  'translation.units': z.strictObject({
+    source: localeSchema,
+    target: localeSchema,
+    states: z.array(z.enum(TRANSLATION_STATES)).max(TRANSLATION_STATES.length).optional(),
+    kind: z.enum(TRANSLATABLE_KINDS).nullable().optional(),
+    packId: z.string().max(64).nullable().optional(),
+  }),
+  'translation.save': z.strictObject({
+    pieceId: z.string().min(2).max(64),
+    field: z.string().min(1).max(64),
+    source: localeSchema,
+    target: localeSchema,
+    text: z.string().max(LIMITS.longText),
+    status: z.enum(TEXT_STATUSES),
+    /** The source text's hash as the translator saw it. */
+    sourceHash: sha256Schema,
+    /** Approve although a translator's check failed (the empty-text check cannot be overridden). */
+    force: z.boolean().optional(),
+  }),
+  'translation.exportXliff': z.strictObject({
+    source: localeSchema,
+    target: localeSchema,
+    packId: z.string().max(64).nullable().optional(),
+    /** Interface strings instead of library texts. */
+    ui: z.boolean().optional(),
+  }),
+  'translation.importXliff': z.strictObject({
+    xml: z.string().max(LIMITS.importFileBytes),
+    dryRun: z.boolean(),
+  }),
+  'uiStrings.units': z.strictObject({
+    source: localeSchema,
+    target: localeSchema,
+    states: z.array(z.enum(TRANSLATION_STATES)).max(TRANSLATION_STATES.length).optional(),
+    namespace: z.enum(EDITABLE_NAMESPACES).nullable().optional(),
+  }),
+  'uiStrings.overrides': z.strictObject({}),
+  'uiStrings.save': z.strictObject({
+    namespace: z.enum(EDITABLE_NAMESPACES),
+    key: z.string().min(1).max(200),
+    source: localeSchema,
+    target: localeSchema,
+    /** null removes the override: the bundled string shows again. */
+    value: z.string().max(LIMITS.shortText * 4).nullable(),
+    status: z.enum(TEXT_STATUSES),
+    sourceHash: sha256Schema,
+    force: z.boolean().optional(),
+  }),
+  'uiStrings.exportJson': z.strictObject({ locale: localeSchema }),
   'desktop.savePdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
   'desktop.openPdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -104,7 +167,8 @@ export interface BuiltPdf {
 }
 
 export interface ApiOutputs {
-  'app.info': { version: string; libraryPath: string; mode: 'desktop' | 'browser' };
+  'app.info': { version: string; libraryPath: string; mode: 'desktop' | 'browser'; userName: string };
+  'app.setUserName': { userName: string };
   /** A copy of the library made now, in backups/ beside it. */
   'app.backup': { path: string; bytes: number };
   'library.list': ListEntry[];
@@ -115,6 +179,7 @@ export interface ApiOutputs {
   'library.saveNote': NoteDoc;
   'library.saveMeeting': MeetingDoc;
   'library.saveCountry': CountryDoc;
+  'library.saveSource': SourceDoc;
   'library.choices': Choices;
   'packs.get': PackDoc;
   'packs.save': PackDoc;
@@ -126,6 +191,18 @@ export interface ApiOutputs {
   'packs.cancelBuild': { cancelled: boolean };
   /** The PDF's bytes, base64: for the preview where there is no HTTP download (desktop). */
   'packs.readPdf': { base64: string };
+  'translation.units': TranslationUnitsResult;
+  'translation.save': TranslationUnit;
+  /** The file's text and a suggested name; the desktop app has already offered to save it (`savedTo`). */
+  'translation.exportXliff': { fileName: string; xml: string; units: number; savedTo: string | null };
+  'translation.importXliff': XliffImportReport;
+  'uiStrings.units': UiStringUnit[];
+  /** Every override in the library, to layer over the bundled resources at start. */
+  'uiStrings.overrides': UiStringOverride[];
+  /** The override now in force, or null when the bundled string is back. */
+  'uiStrings.save': UiStringOverride | null;
+  /** All namespaces of one language as i18next JSON (`{ ui: {...}, common: {...} }`), overrides applied. */
+  'uiStrings.exportJson': { fileName: string; json: string; savedTo: string | null };
   /** Desktop only: a save dialog; `path` is where it was saved, null if the user cancelled. */
   'desktop.savePdf': { path: string | null };
   'desktop.openPdf': { opened: boolean };

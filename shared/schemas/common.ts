@@ -42,6 +42,9 @@ function localizedTextSchema(max: number) {
     status: z.enum(TEXT_STATUSES),
     from: localeSchema.optional(),
     sourceHash: sha256Schema.optional(),
+    /** Who approved this text and when; only on approved texts, kept as long as the text is. */
+    approvedBy: z.string().trim().min(1).max(200).optional(),
+    approvedAt: z.iso.datetime({ offset: true }).optional(),
   });
 }
 

@@ -34,6 +34,11 @@ export function normalizeLocalized(value: LocalizedDoc, hash: HashText): Localiz
       text.from = entry.from;
       text.sourceHash = entry.sourceHash ?? hash(value[entry.from]?.text ?? '');
     }
+    // An approval belongs to an approved text only; a draft carries none.
+    if (entry.status === 'approved') {
+      if (entry.approvedBy !== undefined) text.approvedBy = entry.approvedBy;
+      if (entry.approvedAt !== undefined) text.approvedAt = entry.approvedAt;
+    }
     out[locale] = text;
   }
   return out;

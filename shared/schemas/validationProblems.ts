@@ -98,7 +98,8 @@ function formatPath(path: readonly (string | number)[]): string {
 /** `notes[2] (note-x) title.en.text: required field is missing`, in the reader's language. */
 export function describeProblem(problem: ValidationProblem, t: Translate): string {
   // A problem with no path is about the whole request; its key names its own namespace.
-  if (problem.path.length === 0) return t(`errors:${problem.key}`, problem.values);
+  // A key that names its namespace (`common:checks.numbers`) is used as it is.
+  if (problem.path.length === 0) return t(problem.key.includes(':') ? problem.key : `errors:${problem.key}`, problem.values);
   const [collection, index, ...rest] = problem.path;
   let where: string;
   if (typeof collection === 'string' && typeof index === 'number') {

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -402,7 +403,7 @@ describe('the library file itself', () => {
     it('can be checked: a sound read-only library is reported sound', async () => {
       const db = await readOnlyLibrary();
       const result = await cli(['check', '--db', db]);
-      expect(result.stdout).toBe(`The library ${db} is sound (schema 2).\n`);
+      expect(result.stdout).toBe(`The library ${db} is sound (schema ${LATEST_SCHEMA_VERSION}).\n`);
       expect(result.code).toBe(0);
     });
 

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -326,9 +327,9 @@ describe('briefing check', () => {
     const result = await cli(['check', '--db', db]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`The library ${db} is sound (schema 2).\n`);
+    expect(result.stdout).toBe(`The library ${db} is sound (schema ${LATEST_SCHEMA_VERSION}).\n`);
     const json = await cli(['check', '--db', db, '--json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, problems: [], schemaVersion: 2 });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, problems: [], schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it('exits 1 and names the pack item when a piece a pack lists was deleted', async () => {
@@ -535,7 +536,7 @@ describe('as a real process', () => {
     const before = sha256File(db);
     const result = await spawnCli(process.execPath, [BIN, 'check', '--db', db]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`The library ${db} is sound (schema 2).\n`);
+    expect(result.stdout).toBe(`The library ${db} is sound (schema ${LATEST_SCHEMA_VERSION}).\n`);
     expect(sha256File(db)).toBe(before);
   });
 });

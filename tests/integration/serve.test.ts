@@ -130,7 +130,7 @@ describe('API registry', () => {
   });
 
   it('refuses to register a channel twice', () => {
-    expect(() => app.api.register('app.info', () => ({ version: 'x', libraryPath: '', mode: 'browser' }))).toThrow(/twice/);
+    expect(() => app.api.register('app.info', () => ({ version: 'x', libraryPath: '', mode: 'browser', userName: 'x' }))).toThrow(/twice/);
   });
 
   it('saves an edited piece, and refuses an invalid one without changing anything', async () => {

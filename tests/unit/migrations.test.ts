@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../main/db/migrations';
 import { migration001 } from '../../main/db/migrations/001_schema';
 import { migration002 } from '../../main/db/migrations/002_search';
+import { migration003 } from '../../main/db/migrations/003_translation';
+import { hashSourceText } from '../../main/services/textHash';
 import { migrate } from '../../main/db/migrate';
 import { APPLICATION_ID, openLibrary } from '../../main/db/openLibrary';
 import { AppError } from '../../shared/errors/AppError';
@@ -240,6 +242,58 @@ describe('migration 002 (search)', () => {
     expect(search(db, 'oeuvre')).toEqual(['note-a/title/en']);
     db.prepare("DELETE FROM pieces WHERE id = 'note-a'").run(); // cascade
     expect(search(db, 'oeuvre')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('migration 003 (translation)', () => {
+  function addTranslation(db: Database.Database, pieceId: string, field: string, locale: string, body: string, from: string, hash: string) {
+    db.prepare(
+      "INSERT INTO texts (piece_id, field, locale, body, status, source_locale, source_hash, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, 't')",
+    ).run(pieceId, field, locale, body, from, hash);
+  }
+
+  it('adds approval columns, source_texts, ui_strings and settings', () => {
+    const db = dbAtVersion(memoryDb(), 3);
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['source_texts', 'ui_strings', 'settings']));
+    const columns = (db.prepare('PRAGMA table_info(texts)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(expect.arrayContaining(['approved_by', 'approved_at']));
+    db.close();
+  });
+
+  it('keeps the source of every translation whose source is unchanged, and only those', () => {
+    const db = dbAtVersion(memoryDb(), 2);
+    addPiece(db, 'note-a');
+    addText(db, 'note-a', 'title', 'fr', 'La sécurité');
+    addTranslation(db, 'note-a', 'title', 'en', 'Security', 'fr', hashSourceText('La sécurité'));
+    addTranslation(db, 'note-a', 'title', 'es', 'Seguridad', 'fr', hashSourceText('Un texte plus ancien'));
+    migration003.up(db);
+    const kept = db.prepare('SELECT hash, body FROM source_texts').all();
+    expect(kept).toEqual([{ hash: hashSourceText('La sécurité'), body: 'La sécurité' }]);
+    db.close();
+  });
+
+  it('enforces the constraints of ui_strings (locale, namespace, source differs from target)', () => {
+    const db = dbAtVersion(memoryDb(), 3);
+    const insert = db.prepare(
+      `INSERT INTO ui_strings (locale, namespace, key, value, status, source_locale, source_hash, updated_at)
+       VALUES (?, ?, ?, 'x', 'draft', ?, ?, 't')`,
+    );
+    const hash = 'a'.repeat(64);
+    insert.run('es', 'ui', 'nav.library', 'en', hash);
+    expect(() => insert.run('de', 'ui', 'nav.x', 'en', hash)).toThrow(/CHECK/);
+    expect(() => insert.run('es', 'cli', 'nav.x', 'en', hash)).toThrow(/CHECK/);
+    expect(() => insert.run('es', 'ui', 'nav.y', 'es', hash)).toThrow(/CHECK/);
+    expect(() => insert.run('es', 'ui', 'nav.library', 'en', hash)).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+
+  it('leaves the search index working on texts with the new columns', () => {
+    const db = dbAtVersion(memoryDb(), 3);
+    addPiece(db, 'note-a');
+    addText(db, 'note-a', 'title', 'fr', 'La sécurité');
+    db.prepare("UPDATE texts SET approved_by = 'Ana', approved_at = 't'").run();
+    expect(search(db, 'securite')).toEqual(['note-a/title/fr']);
     db.close();
   });
 });

@@ -1,3 +1,4 @@
+import { pdfStringOverrides } from '../../services/uiStrings/pdfStringOverrides';
 import { InvalidArgumentError, type Command } from 'commander';
 import { choiceOption } from '../choiceOption';
 import type { CliContext } from '../CliContext';
@@ -38,7 +39,10 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         },
         command: Command,
       ) => {
-        const doc = await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => store.readDocument());
+        const { doc, strings } = await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => ({
+          doc: store.readDocument(),
+          strings: pdfStringOverrides(store),
+        }));
         // Loaded on demand: the PDF engine is heavy, and other commands do not need it.
         const { PackBuildService } = await import('../../pdf/PackBuildService');
         const service = new PackBuildService(options.lang === 'all' ? 2 : 1);
@@ -51,6 +55,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
             paper: options.paper,
             watermark: options.watermark,
             force: options.force ?? false,
+            strings,
           });
           if (options.json) {
             ctx.json(report);

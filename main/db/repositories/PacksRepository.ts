@@ -79,4 +79,23 @@ export class PacksRepository {
       section.items.forEach((item, i) => insertItem.run(section.id, i, item.kind, item.ref));
     });
   }
+
+  /** The slugs of the packs each piece appears in: as an item, as a section, or as the pack. */
+  slugsByPiece(): Map<string, string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT i.piece_ref AS piece, p.slug FROM pack_items i JOIN pack_sections s ON s.id = i.section_id JOIN packs p ON p.id = s.pack_id
+         UNION SELECT s.id, p.slug FROM pack_sections s JOIN packs p ON p.id = s.pack_id
+         UNION SELECT id, slug FROM packs
+         ORDER BY 2`,
+      )
+      .all() as { piece: string; slug: string }[];
+    const out = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = out.get(row.piece);
+      if (list) list.push(row.slug);
+      else out.set(row.piece, [row.slug]);
+    }
+    return out;
+  }
 }

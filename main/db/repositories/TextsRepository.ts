@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { LOCALES, type Locale } from '../../../shared/domain/locales';
 import type { LocalizedDoc, LocalizedTextDoc } from '../../../shared/schemas/common';
 import type { PieceKind, StoredTextStatus } from '../../../shared/domain/pieceKinds';
+import { hashSourceText } from '../../services/textHash';
 
 interface TextRow {
   piece_id: string;
@@ -11,6 +12,8 @@ interface TextRow {
   status: StoredTextStatus;
   source_locale: Locale | null;
   source_hash: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
 }
 
 /** piece id → field → text in each locale */
@@ -21,20 +24,26 @@ export class TextsRepository {
   private readonly upsertStmt: Statement;
   private readonly deleteStmt: Statement<[string, string, string]>;
   private readonly byPieceStmt: Statement<[string], TextRow>;
+  private readonly keepSourceStmt: Statement<[string, string]>;
+  private readonly sourceTextStmt: Statement<[string], string>;
 
   constructor(private readonly db: Database) {
     this.upsertStmt = db.prepare(
-      `INSERT INTO texts (piece_id, field, locale, body, status, source_locale, source_hash, updated_at)
-       VALUES (@pieceId, @field, @locale, @body, @status, @sourceLocale, @sourceHash, @now)
+      `INSERT INTO texts (piece_id, field, locale, body, status, source_locale, source_hash, approved_by, approved_at, updated_at)
+       VALUES (@pieceId, @field, @locale, @body, @status, @sourceLocale, @sourceHash, @approvedBy, @approvedAt, @now)
        ON CONFLICT (piece_id, field, locale) DO UPDATE SET
          body = excluded.body, status = excluded.status, source_locale = excluded.source_locale,
-         source_hash = excluded.source_hash, updated_at = excluded.updated_at
+         source_hash = excluded.source_hash, approved_by = excluded.approved_by,
+         approved_at = excluded.approved_at, updated_at = excluded.updated_at
        WHERE body IS NOT excluded.body OR status IS NOT excluded.status
-         OR source_locale IS NOT excluded.source_locale OR source_hash IS NOT excluded.source_hash`,
+         OR source_locale IS NOT excluded.source_locale OR source_hash IS NOT excluded.source_hash
+         OR approved_by IS NOT excluded.approved_by OR approved_at IS NOT excluded.approved_at`,
     );
+    this.keepSourceStmt = db.prepare('INSERT OR IGNORE INTO source_texts (hash, body) VALUES (?, ?)');
+    this.sourceTextStmt = db.prepare<[string], string>('SELECT body FROM source_texts WHERE hash = ?').pluck();
     this.deleteStmt = db.prepare('DELETE FROM texts WHERE piece_id = ? AND field = ? AND locale = ?');
     this.byPieceStmt = db.prepare<[string], TextRow>(
-      'SELECT piece_id, field, locale, body, status, source_locale, source_hash FROM texts WHERE piece_id = ?',
+      'SELECT piece_id, field, locale, body, status, source_locale, source_hash, approved_by, approved_at FROM texts WHERE piece_id = ?',
     );
   }
 
@@ -54,14 +63,26 @@ export class TextsRepository {
         status: entry.status,
         sourceLocale: entry.from ?? null,
         sourceHash: entry.from ? (entry.sourceHash ?? null) : null,
+        approvedBy: entry.status === 'approved' ? (entry.approvedBy ?? null) : null,
+        approvedAt: entry.status === 'approved' ? (entry.approvedAt ?? null) : null,
         now,
       });
+      // The source as translated, kept by hash: when it changes later, the translator sees a diff.
+      const source = entry.from ? value?.[entry.from] : undefined;
+      if (source && entry.sourceHash && hashSourceText(source.text) === entry.sourceHash) {
+        this.keepSourceStmt.run(entry.sourceHash, source.text);
+      }
     }
+  }
+
+  /** A source text as it was when a translation was made from it, if the library kept it. */
+  sourceText(hash: string): string | null {
+    return this.sourceTextStmt.get(hash) ?? null;
   }
 
   readAll(): TextsByPiece {
     const rows = this.db
-      .prepare('SELECT piece_id, field, locale, body, status, source_locale, source_hash FROM texts')
+      .prepare('SELECT piece_id, field, locale, body, status, source_locale, source_hash, approved_by, approved_at FROM texts')
       .all() as TextRow[];
     return group(rows);
   }
@@ -70,12 +91,25 @@ export class TextsRepository {
   readForKinds(kinds: readonly PieceKind[]): TextsByPiece {
     const rows = this.db
       .prepare(
-        `SELECT t.piece_id, t.field, t.locale, t.body, t.status, t.source_locale, t.source_hash
+        `SELECT t.piece_id, t.field, t.locale, t.body, t.status, t.source_locale, t.source_hash, t.approved_by, t.approved_at
          FROM texts t JOIN pieces p ON p.id = t.piece_id
          WHERE p.kind IN (${kinds.map(() => '?').join(', ')})`,
       )
       .all(...kinds) as TextRow[];
     return group(rows);
+  }
+
+  /** Every text with its piece's kind (of one kind, or all): the translator's view reads these. */
+  readWithKinds(kind: PieceKind | null): { kinds: Map<string, PieceKind>; texts: TextsByPiece } {
+    const rows = this.db
+      .prepare(
+        `SELECT t.piece_id, p.kind, t.field, t.locale, t.body, t.status, t.source_locale, t.source_hash, t.approved_by, t.approved_at
+         FROM texts t JOIN pieces p ON p.id = t.piece_id ${kind ? 'WHERE p.kind = ?' : ''}`,
+      )
+      .all(...(kind ? [kind] : [])) as (TextRow & { kind: PieceKind })[];
+    const kinds = new Map<string, PieceKind>();
+    for (const row of rows) kinds.set(row.piece_id, row.kind);
+    return { kinds, texts: group(rows) };
   }
 
   readPiece(pieceId: string): Map<string, LocalizedDoc> {
@@ -95,6 +129,8 @@ function group(rows: TextRow[]): TextsByPiece {
       text.from = row.source_locale;
       text.sourceHash = row.source_hash ?? undefined;
     }
+    if (row.approved_by !== null) text.approvedBy = row.approved_by;
+    if (row.approved_at !== null) text.approvedAt = row.approved_at;
     localized[row.locale] = text;
   }
   return out;

@@ -29,6 +29,7 @@ port.on('message', async (job: BuildJob) => {
       paper: job.paper,
       watermark: job.watermark,
       builtAt: new Date(job.builtAt),
+      strings: job.strings,
     });
     // The edition keeps the texts it shows; the rest of the library can go before layout starts.
     (job as { doc: LibraryDocument | null }).doc = null;

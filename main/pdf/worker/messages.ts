@@ -3,6 +3,8 @@ import type { ErrorParams } from '../../../shared/errors/AppError';
 import type { ValidationProblem } from '../../../shared/schemas/validationProblems';
 import type { EditionReport } from '../EditionTexts';
 import type { Edition } from '../buildEdition';
+import type { Locale } from '../../../shared/domain/locales';
+import type { StringOverrides } from '../../../shared/locales/createTranslator';
 
 /** Main thread → worker: build one edition. */
 export interface BuildJob {
@@ -14,6 +16,7 @@ export interface BuildJob {
   paper: 'a4' | 'letter';
   watermark: string | null;
   builtAt: string;
+  strings: Partial<Record<Locale, StringOverrides>>;
 }
 
 /** Worker → main thread. */

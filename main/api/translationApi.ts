@@ -1,0 +1,26 @@
+import type { ApiContext } from './ApiContext';
+import type { ApiRegistry } from './ApiRegistry';
+import { listTranslationUnits } from '../services/translation/listTranslationUnits';
+import { saveTranslation } from '../services/translation/saveTranslation';
+import { exportXliff } from '../services/xliff/exportXliff';
+import { importXliff } from '../services/xliff/importXliff';
+import { approverNow } from '../services/userName';
+
+/** The translator's view: units to translate, saving one, and XLIFF out and in. */
+export function registerTranslationApi(api: ApiRegistry, ctx: ApiContext): void {
+  const { store } = ctx;
+  api.register('translation.units', (query) => listTranslationUnits(store, query));
+  api.register('translation.save', (edit) => saveTranslation(store, edit, approverNow(store)));
+  api.register('translation.exportXliff', async (request) => {
+    const { fileName, xml, units } = exportXliff(store, {
+      source: request.source,
+      target: request.target,
+      packId: request.packId ?? null,
+      ui: request.ui ?? false,
+      todoOnly: false,
+    });
+    const savedTo = ctx.desktop ? await ctx.desktop.saveText(fileName, xml, 'xlf') : null;
+    return { fileName, xml, units, savedTo };
+  });
+  api.register('translation.importXliff', ({ xml, dryRun }) => importXliff(store, xml, { dryRun, approver: approverNow(store) }));
+}

@@ -1,0 +1,98 @@
+import { LOCALES, type Locale } from '../../../shared/domain/locales';
+import type { PieceKind } from '../../../shared/domain/pieceKinds';
+import { translationState, type TranslationState } from '../../../shared/domain/translationState';
+import type { LocalizedDoc } from '../../../shared/schemas/common';
+import {
+  TRANSLATABLE_KINDS,
+  type StateCounts,
+  type TranslatableKind,
+  type TranslationProgress,
+  type TranslationUnit,
+  type TranslationUnitsResult,
+} from '../../../shared/api/translationTypes';
+import { AppError } from '../../../shared/errors/AppError';
+import type { LibraryStore } from '../LibraryStore';
+import { hashSourceText } from '../textHash';
+import { pieceTitle } from './pieceTitle';
+import { packTranslationScope } from './packTranslationScope';
+
+export interface UnitQuery {
+  source: Locale;
+  target: Locale;
+  states?: readonly TranslationState[];
+  kind?: TranslatableKind | null;
+  packId?: string | null;
+}
+
+const emptyCounts = (): StateCounts => ({ missing: 0, stale: 0, draft: 0, approved: 0, total: 0 });
+
+/**
+ * Every text to translate from `source` into `target`: one unit per piece and field whose target
+ * is missing or is itself a translation, and whose source exists. Originals are left out: they
+ * are written in the library editor, and re-translating one would cut its translations loose.
+ */
+export function listTranslationUnits(store: LibraryStore, query: UnitQuery): TranslationUnitsResult {
+  if (query.source === query.target) throw new AppError('translation.sameLanguage', { locale: query.source });
+  const { kinds, texts } = store.texts.readWithKinds(query.kind ?? null);
+  const scope = query.packId ? packTranslationScope(store, query.packId) : null;
+  const packs = store.packs.slugsByPiece();
+  const wanted = new Set(query.states ?? ['missing', 'stale', 'draft', 'approved']);
+  const translatable = new Set<PieceKind>(TRANSLATABLE_KINDS);
+
+  const units: TranslationUnit[] = [];
+  const byLocale = Object.fromEntries(LOCALES.map((l) => [l, emptyCounts()])) as Record<Locale, StateCounts>;
+  const byKind: TranslationProgress['byKind'] = {};
+  for (const [pieceId, fields] of texts) {
+    const kind = kinds.get(pieceId)!;
+    if (!translatable.has(kind)) continue;
+    for (const [field, value] of fields) {
+      const inScope = !scope || scope.used.has(`${pieceId}\u0000${field}`);
+      if (!inScope) continue;
+      for (const locale of LOCALES) count(byLocale[locale], translationState(value, locale, hashSourceText));
+      const unit = toUnit(store, pieceId, kind, field, value, fields, query, packs.get(pieceId) ?? []);
+      if (!unit) continue;
+      count((byKind[kind] ??= emptyCounts()), unit.state);
+      if (wanted.has(unit.state)) units.push(unit);
+    }
+  }
+  units.sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, query.source) || a.field.localeCompare(b.field));
+  return { units, progress: { byLocale, byKind }, strictBlockers: scope ? scope.blockers : null };
+}
+
+function count(counts: StateCounts, state: TranslationState): void {
+  counts[state] += 1;
+  counts.total += 1;
+}
+
+/** One field as a unit, or null when it is not a translation from `source` into `target`. */
+export function toUnit(
+  store: LibraryStore,
+  pieceId: string,
+  kind: PieceKind,
+  field: string,
+  value: LocalizedDoc,
+  fields: Map<string, LocalizedDoc>,
+  query: { source: Locale; target: Locale },
+  packs: string[],
+): TranslationUnit | null {
+  const source = value[query.source];
+  const target = value[query.target];
+  if (!source || (target && target.from === undefined)) return null;
+  const state = translationState(value, query.target, hashSourceText);
+  const previousSource = state === 'stale' && target?.sourceHash ? store.texts.sourceText(target.sourceHash) : null;
+  return {
+    pieceId,
+    kind,
+    field,
+    title: pieceTitle(pieceId, kind, fields, query.source),
+    source: source.text,
+    sourceHash: hashSourceText(source.text),
+    target: target?.text ?? null,
+    state,
+    targetFrom: target?.from ?? null,
+    previousSource,
+    approvedBy: target?.approvedBy ?? null,
+    approvedAt: target?.approvedAt ?? null,
+    packs,
+  };
+}

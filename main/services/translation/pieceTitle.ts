@@ -1,0 +1,17 @@
+import type { Locale } from '../../../shared/domain/locales';
+import type { PieceKind } from '../../../shared/domain/pieceKinds';
+import { countryName } from '../../../shared/domain/countryName';
+import { pickText } from '../../../shared/domain/pickText';
+import type { LocalizedDoc } from '../../../shared/schemas/common';
+
+/** The field that names a piece of each kind, for a translator's context. */
+const TITLE_FIELD: Partial<Record<PieceKind, string>> = {
+  instrument: 'shortName',
+  network: 'name',
+};
+
+/** A piece's name in one language (or its best fallback), from its own texts. */
+export function pieceTitle(id: string, kind: PieceKind, fields: Map<string, LocalizedDoc> | undefined, locale: Locale): string {
+  if (kind === 'country') return countryName(id, locale, fields?.get('formalName'));
+  return pickText(fields?.get(TITLE_FIELD[kind] ?? 'title'), locale)?.text ?? id;
+}
