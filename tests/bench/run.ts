@@ -18,6 +18,7 @@ import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { scaleLibrary } from './scaleLibrary';
 import { packHtml } from './packHtml';
 import { runUiBench } from './uiBench';
+import { runTranslateBench } from './translateBench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CHROMIUM = '/usr/bin/chromium';
@@ -191,6 +192,7 @@ async function main() {
     await chromiumBuilds('large-20x', large, 'large-20x', ['en']);
   }
   if (!only || only.includes('ui')) await runUiBench(emit, work, RUNS);
+  if (!only || only.includes('translate')) await runTranslateBench(emit, work, RUNS);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -38,6 +38,13 @@ export function listTranslationUnits(store: LibraryStore, query: UnitQuery): Tra
   const packs = store.packs.slugsByPiece();
   const wanted = new Set(query.states ?? ['missing', 'stale', 'draft', 'approved']);
   const translatable = new Set<PieceKind>(TRANSLATABLE_KINDS);
+  // Each source text is hashed once, however many states and units look at it.
+  const hashes = new Map<string, string>();
+  const hash = (text: string) => {
+    let h = hashes.get(text);
+    if (h === undefined) hashes.set(text, (h = hashSourceText(text)));
+    return h;
+  };
 
   const units: TranslationUnit[] = [];
   const byLocale = Object.fromEntries(LOCALES.map((l) => [l, emptyCounts()])) as Record<Locale, StateCounts>;
@@ -48,14 +55,15 @@ export function listTranslationUnits(store: LibraryStore, query: UnitQuery): Tra
     for (const [field, value] of fields) {
       const inScope = !scope || scope.used.has(`${pieceId}\u0000${field}`);
       if (!inScope) continue;
-      for (const locale of LOCALES) count(byLocale[locale], translationState(value, locale, hashSourceText));
-      const unit = toUnit(store, pieceId, kind, field, value, fields, query, packs.get(pieceId) ?? []);
+      for (const locale of LOCALES) count(byLocale[locale], translationState(value, locale, hash));
+      const unit = toUnit(store, pieceId, kind, field, value, fields, query, packs.get(pieceId) ?? [], hash);
       if (!unit) continue;
       count((byKind[kind] ??= emptyCounts()), unit.state);
       if (wanted.has(unit.state)) units.push(unit);
     }
   }
-  units.sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, query.source) || a.field.localeCompare(b.field));
+  const collator = new Intl.Collator(query.source, { numeric: true });
+  units.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : collator.compare(a.title, b.title) || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0)));
   return { units, progress: { byLocale, byKind }, strictBlockers: scope ? scope.blockers : null };
 }
 
@@ -74,11 +82,12 @@ export function toUnit(
   fields: Map<string, LocalizedDoc>,
   query: { source: Locale; target: Locale },
   packs: string[],
+  hash: (text: string) => string = hashSourceText,
 ): TranslationUnit | null {
   const source = value[query.source];
   const target = value[query.target];
   if (!source || (target && target.from === undefined)) return null;
-  const state = translationState(value, query.target, hashSourceText);
+  const state = translationState(value, query.target, hash);
   const previousSource = state === 'stale' && target?.sourceHash ? store.texts.sourceText(target.sourceHash) : null;
   return {
     pieceId,
@@ -86,7 +95,7 @@ export function toUnit(
     field,
     title: pieceTitle(pieceId, kind, fields, query.source),
     source: source.text,
-    sourceHash: hashSourceText(source.text),
+    sourceHash: hash(source.text),
     target: target?.text ?? null,
     state,
     targetFrom: target?.from ?? null,
