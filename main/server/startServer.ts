@@ -3,14 +3,16 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { AppError } from '../../shared/errors/AppError';
+import { AppError, type ErrorParams } from '../../shared/errors/AppError';
+import { LIMITS } from '../../shared/schemas/common';
 import type { ApiResult } from '../../shared/api/apiContract';
 import type { ApiRegistry } from '../api/ApiRegistry';
 import { downloadPath } from '../api/packsApi';
 import type { ApiContext } from '../api/ApiContext';
 
 const HOST = '127.0.0.1';
-const MAX_BODY = 8 * 1024 * 1024;
+/** The largest import file, plus room for its escaping inside a JSON request. */
+const MAX_BODY = LIMITS.importFileBytes + 8 * 1024 * 1024;
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
   "connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -45,8 +47,8 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-function refusal(code: string): ApiResult<never> {
-  const error = new AppError(code);
+function refusal(code: string, params: ErrorParams = {}): ApiResult<never> {
+  const error = new AppError(code, params);
   return { ok: false, error: { code: error.code, params: error.params, problems: [] } };
 }
 
@@ -57,8 +59,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
+        // Keep reading without keeping, so the client gets the answer rather than a reset.
+        chunks.length = 0;
+        reject(new AppError('api.requestTooLarge', { limit: Math.round(LIMITS.importFileBytes / 1024 / 1024) }));
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -123,8 +126,9 @@ export async function startServer(options: {
       try {
         const body = await readBody(req);
         input = body ? JSON.parse(body) : {};
-      } catch {
-        sendJson(res, 400, refusal('api.invalidInput'));
+      } catch (error) {
+        if (error instanceof AppError) sendJson(res, 413, refusal(error.code, error.params));
+        else sendJson(res, 400, refusal('api.invalidInput'));
         return;
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));

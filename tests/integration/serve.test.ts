@@ -95,6 +95,23 @@ describe('browser mode server', () => {
     expect(unknown.error.code).toBe('api.unknownChannel');
   });
 
+  it('accepts an XLIFF file up to the import limit over HTTP, and refuses a larger body with its own message', async () => {
+    const sizable = await request('/api/translation.importXliff', {
+      method: 'POST',
+      headers: auth(),
+      body: JSON.stringify({ xml: `<x>${' '.repeat(9 * 1024 * 1024)}</x>`, dryRun: true }),
+    });
+    expect(sizable.status).toBe(200);
+    expect(json(sizable.body).error.code).toMatch(/^xliff\./); // read and refused as XLIFF, not as a request
+    const huge = await request('/api/translation.importXliff', {
+      method: 'POST',
+      headers: auth(),
+      body: JSON.stringify({ xml: 'x'.repeat(41 * 1024 * 1024), dryRun: true }),
+    });
+    expect(huge.status).toBe(413);
+    expect(json(huge.body).error).toMatchObject({ code: 'api.requestTooLarge', params: { limit: 32 } });
+  });
+
   it('serves the interface with a CSP and never a file outside it', async () => {
     const index = await request('/');
     expect(index.status).toBe(200);
