@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageMenu } from './components/LanguageMenu';
 import { NavigationProvider, useNavigation } from './navigation/NavigationProvider';
@@ -6,10 +7,14 @@ import { LibraryScreen } from './features/library/LibraryScreen';
 import { PacksScreen } from './features/packs/PacksScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 
-const SCREENS = ['library', 'packs', 'settings'] as const;
+// The translator's view (and its diff library) is only fetched when first opened.
+const TranslateScreen = lazy(() => import('./features/translate/TranslateScreen').then((m) => ({ default: m.TranslateScreen })));
+
+const SCREENS = ['library', 'packs', 'translate', 'settings'] as const;
 const HOME: Record<(typeof SCREENS)[number], Route> = {
   library: { screen: 'library', kind: 'priorities' },
   packs: { screen: 'packs' },
+  translate: { screen: 'translate' },
   settings: { screen: 'settings' },
 };
 
@@ -33,7 +38,7 @@ function Shell() {
                   aria-current={route.screen === screen ? 'page' : undefined}
                   onClick={() => navigate(HOME[screen])}
                 >
-                  {t(`ui:nav.${screen}`)}
+                  {screen === 'translate' ? t('ui:translate.nav') : t(`ui:nav.${screen}`)}
                 </button>
               </li>
             ))}
@@ -43,9 +48,13 @@ function Shell() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {route.screen === 'library' ? (
-          <LibraryScreen kind={route.kind} pieceId={route.pieceId} newNote={route.newNote} />
+          <LibraryScreen kind={route.kind} pieceId={route.pieceId} newNote={route.newNote} newSource={route.newSource} />
         ) : route.screen === 'packs' ? (
           <PacksScreen packId={route.packId} />
+        ) : route.screen === 'translate' ? (
+          <Suspense fallback={<p className="loading">{t('ui:loading')}</p>}>
+            <TranslateScreen />
+          </Suspense>
         ) : (
           <SettingsScreen />
         )}

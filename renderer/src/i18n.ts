@@ -35,10 +35,14 @@ export function createUiI18n(language: Locale): i18n {
     fallbackLng: 'en',
     ns: [...UI_NAMESPACES],
     defaultNS: 'ui',
-    resources: UI_RESOURCES,
+    // i18next writes added strings into the object it is given: a copy keeps the bundled
+    // strings intact, for "revert to bundled" after a translator's override.
+    resources: structuredClone(UI_RESOURCES),
     initAsync: false,
     returnEmptyString: false,
     interpolation: { escapeValue: false },
+    // A translator's override (addResource) re-renders the labels at once.
+    react: { bindI18nStore: 'added removed' },
   });
   const apply = (lng: string) => {
     document.documentElement.lang = lng;
@@ -49,7 +53,20 @@ export function createUiI18n(language: Locale): i18n {
     apply(lng);
     if (isLocale(lng)) rememberUiLanguage(lng);
   });
+  instance.store.on('added', () => apply(instance.language));
   return instance;
+}
+
+export type UiNamespace = (typeof UI_NAMESPACES)[number];
+
+/** The string as the app ships it (before any override), or undefined when it has none. */
+export function bundledString(locale: Locale, namespace: UiNamespace, key: string): string | undefined {
+  let node: unknown = UI_RESOURCES[locale][namespace];
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
 }
 
 /** The interface language as a Locale (i18next keeps it as a plain string). */

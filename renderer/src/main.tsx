@@ -5,6 +5,7 @@ import { App } from './App';
 import { createUiI18n } from './i18n';
 import { sessionToken } from './api/sessionToken';
 import { storedUiLanguage } from './preferences/preferences';
+import { layerUiOverrides } from './uiOverrides';
 import './styles.css';
 
 // Take the token out of the address bar before anything renders.
@@ -12,11 +13,15 @@ sessionToken();
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <I18nextProvider i18n={createUiI18n(storedUiLanguage(navigator.language))}>
-        <App />
-      </I18nextProvider>
-    </StrictMode>,
+  const i18n = createUiI18n(storedUiLanguage(navigator.language));
+  // Translators' overrides of interface strings go in before the first paint when they come quickly.
+  void layerUiOverrides(i18n, 800).then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <App />
+        </I18nextProvider>
+      </StrictMode>,
+    ),
   );
 }

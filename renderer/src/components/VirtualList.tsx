@@ -19,6 +19,7 @@ export function VirtualList<T>({
   testId,
   resetKey,
   focusKey,
+  scrollToKey,
 }: {
   items: readonly T[];
   rowHeight: number;
@@ -31,6 +32,8 @@ export function VirtualList<T>({
   resetKey?: string;
   /** The row to give focus to once it is in the list (the piece the user comes back from). */
   focusKey?: string;
+  /** A row to bring into view without taking focus (the item open beside the list). */
+  scrollToKey?: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -104,6 +107,20 @@ export function VirtualList<T>({
     setScrollTop(el?.scrollTop ?? 0);
     setRenders((n) => n + 1);
   }, [focusKey, items, getKey, rowHeight]);
+
+  const keyOf = useRef(getKey);
+  keyOf.current = getKey;
+  // Only when the row or the list changes: a re-render while the user scrolls must not pull back.
+  useEffect(() => {
+    if (!scrollToKey) return;
+    const index = items.findIndex((item) => keyOf.current(item) === scrollToKey);
+    const el = scroller.current;
+    if (index < 0 || !el) return;
+    const top = index * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+    setScrollTop(el.scrollTop);
+  }, [scrollToKey, items, rowHeight]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row-index]');

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageMenu } from '../../components/LanguageMenu';
 import { useUiLocale } from '../../components/useUiLocale';
 import { rememberEditionLanguage, storedEditionLanguage } from '../../preferences/preferences';
+import { UserNameField } from './UserNameField';
 
 /** A copy of the library, now: SQLite's online backup in main, beside the library file. */
 function BackupNow() {
@@ -72,6 +73,10 @@ export function SettingsScreen() {
             {t('ui:settings.editionHint')}
           </span>
         </div>
+      </section>
+      <section className="card" aria-labelledby="settings-translation">
+        <h3 id="settings-translation">{t('ui:settings.translation')}</h3>
+        <UserNameField current={info.data?.userName} onSaved={info.reload} />
       </section>
       <section className="card" aria-labelledby="settings-library">
         <h3 id="settings-library">{t('ui:settings.about')}</h3>

@@ -1,0 +1,145 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALES, isLocale } from '../../../../shared/domain/locales';
+import { EDITABLE_NAMESPACES, TRANSLATABLE_KINDS, TRANSLATION_STATES, type EditableNamespace, type TranslatableKind } from '../../../../shared/api/translationTypes';
+import type { ListEntry } from '../../../../shared/api/listTypes';
+import type { TranslateChoices } from './translateChoices';
+
+/** Languages, what to translate, and which texts to list. */
+export function TranslateToolbar({
+  choices,
+  packs,
+  onChange,
+  onRefresh,
+}: {
+  choices: TranslateChoices;
+  packs: readonly ListEntry[];
+  onChange: (patch: Partial<TranslateChoices>) => void;
+  onRefresh: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const library = choices.mode === 'library';
+  return (
+    <div className="tr-toolbar">
+      <div className="tr-mode" role="group" aria-label={t('ui:translate.mode.label')}>
+        <button type="button" data-testid="tr-mode-library" aria-pressed={library} onClick={() => onChange({ mode: 'library' })}>
+          {t('ui:translate.mode.library')}
+        </button>
+        <button type="button" data-testid="tr-mode-ui" aria-pressed={!library} onClick={() => onChange({ mode: 'ui' })}>
+          {t('ui:translate.mode.ui')}
+        </button>
+      </div>
+      <div role="search" className="browser-tools" aria-label={t('ui:translate.filters')}>
+        <div className="field">
+          <label htmlFor={`${id}-source`}>{t('ui:translate.from')}</label>
+          <select
+            id={`${id}-source`}
+            data-testid="tr-source"
+            value={choices.source}
+            onChange={(e) => isLocale(e.target.value) && onChange({ source: e.target.value })}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`ui:languageName.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-target`}>{t('ui:translate.into')}</label>
+          <select
+            id={`${id}-target`}
+            data-testid="tr-target"
+            value={choices.target}
+            onChange={(e) => isLocale(e.target.value) && onChange({ target: e.target.value })}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`ui:languageName.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {library ? (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-kind`}>{t('ui:translate.kind')}</label>
+              <select id={`${id}-kind`} data-testid="tr-kind" value={choices.kind} onChange={(e) => onChange({ kind: e.target.value as TranslatableKind | '' })}>
+                <option value="">{t('ui:library.any')}</option>
+                {TRANSLATABLE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`ui:pieceKind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-pack`}>{t('ui:translate.pack')}</label>
+              <select id={`${id}-pack`} data-testid="tr-pack" value={choices.packId} onChange={(e) => onChange({ packId: e.target.value })}>
+                <option value="">{t('ui:translate.wholeLibrary')}</option>
+                {packs.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        ) : (
+          <div className="field">
+            <label htmlFor={`${id}-ns`}>{t('ui:translate.namespaceLabel')}</label>
+            <select
+              id={`${id}-ns`}
+              data-testid="tr-namespace"
+              value={choices.namespace}
+              onChange={(e) => onChange({ namespace: e.target.value as EditableNamespace | '' })}
+            >
+              <option value="">{t('ui:library.any')}</option>
+              {EDITABLE_NAMESPACES.map((ns) => (
+                <option key={ns} value={ns}>
+                  {t(`ui:translate.namespace.${ns}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <fieldset className="tr-states">
+          <legend>{t('ui:translate.show')}</legend>
+          {TRANSLATION_STATES.map((state) => (
+            <label key={state}>
+              <input
+                type="checkbox"
+                data-testid={`tr-filter-${state}`}
+                checked={choices.states.includes(state)}
+                onChange={(e) =>
+                  onChange({
+                    states: e.target.checked
+                      ? TRANSLATION_STATES.filter((s) => s === state || choices.states.includes(s))
+                      : choices.states.filter((s) => s !== state),
+                  })
+                }
+              />
+              {t(`ui:status.${state}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field search-field">
+          <label htmlFor={`${id}-search`}>{t('ui:translate.search')}</label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            data-testid="tr-search"
+            value={choices.search}
+            maxLength={500}
+            placeholder={t('ui:translate.searchPlaceholder')}
+            onChange={(e) => onChange({ search: e.target.value })}
+          />
+        </div>
+        <button type="button" data-testid="tr-refresh" onClick={onRefresh}>
+          {t('ui:translate.refresh')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { isLocale, type Locale } from '../../../../shared/domain/locales';
+import type { TranslationState } from '../../../../shared/domain/translationState';
+import type { EditableNamespace, TranslatableKind } from '../../../../shared/api/translationTypes';
+import { storedEditionLanguage } from '../../preferences/preferences';
+import type { TranslateMode } from './workUnit';
+
+export interface TranslateChoices {
+  mode: TranslateMode;
+  source: Locale;
+  target: Locale;
+  states: TranslationState[];
+  kind: TranslatableKind | '';
+  packId: string;
+  namespace: EditableNamespace | '';
+  search: string;
+}
+
+export const DEFAULT_STATES: TranslationState[] = ['missing', 'stale', 'draft'];
+
+/**
+ * French texts are the originals in the starter library, so French is the default source; the
+ * target is the language builds start with (Settings), or English when that is French too.
+ */
+export function defaultChoices(): TranslateChoices {
+  const edition = storedEditionLanguage('en');
+  const target: Locale = isLocale(edition) && edition !== 'fr' ? edition : 'en';
+  return { mode: 'library', source: 'fr', target, states: DEFAULT_STATES, kind: '', packId: '', namespace: '', search: '' };
+}
+
+// Kept for the session, so going to the library to fix a source and coming back finds the same list.
+let remembered: TranslateChoices | null = null;
+
+export function initialChoices(): TranslateChoices {
+  return remembered ?? defaultChoices();
+}
+
+export function rememberChoices(choices: TranslateChoices): void {
+  remembered = choices;
+}
