@@ -3,14 +3,17 @@ import { AppError } from '../../shared/errors/AppError';
 
 /**
  * A namespace-aware DOM of `xml`, or AppError xliff.notXml with the place of the first problem.
- * xmldom's recoverable "errors" (an undefined entity, content after the root) are refused too:
- * a file a translation tool wrote correctly has none. It never fetches external entities.
+ * Whatever xmldom would recover from (an undefined entity, content after the root, an unquoted
+ * attribute) is refused: a file a translation tool wrote correctly has none. No external entity
+ * is ever fetched, and entities declared in a DOCTYPE are not expanded.
  */
 export function parseXml(xml: string): Document {
   let problem = '';
   const parser = new DOMParser({
     onError(level, message) {
-      if (level === 'warning') return;
+      // xmldom's warnings are well-formedness faults it would repair (an unquoted attribute), except
+      // this one, which only notices U+FFFD, a character a text may legitimately contain.
+      if (level === 'warning' && message.startsWith('Unicode replacement character')) return;
       problem ||= message;
       throw new Error(message);
     },

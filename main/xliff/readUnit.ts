@@ -12,8 +12,8 @@ const CDATA_SECTION_NODE = 4;
 
 /**
  * One <unit> back to plain text: codes are replaced by their original data, annotations by their
- * content, segments and ignorables joined in order. Tools resegment, rename nothing but often drop
- * attributes, so a target code's data is looked up in this order: its own dataRef, then the source
+ * content, segments and ignorables joined in order. Tools resegment and drop attributes but keep
+ * code ids, so a target code's data is looked up in this order: its own dataRef, then the source
  * code with the same id (or copyOf), then its own disp when its data was written but since lost.
  */
 export function readUnit(unit: Element, fileId: string, unitId: string): XliffUnitIn {
@@ -69,8 +69,10 @@ class UnitReader {
       if (text !== null && !isBlank(text)) {
         translated = true;
         target += text;
+      } else if (hasText) {
+        untranslated++;
+        target += source;
       } else {
-        if (hasText) untranslated++;
         target += text || source;
       }
     });

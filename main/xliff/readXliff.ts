@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors/AppError';
 import { parseXml } from './parseXml';
 import { readUnit } from './readUnit';
 import { attribute, childElements, lineOf } from './xmlElements';
-import { READABLE_VERSIONS, XLIFF_12_NS, XLIFF_NS } from './xliffNames';
+import { READABLE_VERSIONS, XLIFF_NS } from './xliffNames';
 import type { XliffDocumentIn, XliffUnitIn } from './xliffTypes';
 
 const MIB = 1024 * 1024;
@@ -54,11 +54,17 @@ function checkSize(text: string): void {
 }
 
 function checkRoot(root: Element): void {
-  const version = attribute(root, 'version') ?? '';
   if (root.localName !== 'xliff') throw new AppError('xliff.notXliff', { element: root.nodeName });
-  if (root.namespaceURI === XLIFF_NS && (version === '' || READABLE_VERSIONS.includes(version))) return;
-  if (root.namespaceURI === XLIFF_12_NS || version !== '') throw new AppError('xliff.unsupportedVersion', { version: version || '1.2' });
-  throw new AppError('xliff.notXliff', { element: root.nodeName });
+  const version = attribute(root, 'version') ?? '';
+  const namespace = root.namespaceURI ?? '';
+  if (namespace === XLIFF_NS) {
+    if (version === '' || READABLE_VERSIONS.includes(version)) return;
+    throw new AppError('xliff.unsupportedVersion', { version });
+  }
+  // XLIFF 1.x (with or without its namespace) and later major versions have their own namespace.
+  const namespaceVersion = /^urn:oasis:names:tc:xliff:document:(\d+\.\d+)$/.exec(namespace)?.[1];
+  if (namespaceVersion || version.startsWith('1.')) throw new AppError('xliff.unsupportedVersion', { version: version || namespaceVersion! });
+  throw new AppError('xliff.notXliff', { element: `${root.nodeName} xmlns="${namespace}"` });
 }
 
 function language(root: Element, name: 'srcLang' | 'trgLang'): string {

@@ -12,7 +12,8 @@ export interface ParagraphSplit {
   trail: string;
 }
 
-const SEPARATOR = /[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+[ \t]*/g;
+// A CR directly followed by LF is one line break, never two.
+const SEPARATOR = /[ \t]*(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+[ \t]*/g;
 const EDGE_SPACE = /^[ \t\r\n]*/;
 
 export function splitParagraphs(text: string): ParagraphSplit {
@@ -32,12 +33,4 @@ export function splitParagraphs(text: string): ParagraphSplit {
   }
   paragraphs.push(body.slice(from));
   return { lead, paragraphs, separators, trail };
-}
-
-export function joinParagraphs(split: ParagraphSplit): string {
-  let out = split.lead;
-  split.paragraphs.forEach((paragraph, i) => {
-    out += paragraph + (split.separators[i] ?? '');
-  });
-  return out + split.trail;
 }

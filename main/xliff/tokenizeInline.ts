@@ -26,20 +26,38 @@ interface Delimiter {
 interface Bracket {
   kind: 'bracket';
   image: boolean;
-  active: boolean;
 }
 
 type Item = InlineNode | Delimiter | Bracket;
 
-// Indentation and block markers after a line break (or at the start of a paragraph): thematic
-// breaks and setext underlines, blockquote markers, ATX headings, bullets and ordered items.
-const LINE_START =
-  /[ \t]*(?:(?:>[ \t]?)+[ \t]*)?(?:(?:[-*_][ \t]*){3,}(?=\r|\n|$)|=+[ \t]*(?=\r|\n|$)|#{1,6}(?:[ \t]+|(?=\r|\n|$))|[-*+][ \t]+|\d{1,9}[.)](?:[ \t]+|(?=\r|\n|$)))?/y;
+// Indentation and block markers after a line break (or at the start of a paragraph): blockquote
+// markers, then a thematic break or setext underline, an ATX heading, a bullet or an ordered item.
+const LINE_START = new RegExp(
+  String.raw`[ \t]*(?:(?:>[ \t]?)+[ \t]*)?(?:` +
+    [
+      String.raw`(?:[-*_][ \t]*){3,}(?=\r|\n|$)`,
+      String.raw`=+[ \t]*(?=\r|\n|$)`,
+      String.raw`#{1,6}(?:[ \t]+|(?=\r|\n|$))`,
+      String.raw`[-*+][ \t]+`,
+      String.raw`\d{1,9}[.)](?:[ \t]+|(?=\r|\n|$))`,
+    ].join('|') +
+    ')?',
+  'y',
+);
 const HAS_MARKER = /[^ \t\r\n]/;
 
 const VARIABLE = /\{\{[^{}\r\n]+\}\}/y;
-const HTML =
-  /<!--.*?-->|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>|<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^'\r\n]*'|"[^"\r\n]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>/y;
+// What CommonMark passes through as raw HTML: comments, URI and e-mail autolinks, open and close tags.
+const HTML = new RegExp(
+  [
+    String.raw`<!--.*?-->`,
+    String.raw`<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>`,
+    String.raw`<[A-Za-z0-9.!#$%&'*+/=?^_\`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>`,
+    String.raw`<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>\`]+|'[^'\r\n]*'|"[^"\r\n]*"))?)*[ \t]*\/?>`,
+    String.raw`<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>`,
+  ].join('|'),
+  'y',
+);
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/u;
@@ -63,6 +81,12 @@ class InlineScanner {
   private readonly done: InlineNode[] = [];
   /** Items since the last block marker: emphasis and links never cross one. */
   private items: Item[] = [];
+  /** Indices in `items` of the `[` and `![` not yet closed. */
+  private brackets: number[] = [];
+  /** A `[` before this index can no longer open a link: links do not contain links. */
+  private linkFloor = 0;
+  /** Per backtick-run length, a position after which no closing run of that length exists. */
+  private readonly noCodeCloser = new Map<number, number>();
   private pending = '';
   private pos = 0;
 
@@ -81,12 +105,12 @@ class InlineScanner {
     if (c === '\n' || c === '\r') return this.lineBreak();
     if (c === '\\' && ASCII_PUNCTUATION.test(s[pos + 1] ?? '')) return this.code('escape', 2);
     if (c === '`') return this.codeSpan();
-    if (c === '{' && this.sticky(VARIABLE)) return;
+    if (c === '{' && this.sticky(VARIABLE, 'variable')) return;
     if (c === '$' && s.startsWith('$t(', pos)) {
       const end = closingParen(s, pos + 2);
       if (end > 0) return this.code('variable', end - pos);
     }
-    if (c === '<' && this.sticky(HTML)) return;
+    if (c === '<' && this.sticky(HTML, 'html')) return;
     if (c === '!' && s[pos + 1] === '[') return this.bracket(true);
     if (c === '[') return this.bracket(false);
     if (c === ']' && this.closeBracket()) return;
@@ -95,11 +119,11 @@ class InlineScanner {
     this.pos++;
   }
 
-  private sticky(pattern: RegExp): boolean {
+  private sticky(pattern: RegExp, role: PhRole): boolean {
     pattern.lastIndex = this.pos;
     const match = pattern.exec(this.s);
     if (!match) return false;
-    this.code(pattern === VARIABLE ? 'variable' : 'html', match[0].length);
+    this.code(role, match[0].length);
     return true;
   }
 
@@ -140,32 +164,31 @@ class InlineScanner {
     const width = /`+/y;
     width.lastIndex = pos;
     const run = width.exec(s)![0].length;
-    const closer = new RegExp(`(?<!\`)\`{${run}}(?!\`)`, 'g');
-    closer.lastIndex = pos + run;
-    const found = closer.exec(s);
-    if (found) return this.code('code', found.index + run - pos);
+    if (pos < (this.noCodeCloser.get(run) ?? Infinity)) {
+      const closer = new RegExp(`(?<!\`)\`{${run}}(?!\`)`, 'g');
+      closer.lastIndex = pos + run;
+      const found = closer.exec(s);
+      if (found) return this.code('code', found.index + run - pos);
+      this.noCodeCloser.set(run, pos);
+    }
     this.pending += s.slice(pos, pos + run);
     this.pos += run;
   }
 
   private bracket(image: boolean): void {
     this.flush();
-    this.items.push({ kind: 'bracket', image, active: true });
+    this.brackets.push(this.items.length);
+    this.items.push({ kind: 'bracket', image });
     this.pos += image ? 2 : 1;
   }
 
   /** `]` followed by `(destination "title")` or `[label]` closes the nearest `[`; links cannot nest. */
   private closeBracket(): boolean {
-    let at = -1;
-    for (let i = this.items.length - 1; i >= 0; i--) {
-      if (this.items[i]!.kind === 'bracket') {
-        at = i;
-        break;
-      }
-    }
-    if (at < 0) return false;
+    const at = this.brackets.pop();
+    if (at === undefined) return false;
     const opener = this.items[at] as Bracket;
-    const end = opener.active ? linkTailEnd(this.s, this.pos + 1) : -1;
+    const active = opener.image || at >= this.linkFloor;
+    const end = active ? linkTailEnd(this.s, this.pos + 1) : -1;
     if (end < 0) {
       this.items[at] = { kind: 'text', text: opener.image ? '![' : '[' };
       return false;
@@ -179,7 +202,7 @@ class InlineScanner {
       end: this.s.slice(this.pos, end),
       children,
     });
-    if (!opener.image) for (const item of this.items) if (item.kind === 'bracket' && !item.image) item.active = false;
+    if (!opener.image) this.linkFloor = at;
     this.pos = end;
     return true;
   }
@@ -214,55 +237,53 @@ class InlineScanner {
     this.flush();
     this.done.push(...processEmphasis(this.items));
     this.items = [];
+    this.brackets = [];
+    this.linkFloor = 0;
   }
 }
 
 /**
  * CommonMark's "process emphasis": each closer takes the nearest compatible opener; the matched
- * span becomes one paired code, and unmatched delimiters or brackets inside it become text.
+ * span becomes one paired code, and unmatched delimiters or brackets inside it become text. Items
+ * go on a stack so a match only moves what it wraps, and `bottoms` remembers, per kind of closer,
+ * below which item no opener can be found: long texts with many stray `*` or `_` stay linear.
  */
-function processEmphasis(input: Item[]): InlineNode[] {
-  const items = [...input];
-  let i = 0;
-  while (i < items.length) {
-    const closer = items[i]!;
-    if (closer.kind !== 'delim' || !closer.canClose || closer.count === 0) {
-      i++;
+function processEmphasis(input: readonly Item[]): InlineNode[] {
+  const stack: Item[] = [];
+  const bottoms = new Map<string, Item | undefined>();
+  for (const item of input) {
+    if (item.kind !== 'delim' || !item.canClose) {
+      stack.push(item);
       continue;
     }
-    let at = -1;
-    for (let j = i - 1; j >= 0; j--) {
-      const opener = items[j]!;
-      if (opener.kind === 'delim' && opener.char === closer.char && opener.canOpen && opener.count > 0 && !ruleOfThree(opener, closer)) {
-        at = j;
+    const closer = item;
+    const key = `${closer.char}${closer.canOpen}${closer.originalCount % 3}`;
+    while (closer.count > 0) {
+      const bottom = bottoms.get(key);
+      let at = -1;
+      for (let j = stack.length - 1; j >= 0 && stack[j] !== bottom; j--) {
+        const opener = stack[j]!;
+        if (opener.kind === 'delim' && opener.char === closer.char && opener.canOpen && opener.count > 0 && !ruleOfThree(opener, closer)) {
+          at = j;
+          break;
+        }
+      }
+      if (at < 0) {
+        bottoms.set(key, stack[stack.length - 1]);
         break;
       }
+      const opener = stack[at] as Delimiter;
+      const use = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
+      const marks = closer.char.repeat(use);
+      const children = stack.splice(at + 1).map(asNode);
+      stack.push({ kind: 'pc', role: use === 2 ? 'strong' : 'em', start: marks, end: marks, children });
+      opener.count -= use;
+      closer.count -= use;
+      if (opener.count === 0) stack.splice(at, 1);
     }
-    if (at < 0) {
-      i++;
-      continue;
-    }
-    const opener = items[at] as Delimiter;
-    const use = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
-    const marks = closer.char.repeat(use);
-    const node: InlineNode = {
-      kind: 'pc',
-      role: use === 2 ? 'strong' : 'em',
-      start: marks,
-      end: marks,
-      children: items.slice(at + 1, i).map(asNode),
-    };
-    opener.count -= use;
-    closer.count -= use;
-    items.splice(at + 1, i - at - 1, node);
-    i = at + 2;
-    if (opener.count === 0) {
-      items.splice(at, 1);
-      i--;
-    }
-    if (closer.count === 0) items.splice(i, 1);
+    if (closer.count > 0) stack.push(closer);
   }
-  return mergeText(items.map(asNode));
+  return mergeText(stack.map(asNode));
 }
 
 function ruleOfThree(opener: Delimiter, closer: Delimiter): boolean {
@@ -289,6 +310,11 @@ function mergeText(nodes: InlineNode[]): InlineNode[] {
   return out;
 }
 
+// Longest link tail and $t(…) call recognised: far beyond real ones, and a bound on the rescanning
+// that text full of stray "](" or "$t(" would otherwise cause. Anything longer just stays text.
+const MAX_LINK_TAIL = 2048;
+const MAX_NESTING_CALL = 512;
+
 /** The index just after `(…)` or `[…]` starting at `from`, or -1 when there is no valid tail. */
 function linkTailEnd(s: string, from: number): number {
   if (s[from] === '[') {
@@ -297,42 +323,44 @@ function linkTailEnd(s: string, from: number): number {
     return label.exec(s) ? label.lastIndex : -1;
   }
   if (s[from] !== '(') return -1;
+  const limit = Math.min(s.length, from + MAX_LINK_TAIL);
   let i = skipBlanks(s, from + 1);
   if (s[i] === '<') {
     i++;
-    while (i < s.length && s[i] !== '>') {
+    while (i < limit && s[i] !== '>') {
       if (s[i] === '<' || s[i] === '\n' || s[i] === '\r') return -1;
       i += s[i] === '\\' ? 2 : 1;
     }
-    if (s[i] !== '>') return -1;
+    if (i >= limit) return -1;
     i++;
   } else {
     let depth = 0;
-    while (i < s.length && !/[\s\x00-\x1f]/.test(s[i]!)) {
+    for (; i < limit && !isSpaceOrControl(s.charCodeAt(i)); i++) {
       if (s[i] === '\\') i++;
       else if (s[i] === '(') depth++;
       else if (s[i] === ')') {
         if (depth === 0) break;
         depth--;
       }
-      i++;
     }
-    if (depth !== 0) return -1;
+    if (depth !== 0 || i >= limit) return -1;
   }
   const afterDestination = i;
   i = skipBlanks(s, i);
   const quote = s[i];
   if (i > afterDestination && (quote === '"' || quote === "'" || quote === '(')) {
     const close = quote === '(' ? ')' : quote;
-    i++;
-    while (i < s.length && s[i] !== close) {
+    for (i++; i < limit && s[i] !== close; i += s[i] === '\\' ? 2 : 1) {
       if (s[i] === '\n' || s[i] === '\r' || (quote === '(' && s[i] === '(')) return -1;
-      i += s[i] === '\\' ? 2 : 1;
     }
-    if (s[i] !== close) return -1;
+    if (i >= limit) return -1;
     i = skipBlanks(s, i + 1);
   }
   return s[i] === ')' ? i + 1 : -1;
+}
+
+function isSpaceOrControl(code: number): boolean {
+  return code <= 0x20 || code === 0x7f;
 }
 
 function skipBlanks(s: string, i: number): number {
@@ -342,13 +370,14 @@ function skipBlanks(s: string, i: number): number {
 
 /** The index after the `)` that closes the `(` at `open`, skipping quoted strings; -1 if none on the line. */
 function closingParen(s: string, open: number): number {
+  const limit = Math.min(s.length, open + MAX_NESTING_CALL);
   let depth = 0;
-  for (let i = open; i < s.length; i++) {
+  for (let i = open; i < limit; i++) {
     const c = s[i]!;
     if (c === '\n' || c === '\r') return -1;
     if (c === '"' || c === "'") {
       const end = s.indexOf(c, i + 1);
-      if (end < 0) return -1;
+      if (end < 0 || end >= limit) return -1;
       i = end;
     } else if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return i + 1;

@@ -9,9 +9,10 @@ const NMTOKEN = /^[\p{L}\p{N}\p{Mn}\p{Mc}._:\-\u00B7\u203F\u2040]+$/u;
 /**
  * An XLIFF 2.0 document, one <file> per file and one <unit> per text, indented two spaces.
  * The same input always gives the same bytes. Throws a plain Error for input the caller should
- * never build (an invalid or repeated id, a file without units): those are bugs, not user errors.
+ * never build (an invalid or repeated id, no file, a file without units): bugs, not user errors.
  */
 export function writeXliff(doc: XliffDocumentOut): string {
+  if (doc.files.length === 0) throw new Error('An XLIFF document needs at least one file');
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.0" srcLang="${escapeAttribute(doc.srcLang)}" trgLang="${escapeAttribute(doc.trgLang)}">`,

@@ -1,7 +1,6 @@
 /** Namespaces and names shared by the writer and the reader, so both agree on where things are. */
 
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
-export const XLIFF_12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
