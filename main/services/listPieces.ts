@@ -16,6 +16,7 @@ export const LIST_NEEDS: Record<ListKind, LibraryCollection[]> = {
   countries: ['countries', 'networks'],
   notes: ['notes'],
   meetings: ['meetings'],
+  sources: ['sources'],
   packs: ['packs'],
 };
 
@@ -31,7 +32,10 @@ function entry(
   return { id, title: picked?.text ?? id, titleLocale: picked?.locale ?? locale, status: states[locale], states, details };
 }
 
-/** The rows `briefing list KIND` shows, in a reader's locale, in reading order. */
+/**
+ * The rows `briefing list KIND` shows, in a reader's locale, in reading order, from a document in
+ * memory. listEntries.ts gives the same rows straight from the database; this is its reference.
+ */
 export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale): ListEntry[] {
   switch (kind) {
     case 'priorities':
@@ -84,6 +88,10 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
             network: m.networkId,
           }),
         );
+    case 'sources':
+      return doc.sources
+        .map((s) => entry(s.id, s.title, [s.title], locale, { issuer: s.issuer, place: s.place, date: s.date, url: s.url }))
+        .sort((a, b) => a.title.localeCompare(b.title, locale));
     case 'packs':
       return doc.packs.map((p) =>
         entry(

@@ -15,10 +15,11 @@ import {
 export const LIBRARY_FORMAT = 'briefing-library';
 export const LIBRARY_FORMAT_VERSION = 1;
 
+/** A web address to cite, never fetched: http or https with a host, so no script, file or mail link. */
 const urlSchema = z
   .string()
   .max(LIMITS.shortText)
-  .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), { error: 'badUrl' });
+  .refine((s) => /^https?:\/\/[^\s/?#]+([/?#]\S*)?$/i.test(s), { error: 'badUrl' });
 
 export const sourceDocSchema = z.strictObject({
   id: pieceIdSchema,

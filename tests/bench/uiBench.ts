@@ -18,7 +18,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /** The starter library plus enough notes to reach `pieces` pieces: short bodies, varied titles. */
-function withNotes(doc: LibraryDocument, pieces: number): LibraryDocument {
+export function withNotes(doc: LibraryDocument, pieces: number): LibraryDocument {
   const out = structuredClone(doc);
   const base = doc.notes[0]!;
   const short = (text: string) => text.split('\n\n')[0]!.slice(0, 400);

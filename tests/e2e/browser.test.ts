@@ -118,7 +118,10 @@ describe('browser mode, end to end', () => {
     const alert = page.getByTestId('error');
     await alert.waitFor();
     const t = createTranslator('en');
-    expect(await alert.textContent()).toContain(t('errors:validation.duplicateNumber', { network: 'net-rps', number: 3 }));
+    // The field as the form labels it, not the record path the command line prints.
+    const problem = t('errors:validation.duplicateNumber', { network: 'net-rps', number: 3 });
+    expect(await alert.textContent()).toContain(`${t('ui:fields.number')}: ${problem}`);
+    expect(await alert.textContent()).not.toContain('priorities[');
     expect(await page.getByTestId('field-title-en').inputValue()).toBe('Violence prevention — revised');
     expect(app.ctx.store.readDocument()).toEqual(before);
     await shot('editor-error-en');
@@ -128,6 +131,48 @@ describe('browser mode, end to end', () => {
     await expect.poll(() => app.ctx.store.readDocument().priorities.find((p) => p.id === 'prio-rps-2')?.title.en?.text).toBe(
       'Violence prevention — revised',
     );
+  });
+
+  it('creates a source, refuses an address that is not http(s) by its label, and cites the source from the note', async () => {
+    const t = createTranslator('en');
+    await page.getByTestId('back-to-list').click();
+    await page.getByTestId('kind-sources').click();
+    await page.getByTestId('new-source').click();
+    await page.getByTestId('new-source-title').fill('Rapport annuel sur la sécurité citoyenne');
+    await page.getByTestId('new-source-language').selectOption('fr');
+    await page.getByTestId('new-source-issuer').fill('Organisation des États américains');
+    await page.getByTestId('dialog-confirm').click();
+    await page.getByTestId('editor').waitFor();
+    await page.getByTestId('field-title-en').fill('Annual report on citizen security');
+    await page.getByTestId('field-date').fill('2025-03');
+    await page.getByTestId('field-url').fill('javascript:alert(1)');
+    await page.getByTestId('save').click();
+    const alert = page.getByTestId('error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(`${t('ui:fields.url')}: ${t('errors:validation.badUrl')}`);
+    expect(await page.getByTestId('field-url').getAttribute('aria-invalid')).toBe('true');
+    await shot('source-error-en');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(app.ctx.store.readDocument().sources.some((s) => s.issuer === 'Organisation des États américains')).toBe(false);
+    await page.getByTestId('field-url').fill('https://www.oas.org/fr/');
+    await page.getByTestId('save').click();
+    await expect.poll(() => app.ctx.store.readDocument().sources.find((s) => s.issuer === 'Organisation des États américains')?.url).toBe(
+      'https://www.oas.org/fr/',
+    );
+    const source = app.ctx.store.readDocument().sources.find((s) => s.issuer === 'Organisation des États américains')!;
+    expect(source).toMatchObject({ date: '2025-03', place: null, title: { fr: { status: 'draft' }, en: { from: 'fr' } } });
+    await page.getByTestId('back-to-list').click();
+    await page.getByTestId(`row-${source.id}`).waitFor();
+
+    const note = app.ctx.store.readDocument().notes.find((n) => n.title.fr?.text.startsWith('Réforme'))!;
+    await page.getByTestId('kind-notes').click();
+    await page.getByTestId(`row-${note.id}`).click();
+    await page.getByTestId('editor').waitFor();
+    await page.getByTestId(`sources-${source.id}`).check();
+    await page.getByTestId('save').click();
+    await expect.poll(() => app.ctx.store.readDocument().notes.find((n) => n.id === note.id)?.sources).toContain(source.id);
+    await shot('source-cited-en');
+    await page.getByTestId('back-to-list').click();
   });
 
   it('puts the note in a new pack, reorders it, builds it and downloads a PDF with the texts', async () => {

@@ -228,6 +228,10 @@ describe('fields', () => {
       [['notes', 0, 'tags', 0], 'Security', 'badTag'],
       [['sources', 0, 'url'], 'javascript:alert(1)', 'badUrl'],
       [['sources', 0, 'url'], 'ftp://example.org', 'badUrl'],
+      [['sources', 0, 'url'], 'https://', 'badUrl'],
+      [['sources', 0, 'url'], 'http:///etc/passwd', 'badUrl'],
+      [['sources', 0, 'url'], 'https://example.org/a b', 'badUrl'],
+      [['sources', 0, 'url'], 'mailto:someone@example.org', 'badUrl'],
     ];
     for (const [place, value, key] of cases) {
       const doc = mutable(smallDocument());

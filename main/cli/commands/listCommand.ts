@@ -1,6 +1,7 @@
 import { Argument, InvalidArgumentError, type Command } from 'commander';
 import type { CliContext } from '../CliContext';
-import { LIST_KINDS, LIST_NEEDS, listPieces, type ListKind } from '../../services/listPieces';
+import { LIST_KINDS, type ListKind } from '../../services/listPieces';
+import { listEntries } from '../../services/listEntries';
 import { localeOption } from '../parseLocale';
 import type { Locale } from '../../../shared/domain/locales';
 
@@ -21,7 +22,7 @@ export function registerList(program: Command, ctx: CliContext): void {
     .option('--json', t('cli:options.json'))
     .action(async (kind: ListKind, options: { lang: Locale; json?: boolean }, command: Command) => {
       await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
-        const entries = listPieces(store.readDocument(LIST_NEEDS[kind]), kind, options.lang);
+        const entries = listEntries(store, kind, options.lang);
         if (options.json) {
           ctx.json(entries);
           return;

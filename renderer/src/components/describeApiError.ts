@@ -1,22 +1,26 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../shared/api/apiContract';
-import { describeProblem } from '../../../shared/schemas/validationProblems';
+import { describeFieldProblem } from './describeFieldProblem';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /**
- * The error's message in the reader's language. Messages that summarise their problems
- * ({{first}}, {{more}}, {{count}}) get those values from the problem list.
+ * The error's message in the reader's language, each problem naming its field as the form labels
+ * it. Messages that summarise their problems ({{first}}, {{more}}, {{count}}) get those values
+ * from the problem list. A request refused for its record alone is, to the user, a record not
+ * saved: the channel's name means nothing to them.
  */
 export function describeApiError(error: ApiError, t: TFunction): { message: string; problems: string[] } {
   const translate = t as unknown as Translate;
-  const problems = error.problems.map((p) => describeProblem(p, translate));
+  const problems = error.problems.map((p) => describeFieldProblem(p, translate));
+  const aboutRecord = error.problems.length > 0 && error.problems.every((p) => p.path[0] === 'record');
+  const code = error.code === 'api.invalidInput' && aboutRecord ? 'api.invalidRecord' : error.code;
   const values = {
     ...(problems.length > 0 ? { first: problems[0], more: problems.length - 1 } : {}),
     count: problems.length > 0 ? problems.length : 1,
     ...error.params,
   };
-  const message = translate(`errors:${error.code}`, { ...values, defaultValue: error.code });
+  const message = translate(`errors:${code}`, { ...values, defaultValue: error.code });
   return { message, problems };
 }
 

@@ -22,6 +22,7 @@ const PIECE_KIND: Record<LibraryKind, string> = {
   countries: 'country',
   notes: 'note',
   meetings: 'meeting',
+  sources: 'source',
 };
 const ROW_HEIGHT = 64;
 const STATES = ['approved', 'draft', 'stale', 'missing'] as const;
@@ -42,6 +43,7 @@ export function LibraryBrowser({
   onState,
   onOpen,
   onNewNote,
+  onNewSource,
   focusId,
 }: {
   kind: LibraryKind;
@@ -49,6 +51,7 @@ export function LibraryBrowser({
   onState: (next: BrowserState) => void;
   onOpen: (id: string) => void;
   onNewNote: () => void;
+  onNewSource: () => void;
   /** The piece the user just left the editor of: its row gets focus back. */
   focusId?: string;
 }) {
@@ -135,6 +138,10 @@ export function LibraryBrowser({
         {kind === 'notes' ? (
           <button type="button" className="button-primary" onClick={onNewNote} data-testid="new-note">
             {t('ui:library.newNote')}
+          </button>
+        ) : kind === 'sources' ? (
+          <button type="button" className="button-primary" onClick={onNewSource} data-testid="new-source">
+            {t('ui:library.newSource')}
           </button>
         ) : null}
       </div>

@@ -3,21 +3,32 @@ import { useTranslation } from 'react-i18next';
 import { LIBRARY_KINDS, type LibraryKind } from '../../navigation/Route';
 import { useNavigation } from '../../navigation/NavigationProvider';
 import { useUiLocale } from '../../components/useUiLocale';
-import type { NoteDoc } from '../../../../shared/schemas/libraryDocument';
+import type { NoteDoc, SourceDoc } from '../../../../shared/schemas/libraryDocument';
 import { LibraryBrowser, emptyBrowserState, type BrowserState } from './LibraryBrowser';
 import { PieceEditor } from './PieceEditor';
 import { NewNoteDialog } from './NewNoteDialog';
+import { NewSourceDialog } from './NewSourceDialog';
 
 /** The library: a kind per tab in the sidebar, its list, and the editor for one piece. */
-export function LibraryScreen({ kind, pieceId, newNote }: { kind: LibraryKind; pieceId?: string; newNote?: NoteDoc }) {
+export function LibraryScreen({
+  kind,
+  pieceId,
+  newNote,
+  newSource,
+}: {
+  kind: LibraryKind;
+  pieceId?: string;
+  newNote?: NoteDoc;
+  newSource?: SourceDoc;
+}) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const { navigate } = useNavigation();
   // Search and filters per kind survive opening a piece and coming back.
   const [states, setStates] = useState<Partial<Record<LibraryKind, BrowserState>>>({});
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<'note' | 'source' | null>(null);
   const [cameFrom, setCameFrom] = useState<string | undefined>(undefined);
-  const editing = pieceId ?? newNote?.id;
+  const editing = pieceId ?? newNote?.id ?? newSource?.id;
   // Focus returns to the row of the piece just edited, not after a change of tab.
   useEffect(() => setCameFrom(undefined), [kind]);
 
@@ -45,7 +56,7 @@ export function LibraryScreen({ kind, pieceId, newNote }: { kind: LibraryKind; p
           <PieceEditor
             key={editing}
             id={editing}
-            initial={newNote ? { kind: 'note', record: newNote } : undefined}
+            initial={newNote ? { kind: 'note', record: newNote } : newSource ? { kind: 'source', record: newSource } : undefined}
             onClose={() => {
               setCameFrom(editing);
               navigate({ screen: 'library', kind });
@@ -58,17 +69,27 @@ export function LibraryScreen({ kind, pieceId, newNote }: { kind: LibraryKind; p
             state={states[kind] ?? emptyBrowserState(locale)}
             onState={(next) => setStates((s) => ({ ...s, [kind]: next }))}
             onOpen={(id) => navigate({ screen: 'library', kind, pieceId: id })}
-            onNewNote={() => setCreating(true)}
+            onNewNote={() => setCreating('note')}
+            onNewSource={() => setCreating('source')}
             focusId={cameFrom}
           />
         )}
       </div>
-      {creating ? (
+      {creating === 'note' ? (
         <NewNoteDialog
-          onCancel={() => setCreating(false)}
+          onCancel={() => setCreating(null)}
           onCreate={(note) => {
-            setCreating(false);
+            setCreating(null);
             navigate({ screen: 'library', kind: 'notes', newNote: note });
+          }}
+        />
+      ) : null}
+      {creating === 'source' ? (
+        <NewSourceDialog
+          onCancel={() => setCreating(null)}
+          onCreate={(source) => {
+            setCreating(null);
+            navigate({ screen: 'library', kind: 'sources', newSource: source });
           }}
         />
       ) : null}

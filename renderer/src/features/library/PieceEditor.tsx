@@ -16,11 +16,10 @@ import { InstrumentForm } from './forms/InstrumentForm';
 import { NoteForm } from './forms/NoteForm';
 import { MeetingForm } from './forms/MeetingForm';
 import { CountryForm } from './forms/CountryForm';
-
-type Editable = Exclude<PieceRecord, { kind: 'source' }>;
+import { SourceForm } from './forms/SourceForm';
 
 /** The piece's name in the interface language, for the editor's heading. */
-function pieceTitle(piece: Editable, locale: Locale): string {
+function pieceTitle(piece: PieceRecord, locale: Locale): string {
   switch (piece.kind) {
     case 'country':
       return countryName(piece.record.code, locale, piece.record.formalName);
@@ -31,7 +30,7 @@ function pieceTitle(piece: Editable, locale: Locale): string {
   }
 }
 
-async function savePiece(piece: Editable): Promise<Editable> {
+async function savePiece(piece: PieceRecord): Promise<PieceRecord> {
   const api = getApi();
   switch (piece.kind) {
     case 'priority':
@@ -44,6 +43,8 @@ async function savePiece(piece: Editable): Promise<Editable> {
       return { kind: 'meeting', record: unwrap(await api['library.saveMeeting']({ record: piece.record })) };
     case 'country':
       return { kind: 'country', record: unwrap(await api['library.saveCountry']({ record: piece.record })) };
+    case 'source':
+      return { kind: 'source', record: unwrap(await api['library.saveSource']({ record: piece.record })) };
   }
 }
 
@@ -51,12 +52,12 @@ async function savePiece(piece: Editable): Promise<Editable> {
  * Edits one piece in the three languages at once. Unsaved edits survive a failed save (the
  * error is shown in place, with the fields it names highlighted) and leaving asks first.
  */
-export function PieceEditor({ id, initial, onClose }: { id: string; initial?: Editable; onClose: () => void }) {
+export function PieceEditor({ id, initial, onClose }: { id: string; initial?: PieceRecord; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const loaded = useApiQuery(initial ? null : `get:${id}`, () => getApi()['library.get']({ id }));
   const choices = useApiQuery(`choices:${locale}`, () => getApi()['library.choices']({ locale }));
-  const [draft, setDraft] = useState<Editable | null>(initial ?? null);
+  const [draft, setDraft] = useState<PieceRecord | null>(initial ?? null);
   const [dirty, setDirty] = useState(initial !== undefined);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -67,7 +68,7 @@ export function PieceEditor({ id, initial, onClose }: { id: string; initial?: Ed
 
   useEffect(() => {
     const value = loaded.data;
-    if (value && value.kind !== 'source') {
+    if (value) {
       setDraft(value);
       setDirty(false);
     }
@@ -79,7 +80,7 @@ export function PieceEditor({ id, initial, onClose }: { id: string; initial?: Ed
 
   const problems = useMemo(() => problemPaths(error), [error]);
 
-  const change = (next: Editable) => {
+  const change = (next: PieceRecord) => {
     setDraft(next);
     setDirty(true);
     setSavedAt(null);
@@ -136,7 +137,6 @@ export function PieceEditor({ id, initial, onClose }: { id: string; initial?: Ed
       </div>
       <ErrorAlert error={error ?? loaded.error} />
       {!draft && loaded.loading ? <p className="loading">{t('ui:loading')}</p> : null}
-      {loaded.data?.kind === 'source' ? <p className="empty">{t('ui:editor.notEditable')}</p> : null}
       {draft ? (
         <form
           className="editor-form"
@@ -155,6 +155,8 @@ export function PieceEditor({ id, initial, onClose }: { id: string; initial?: Ed
             <NoteForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'note', record })} />
           ) : draft.kind === 'meeting' ? (
             <MeetingForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'meeting', record })} />
+          ) : draft.kind === 'source' ? (
+            <SourceForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'source', record })} />
           ) : (
             <CountryForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'country', record })} />
           )}

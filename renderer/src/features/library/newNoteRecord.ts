@@ -3,7 +3,8 @@ import type { Locale } from '../../../../shared/domain/locales';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-function random4(): string {
+/** Four random letters or digits: keeps ids made from the same title apart. */
+export function random4(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(4));
   return [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
 }

@@ -33,6 +33,12 @@ export function rowDetails(kind: LibraryKind, entry: ListEntry, locale: Locale, 
       if (str(d.start) && str(d.end)) parts.push(formatDateRange(String(d.start), String(d.end), locale));
       if (str(d.place)) parts.push(String(d.place));
       break;
+    case 'sources':
+      if (str(d.issuer)) parts.push(String(d.issuer));
+      if (str(d.place)) parts.push(String(d.place));
+      // A citation may only know its year or month: those are shown as written.
+      if (str(d.date)) parts.push(String(d.date).length === 10 ? formatDate(String(d.date), locale) : String(d.date));
+      break;
   }
   return parts.join(' · ');
 }

@@ -1,0 +1,98 @@
+import { isLocale } from '../../../shared/domain/locales';
+import { describeProblem, type ValidationProblem } from '../../../shared/schemas/validationProblems';
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/** Record fields by the label the editor shows them under. */
+const FIELD_LABELS: Record<string, string> = {
+  id: 'ui:fields.id',
+  code: 'ui:fields.country',
+  title: 'ui:fields.title',
+  body: 'ui:fields.body',
+  text: 'ui:fields.text',
+  name: 'ui:fields.name',
+  acronym: 'ui:fields.acronym',
+  number: 'ui:fields.number',
+  networkId: 'ui:fields.network',
+  sources: 'ui:fields.sources',
+  formalName: 'ui:fields.formalName',
+  kind: 'ui:fields.instrumentKind',
+  yearAdopted: 'ui:fields.yearAdopted',
+  parentId: 'ui:fields.parent',
+  shortName: 'ui:fields.shortName',
+  officialTitle: 'ui:fields.officialTitle',
+  adoptingBody: 'ui:fields.adoptingBody',
+  summary: 'ui:fields.summary',
+  priorities: 'ui:fields.priorities',
+  instruments: 'ui:fields.instruments',
+  countryCode: 'ui:fields.country',
+  date: 'ui:fields.date',
+  tags: 'ui:fields.tags',
+  startDate: 'ui:fields.startDate',
+  endDate: 'ui:fields.endDate',
+  hostCountry: 'ui:fields.hostCountry',
+  theme: 'ui:fields.theme',
+  place: 'ui:fields.place',
+  meetingId: 'ui:fields.meeting',
+  paper: 'ui:fields.paper',
+  subtitle: 'ui:fields.subtitle',
+  audience: 'ui:fields.audience',
+  classification: 'ui:fields.classification',
+  issuer: 'ui:fields.issuer',
+  url: 'ui:fields.url',
+  slug: 'ui:packs.slug',
+};
+
+const OPTION_LABELS: Record<string, string> = {
+  watermark: 'ui:fields.watermark',
+  cover: 'ui:builder.option.cover',
+  toc: 'ui:builder.option.toc',
+  sources: 'ui:builder.option.sources',
+};
+
+/**
+ * A path inside one record (`title.fr.text`, `sources[2]`, `options.watermark`) as the form
+ * labels it: "Official title (French)", "Sources", "Status of Title (Spanish)". Null when the path
+ * goes somewhere no form shows, so the caller can keep the technical path instead.
+ */
+function fieldLabel(path: readonly (string | number)[], t: Translate): string | null {
+  const [field, next, part] = path;
+  if (typeof field !== 'string') return null;
+  if (field === 'options') {
+    const option = typeof next === 'string' ? OPTION_LABELS[next] : undefined;
+    return option ? t(option) : null;
+  }
+  if (field === 'sections' && typeof next === 'number') {
+    const rest = path.slice(2);
+    if (rest[0] === 'items' && typeof rest[1] === 'number') return t('ui:fields.sectionItem', { n: next + 1, item: rest[1] + 1 });
+    const inner = rest.length > 0 ? fieldLabel(rest, t) : null;
+    return t('ui:fields.inSection', { n: next + 1, field: inner ?? t('ui:fields.title') });
+  }
+  const key = FIELD_LABELS[field];
+  if (!key) return null;
+  const label = t(key);
+  if (!isLocale(next)) return label;
+  const inLanguage = t('ui:editor.fieldInLanguage', { field: label, language: t(`ui:languageName.${next}`) });
+  return part === 'status' ? t('ui:editor.statusOf', { field: inLanguage }) : inLanguage;
+}
+
+/** The path below the record being saved: `notes[0].title` (a save) and `record.title` (a request) give `title`. */
+function recordPath(path: readonly (string | number)[]): (string | number)[] | null {
+  if (typeof path[0] === 'string' && typeof path[1] === 'number') return path.slice(2);
+  if (path[0] === 'record') return path.slice(1);
+  return null;
+}
+
+/**
+ * A problem as the interface shows it: the field by its translated label and the language by
+ * its name ("Official title (French): must not be empty"). The command line keeps
+ * describeProblem's record and path, which is what someone fixing a file needs.
+ */
+export function describeFieldProblem(problem: ValidationProblem, t: Translate): string {
+  const inRecord = recordPath(problem.path);
+  if (inRecord === null) return describeProblem(problem, t);
+  const what = t(`errors:validation.${problem.key}`, problem.values);
+  if (inRecord.length === 0) return what;
+  const where = fieldLabel(inRecord, t);
+  return where === null ? describeProblem(problem, t) : t('errors:validation.at', { where, problem: what });
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../shared/locales/createTranslator';
+import { describeProblem, type ValidationProblem } from '../../shared/schemas/validationProblems';
+import { describeFieldProblem } from '../../renderer/src/components/describeFieldProblem';
+import { describeApiError } from '../../renderer/src/components/describeApiError';
+
+const en = createTranslator('en');
+const fr = createTranslator('fr');
+const es = createTranslator('es');
+
+const problem = (path: (string | number)[], key: string, values: Record<string, string | number> = {}, recordId?: string): ValidationProblem => ({
+  path,
+  key,
+  values,
+  ...(recordId ? { recordId } : {}),
+});
+
+describe('problems as the interface shows them', () => {
+  it('name a field by its label and a language by its name, in the interface language', () => {
+    const empty = problem(['instruments', 0, 'officialTitle', 'fr', 'text'], 'tooShort', {}, 'inst-x');
+    expect(describeFieldProblem(empty, en)).toBe('Official title (French): must not be empty');
+    expect(describeFieldProblem(empty, fr)).toBe(`Titre officiel (Français) : ${fr('errors:validation.tooShort')}`);
+    expect(describeFieldProblem(empty, es)).toBe(`${es('ui:fields.officialTitle')} (Francés): ${es('errors:validation.tooShort')}`);
+  });
+
+  it('read a request’s record path like a save’s', () => {
+    const url = problem(['record', 'url'], 'badUrl', { value: 'ftp://x' });
+    expect(describeFieldProblem(url, en)).toBe('Web address (URL): not a web address starting with http:// or https://');
+    expect(describeFieldProblem(problem(['record', 'date'], 'badPartialDate'), fr)).toBe(
+      `Date : ${fr('errors:validation.badPartialDate')}`,
+    );
+  });
+
+  it('name statuses, lists, pack sections and options the way their forms do', () => {
+    expect(describeFieldProblem(problem(['record', 'title', 'es', 'status'], 'badEnum', { value: 'done', options: 'draft, approved' }), en)).toBe(
+      'Status of Title (Spanish): "done" is not one of: draft, approved',
+    );
+    expect(describeFieldProblem(problem(['notes', 0, 'sources', 1], 'unknownReference', { kind: 'source', id: 'src-x' }), en)).toBe(
+      'Sources: refers to source "src-x", which does not exist',
+    );
+    expect(describeFieldProblem(problem(['packs', 0, 'sections', 1, 'title', 'fr', 'text'], 'tooShort'), en)).toBe(
+      'Section 2: Title (French): must not be empty',
+    );
+    expect(describeFieldProblem(problem(['packs', 0, 'sections', 0, 'items', 2, 'ref'], 'unknownReference', { kind: 'note', id: 'n-x' }), en)).toBe(
+      'Section 1, piece 3: refers to note "n-x", which does not exist',
+    );
+    expect(describeFieldProblem(problem(['record', 'options', 'watermark'], 'tooLong', { actual: 90, max: 80 }), en)).toBe(
+      'Watermark text: text is 90 characters long; the limit is 80',
+    );
+    expect(describeFieldProblem(problem(['priorities', 0, 'number'], 'duplicateNumber', { network: 'net-rps', number: 3 }), en)).toBe(
+      'Number: network net-rps already has a priority number 3',
+    );
+  });
+
+  it('keep the technical path where no form shows the field, and whole-request messages as they are', () => {
+    const odd = problem(['record', 'mystery'], 'invalid');
+    expect(describeFieldProblem(odd, en)).toBe(describeProblem(odd, en));
+    const request = problem(['kind'], 'badEnum', { value: 'x', options: 'a, b' });
+    expect(describeFieldProblem(request, en)).toBe(describeProblem(request, en));
+    expect(describeFieldProblem(problem(['record'], 'unknownField', { key: 'extra' }), en)).toBe('unknown field "extra"');
+  });
+
+  it('leave the command line’s wording alone: it names records and paths on purpose', () => {
+    const cli = problem(['notes', 2, 'title', 'en', 'text'], 'required', {}, 'note-x');
+    expect(describeProblem(cli, en)).toBe('notes[2] (note-x) title.en.text: required field is missing');
+  });
+});
+
+describe('an API error in the interface', () => {
+  it('calls a request refused for its record alone "not saved", with the friendly field name', () => {
+    const described = describeApiError(
+      { code: 'api.invalidInput', params: { channel: 'library.saveSource' }, problems: [problem(['record', 'url'], 'badUrl')] },
+      en,
+    );
+    expect(described.message).toBe('Not saved: Web address (URL): not a web address starting with http:// or https://');
+    expect(described.message).not.toContain('library.saveSource');
+  });
+
+  it('keeps the request message when the problem is not in a record', () => {
+    const described = describeApiError(
+      { code: 'api.invalidInput', params: { channel: 'library.list' }, problems: [problem(['locale'], 'badEnum', { value: 'de', options: 'en, fr, es' })] },
+      en,
+    );
+    expect(described.message).toContain('library.list');
+  });
+});

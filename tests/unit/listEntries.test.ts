@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLibrary, type OpenedLibrary } from '../../main/db/openLibrary';
+import { LibraryStore } from '../../main/services/LibraryStore';
+import { applyLibraryDocument } from '../../main/services/importLibrary';
+import { listEntries } from '../../main/services/listEntries';
+import { LIST_KINDS, LIST_NEEDS, listPieces } from '../../main/services/listPieces';
+import { hashSourceText } from '../../main/services/textHash';
+import { LOCALES } from '../../shared/domain/locales';
+import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { scaleLibrary } from '../bench/scaleLibrary';
+import { emptyDocument, tri } from '../helpers/documents';
+
+/** The SQL listing against the document one it replaces, for every kind and locale. */
+function expectSameLists(store: LibraryStore): void {
+  for (const kind of LIST_KINDS) {
+    for (const locale of LOCALES) {
+      const reference = listPieces(store.readDocument(LIST_NEEDS[kind]), kind, locale);
+      expect(listEntries(store, kind, locale), `${kind} in ${locale}`).toEqual(reference);
+    }
+  }
+}
+
+let dir: string;
+const opened: OpenedLibrary[] = [];
+
+async function starterStore(name: string): Promise<LibraryStore> {
+  const library = await openLibrary(path.join(dir, `${name}.sqlite`), { create: true });
+  opened.push(library);
+  const store = new LibraryStore(library.db);
+  loadStarterLibrary(store);
+  return store;
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-list-'));
+});
+
+afterAll(() => {
+  for (const library of opened) library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('library lists read straight from SQLite', () => {
+  it('give the same rows as the document listing on the starter library', async () => {
+    const store = await starterStore('starter');
+    for (const kind of LIST_KINDS) expect(listEntries(store, kind, 'fr').length, kind).toBeGreaterThan(0);
+    expectSameLists(store);
+  });
+
+  it('give the same rows on the starter library scaled five times', async () => {
+    const store = await starterStore('scaled');
+    applyLibraryDocument(store, scaleLibrary(store.readDocument(), 5));
+    expect(listEntries(store, 'notes', 'en').length).toBeGreaterThan(100);
+    expectSameLists(store);
+  });
+
+  it('agree on out-of-date, missing, chained and fallback texts', async () => {
+    const store = await starterStore('edges');
+    const doc = emptyDocument();
+    const oldHash = hashSourceText('Ancien texte');
+    doc.sources.push({ id: 'src-es-only', title: { es: { text: 'Sólo en español', status: 'draft' } }, issuer: 'ONU', place: null, date: '2024-05', url: null });
+    doc.notes.push(
+      {
+        id: 'note-edge-stale',
+        countryCode: 'PA',
+        date: '2025-01-02',
+        tags: ['zeta', 'alpha', 'élan'],
+        title: tri('Titre à jour'),
+        body: {
+          fr: { text: 'Nouveau texte', status: 'approved' },
+          en: { text: 'Old text', status: 'approved', from: 'fr', sourceHash: oldHash },
+        },
+        instruments: [],
+        priorities: [],
+        sources: ['src-es-only'],
+      },
+      {
+        id: 'note-edge-chain',
+        countryCode: null,
+        date: '2025-01-02',
+        tags: [],
+        title: {
+          fr: { text: 'Chaîne', status: 'approved' },
+          en: { text: 'Chain', status: 'approved', from: 'fr' },
+          es: { text: 'Cadena', status: 'draft', from: 'en' },
+        },
+        body: {
+          fr: { text: 'Corps', status: 'approved' },
+          en: { text: 'Body', status: 'approved', from: 'fr' },
+          es: { text: 'Cuerpo', status: 'draft', from: 'en', sourceHash: oldHash },
+        },
+        instruments: [],
+        priorities: [],
+        sources: [],
+      },
+    );
+    doc.meetings.push({
+      id: 'meet-edge',
+      networkId: 'net-rps',
+      title: { es: { text: 'Reunión', status: 'approved' }, en: { text: 'Meeting', status: 'draft', from: 'es' } },
+      theme: { fr: { text: 'Thème', status: 'draft' } },
+      place: tri('Panama'),
+      hostCountry: 'PA',
+      startDate: '2025-11-27',
+      endDate: '2025-11-28',
+      sources: [],
+    });
+    applyLibraryDocument(store, doc);
+    // What only a damaged or hand-edited file holds: a translation whose source text is gone,
+    // a required field with no text at all, a formal name in one language.
+    store.db.prepare("DELETE FROM texts WHERE piece_id = 'note-edge-chain' AND field = 'title' AND locale = 'fr'").run();
+    store.db.prepare("DELETE FROM texts WHERE piece_id = 'meet-edge' AND field = 'place'").run();
+    store.db.prepare("DELETE FROM texts WHERE piece_id = 'PA' AND field = 'formalName' AND locale <> 'es'").run();
+
+    const notes = listEntries(store, 'notes', 'en');
+    expect(notes.find((n) => n.id === 'note-edge-stale')).toMatchObject({
+      states: { en: 'stale', fr: 'approved', es: 'missing' },
+      details: { tags: ['alpha', 'zeta', 'élan'] },
+    });
+    expect(notes.find((n) => n.id === 'note-edge-chain')?.states).toEqual({ en: 'stale', fr: 'missing', es: 'stale' });
+    expect(listEntries(store, 'notes', 'es').find((n) => n.id === 'note-edge-chain')).toMatchObject({ title: 'Cadena', status: 'stale' });
+    expect(listEntries(store, 'meetings', 'fr').find((m) => m.id === 'meet-edge')).toMatchObject({
+      title: 'Reunión',
+      titleLocale: 'es',
+      states: { en: 'missing', fr: 'missing', es: 'missing' },
+    });
+    expect(listEntries(store, 'sources', 'fr').find((s) => s.id === 'src-es-only')).toMatchObject({
+      title: 'Sólo en español',
+      titleLocale: 'es',
+      details: { issuer: 'ONU', place: null, date: '2024-05', url: null },
+    });
+    expectSameLists(store);
+  });
+});
