@@ -8,6 +8,7 @@ import { importXliff } from '../../main/services/xliff/importXliff';
 import { uiStringUnits } from '../../main/services/uiStrings/uiStringUnits';
 import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { withNotes } from './uiBench';
+import { listEntries } from '../../main/services/listEntries';
 
 type Emit = (record: Record<string, unknown>) => void;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -38,8 +39,7 @@ export async function runTranslateBench(emit: Emit, work: string, runs: number):
     const query = { source: 'fr', target: 'es' } as const;
     const units = listTranslationUnits(store, query).units.length;
     const unitsMs = time(runs, () => listTranslationUnits(store, query));
-    const { listPieces, LIST_NEEDS } = await import('../../main/services/listPieces');
-    const listMs = time(runs, () => listPieces(store.readDocument(LIST_NEEDS.notes), 'notes', 'es'));
+    const listMs = time(runs, () => listEntries(store, 'notes', 'es'));
     emit({ bench: 'translate', what: 'translation.units fr→es', library: size, units, runs, median_ms: round(unitsMs), reference: 'library.list notes (es)', reference_ms: round(listMs) });
     emit({ bench: 'translate', what: 'uiStrings.units en→es', library: size, units: uiStringUnits(store, { source: 'en', target: 'es' }).length, runs, median_ms: round(time(runs, () => uiStringUnits(store, { source: 'en', target: 'es' }))) });
 
