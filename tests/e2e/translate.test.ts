@@ -139,6 +139,14 @@ describe("the translator's view, end to end", () => {
     expect(await page.getByTestId('tr-state').getAttribute('data-state')).toBe('approved');
     expect(await page.getByTestId('tr-signature').textContent()).toContain(TRANSLATOR);
     await expect.poll(async () => Number(await page.getByTestId('tr-progress-en').getAttribute('data-approved'))).toBeGreaterThan(0);
+
+    // The library editor shows the same approval beside the English title.
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('kind-priorities').click();
+    await page.getByTestId('row-prio-rps-1').click();
+    expect(await page.getByTestId('approved-title-en').textContent()).toContain(TRANSLATOR);
+    await page.getByTestId('nav-translate').click();
+    await page.getByTestId('tr-mode-library').waitFor();
   });
 
   it('asks before approving a translation that drops a number, and approves only when confirmed', async () => {

@@ -8,6 +8,8 @@ import { setStatus, setText, setTranslatedFrom } from './editLocalized';
 import { useTranslationStates } from './useTranslationStates';
 import { fieldHasProblem } from './describeApiError';
 import { Markdown } from './Markdown';
+import { formatWhen } from './formatWhen';
+import { useUiLocale } from './useUiLocale';
 
 const STATE_ICONS: Record<TranslationState, string> = { approved: '✓', draft: '✎', stale: '⚠', missing: '∅' };
 
@@ -40,6 +42,7 @@ export function LocalizedField({
   testPrefix?: string;
 }) {
   const { t } = useTranslation();
+  const uiLocale = useUiLocale();
   const states = useTranslationStates(value);
   const [preview, setPreview] = useState(true);
   const groupId = useId();
@@ -138,6 +141,14 @@ export function LocalizedField({
                   <span className="hint">{t('ui:editor.hashOnSave')}</span>
                 ) : null}
               </div>
+              {entry?.status === 'approved' && entry.approvedAt ? (
+                <p className="hint" data-testid={`approved-${tid}-${locale}`}>
+                  {t('ui:translate.approvedBy', {
+                    name: entry.approvedBy ?? t('ui:translate.someone'),
+                    date: formatWhen(entry.approvedAt, uiLocale),
+                  })}
+                </p>
+              ) : null}
               {state === 'stale' ? (
                 <p className="hint hint-stale">
                   {t('ui:editor.staleHint', { language: t(`ui:language.${entry?.from ?? 'en'}`) })}

@@ -22,7 +22,7 @@ export function setText(value: LocalizedDoc | null, locale: Locale, text: string
   const next: LocalizedDoc = { ...(value ?? {}) };
   const entry = next[locale];
   if (text === '') delete next[locale];
-  else if (entry) next[locale] = { ...entry, text };
+  else if (entry) next[locale] = { ...unsigned(entry), text };
   else {
     const original = originalLocale(value);
     const created: LocalizedTextDoc = { text, status: 'draft' };
@@ -35,7 +35,13 @@ export function setText(value: LocalizedDoc | null, locale: Locale, text: string
 export function setStatus(value: LocalizedDoc | null, locale: Locale, status: StoredTextStatus): LocalizedDoc | null {
   const entry = value?.[locale];
   if (!value || !entry) return value;
-  return { ...value, [locale]: { ...entry, status } };
+  return { ...value, [locale]: { ...unsigned(entry), status } };
+}
+
+/** A changed text is no longer what was approved: main records the new approval on save. */
+function unsigned(entry: LocalizedTextDoc): LocalizedTextDoc {
+  const { approvedBy: _by, approvedAt: _at, ...rest } = entry;
+  return rest;
 }
 
 /**

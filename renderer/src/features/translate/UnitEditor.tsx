@@ -5,6 +5,7 @@ import { LOCALE_TAGS, type Locale } from '../../../../shared/domain/locales';
 import type { StoredTextStatus } from '../../../../shared/domain/pieceKinds';
 import { checkTranslation } from '../../../../shared/translation/checkTranslation';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatWhen } from '../../components/formatWhen';
 import { Markdown } from '../../components/Markdown';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useUiLocale } from '../../components/useUiLocale';
@@ -12,11 +13,6 @@ import { CheckList } from './CheckList';
 import { WordDiff } from './WordDiff';
 import { signature, type WorkUnit } from './workUnit';
 import { unitHeading } from './unitHeading';
-
-function formatWhen(iso: string, locale: Locale): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
 
 /** Source and translation side by side for one unit, with its state, what changed and the live checks. */
 export function UnitEditor({
