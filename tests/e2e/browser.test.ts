@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/server';
+import type { Browser, Page } from 'playwright-core';
+import type { TestApp } from '../helpers/server';
+import { ARTIFACTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 import { loadPdf } from '../helpers/pdf';
 import { createTranslator } from '../../shared/locales/createTranslator';
 
@@ -11,54 +11,23 @@ import { createTranslator } from '../../shared/locales/createTranslator';
  * The app end to end in Debian's Chromium, as a user drives it in browser mode (`briefing
  * serve`). .ci/run installs /usr/bin/chromium; screenshots go to test-artifacts/ (not committed).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
+let session: BrowserSession;
 let app: TestApp;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/run, which installs Debian's chromium`);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startTestApp({ buildRenderer: true });
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-  });
-  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-  page = await context.newPage();
+  session = await openBrowserSession();
+  ({ app, browser, page } = session);
   await page.goto(app.server.url);
   await page.getByTestId('nav-library').waitFor();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await session?.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-/** axe-core in the page (evaluated through DevTools, so the page's CSP still applies to the app). */
-async function seriousViolations(target: Page): Promise<string[]> {
-  await target.evaluate(AXE_SOURCE);
-  const results = await target.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      count: v.nodes.length,
-      where: (v.nodes as { target: string[] }[]).map((n) => n.target.join(' ')).join('; '),
-    }));
-  });
-  return results
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}, ${v.count}: ${v.where})`);
-}
+const shot = (name: string) => session.shot(name);
 
 describe('browser mode, end to end', () => {
   it('takes the token from the address, then removes it from the address bar', async () => {

@@ -3,11 +3,11 @@ import type { StoredTextStatus } from '../../../shared/domain/pieceKinds';
 import type { TranslationUnit } from '../../../shared/api/translationTypes';
 import { AppError } from '../../../shared/errors/AppError';
 import { LIMITS } from '../../../shared/schemas/common';
-import { checkTranslation } from '../../../shared/translation/checkTranslation';
 import type { Approver } from '../carryApprovals';
 import type { LibraryStore } from '../LibraryStore';
 import { hashSourceText } from '../textHash';
 import { toUnit } from './listTranslationUnits';
+import { assertApprovable } from './assertApprovable';
 
 export interface TranslationEdit {
   pieceId: string;
@@ -48,15 +48,7 @@ export function writeTranslation(store: LibraryStore, edit: TranslationEdit, app
   }
   const max = LONG_FIELDS.has(edit.field) ? LIMITS.longText : LIMITS.shortText;
   if (edit.text.length > max) throw new AppError('translation.tooLong', { piece: edit.pieceId, field: edit.field, max });
-  const checks = checkTranslation(source.text, edit.text);
-  const empty = checks.some((c) => c.key === 'empty');
-  if (empty || (edit.status === 'approved' && checks.length > 0 && !edit.force)) {
-    throw new AppError(
-      empty ? 'translation.empty' : 'translation.checksFailed',
-      { piece: edit.pieceId, field: edit.field, count: checks.length },
-      checks.map((c) => ({ path: [], key: `common:checks.${c.key}`, values: c.values })),
-    );
-  }
+  assertApprovable(source.text, edit.text, edit.status, edit.force ?? false, { piece: edit.pieceId, field: edit.field });
   const unchangedApproval = current?.status === 'approved' && current.text === edit.text && edit.status === 'approved';
   store.texts.replaceField(
     edit.pieceId,

@@ -3,11 +3,11 @@ import type { StoredTextStatus } from '../../../shared/domain/pieceKinds';
 import type { EditableNamespace, UiStringOverride } from '../../../shared/api/translationTypes';
 import { AppError } from '../../../shared/errors/AppError';
 import { targetKeys } from '../../../shared/locales/flattenResources';
-import { checkTranslation } from '../../../shared/translation/checkTranslation';
 import type { Approver } from '../carryApprovals';
 import type { LibraryStore } from '../LibraryStore';
 import { hashSourceText } from '../textHash';
 import { effectiveStrings } from './uiStringUnits';
+import { assertApprovable } from '../translation/assertApprovable';
 
 export interface UiStringEdit {
   namespace: EditableNamespace;
@@ -35,15 +35,7 @@ export function writeUiString(store: LibraryStore, edit: UiStringEdit, approver:
   if (hashSourceText(source) !== edit.sourceHash) {
     throw new AppError('translation.sourceChanged', { piece: edit.namespace, field: edit.key, locale: edit.source });
   }
-  const checks = checkTranslation(source, edit.value);
-  const empty = checks.some((c) => c.key === 'empty');
-  if (empty || (edit.status === 'approved' && checks.length > 0 && !edit.force)) {
-    throw new AppError(
-      empty ? 'translation.empty' : 'translation.checksFailed',
-      { piece: edit.namespace, field: edit.key, count: checks.length },
-      checks.map((c) => ({ path: [], key: `common:checks.${c.key}`, values: c.values })),
-    );
-  }
+  assertApprovable(source, edit.value, edit.status, edit.force ?? false, { piece: edit.namespace, field: edit.key });
   store.uiStrings.upsert({
     locale: edit.target,
     namespace: edit.namespace,

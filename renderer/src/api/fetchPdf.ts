@@ -1,3 +1,4 @@
+import { downloadBlob } from './downloadText';
 import { getApi } from './getApi';
 import { unwrap } from './ApiFailure';
 import { sessionToken } from './sessionToken';
@@ -25,12 +26,5 @@ export async function savePdf(downloadId: string, fileName: string, bytes: () =>
     unwrap(await getApi()['desktop.savePdf']({ downloadId }));
     return;
   }
-  const url = URL.createObjectURL(new Blob([(await bytes()).slice().buffer as ArrayBuffer], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(fileName, new Blob([(await bytes()).slice().buffer as ArrayBuffer], { type: 'application/pdf' }));
 }

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './server';
+
+/*
+ * End-to-end tests run the app in Debian's Chromium, as a user drives it in browser mode
+ * (`briefing serve`). .ci/run installs /usr/bin/chromium; screenshots go to test-artifacts/.
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface BrowserSession {
+  app: TestApp;
+  browser: Browser;
+  page: Page;
+  shot(name: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** A fresh starter library served with the built renderer, and a page open on its URL. */
+export async function openBrowserSession(): Promise<BrowserSession> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/run, which installs Debian's chromium`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const app = await startTestApp({ buildRenderer: true });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  return {
+    app,
+    browser,
+    page,
+    shot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }),
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** axe-core in the page (evaluated through DevTools, so the page's CSP still applies to the app). */
+export async function seriousViolations(target: Page): Promise<string[]> {
+  await target.evaluate(AXE_SOURCE);
+  const results = await target.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      count: v.nodes.length,
+      where: (v.nodes as { target: string[] }[]).map((n) => n.target.join(' ')).join('; '),
+    }));
+  });
+  return results
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.count}: ${v.where})`);
+}
