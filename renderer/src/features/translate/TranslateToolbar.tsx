@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, isLocale } from '../../../../shared/domain/locales';
+import { LOCALES, isLocale, type Locale } from '../../../../shared/domain/locales';
 import { EDITABLE_NAMESPACES, TRANSLATABLE_KINDS, TRANSLATION_STATES, type EditableNamespace, type TranslatableKind } from '../../../../shared/api/translationTypes';
 import type { ListEntry } from '../../../../shared/api/listTypes';
 import type { TranslateChoices } from './translateChoices';
@@ -31,36 +31,20 @@ export function TranslateToolbar({
         </button>
       </div>
       <div role="search" className="browser-tools" aria-label={t('ui:translate.filters')}>
-        <div className="field">
-          <label htmlFor={`${id}-source`}>{t('ui:translate.from')}</label>
-          <select
-            id={`${id}-source`}
-            data-testid="tr-source"
-            value={choices.source}
-            onChange={(e) => isLocale(e.target.value) && onChange({ source: e.target.value })}
-          >
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`ui:languageName.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-target`}>{t('ui:translate.into')}</label>
-          <select
-            id={`${id}-target`}
-            data-testid="tr-target"
-            value={choices.target}
-            onChange={(e) => isLocale(e.target.value) && onChange({ target: e.target.value })}
-          >
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`ui:languageName.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LanguagePicker
+          id={`${id}-source`}
+          testId="tr-source"
+          label={t('ui:translate.from')}
+          value={choices.source}
+          onChange={(source) => onChange({ source })}
+        />
+        <LanguagePicker
+          id={`${id}-target`}
+          testId="tr-target"
+          label={t('ui:translate.into')}
+          value={choices.target}
+          onChange={(target) => onChange({ target })}
+        />
         {library ? (
           <>
             <div className="field">
@@ -140,6 +124,28 @@ export function TranslateToolbar({
           {t('ui:translate.refresh')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** One of the two language choices: the language translated from, or into. */
+function LanguagePicker(props: { id: string; testId: string; label: string; value: Locale; onChange: (locale: Locale) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => isLocale(e.target.value) && props.onChange(e.target.value)}
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {t(`ui:languageName.${l}`)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
