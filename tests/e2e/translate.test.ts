@@ -156,6 +156,8 @@ describe("the translator's view, end to end", () => {
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     await page.getByTestId('tr-mode-ui').click();
+    // Interface strings are written in English first: the usual source switches with the mode.
+    expect(await page.getByTestId('tr-source').inputValue()).toBe('en');
     await page.getByTestId('tr-target').selectOption('es');
     await page.getByTestId('tr-namespace').selectOption('ui');
     // The bundled string is approved, so the list has to show approved strings too.

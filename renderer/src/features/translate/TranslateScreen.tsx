@@ -12,7 +12,7 @@ import { describeApiError } from '../../components/describeApiError';
 import { foldText } from '../../components/foldText';
 import { useUiLocale } from '../../components/useUiLocale';
 import { useUnsavedChanges } from '../../navigation/NavigationProvider';
-import { initialChoices, rememberChoices, type TranslateChoices } from './translateChoices';
+import { initialChoices, rememberChoices, withMode, type TranslateChoices } from './translateChoices';
 import { useTranslationWork } from './useTranslationWork';
 import { saveWorkUnit } from './saveWorkUnit';
 import type { WorkUnit } from './workUnit';
@@ -114,7 +114,10 @@ export function TranslateScreen() {
   const change = (patch: Partial<TranslateChoices>) => {
     const onlySearch = Object.keys(patch).every((k) => k === 'search');
     const apply = () => {
-      setChoices((c) => ({ ...c, ...patch }));
+      setChoices((c) => {
+        const moved = patch.mode ? withMode(c, patch.mode) : c;
+        return { ...moved, ...patch, source: patch.source ?? moved.source };
+      });
       if (!onlySearch) {
         setSelectedKey(null);
         setDraft(null);

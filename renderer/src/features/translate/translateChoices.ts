@@ -27,6 +27,17 @@ export function defaultChoices(): TranslateChoices {
   return { mode: 'library', source: 'fr', target, states: DEFAULT_STATES, kind: '', packId: '', namespace: '', search: '' };
 }
 
+/**
+ * Switching between library texts and interface strings also switches the usual source: the
+ * library's originals are French, the interface's strings are written in English first.
+ */
+export function withMode(choices: TranslateChoices, mode: TranslateMode): TranslateChoices {
+  if (mode === choices.mode) return choices;
+  const usual: Locale = mode === 'ui' ? 'en' : 'fr';
+  const source: Locale = choices.target === usual ? (usual === 'en' ? 'fr' : 'en') : usual;
+  return { ...choices, mode, source };
+}
+
 // Kept for the session, so going to the library to fix a source and coming back finds the same list.
 let remembered: TranslateChoices | null = null;
 
