@@ -37,10 +37,13 @@ export async function runTranslateBench(emit: Emit, work: string, runs: number):
     if (pieces > 0) applyLibraryDocument(store, withNotes(store.readDocument(), pieces));
     const size = pieces || 'starter';
     const query = { source: 'fr', target: 'es' } as const;
-    const units = listTranslationUnits(store, query).units.length;
+    const listed = listTranslationUnits(store, query);
+    const units = listed.units.length;
+    // What the translator's view receives per filter change: every unit with its full texts.
+    const responseMb = round(Buffer.byteLength(JSON.stringify(listed)) / 1024 / 1024);
     const unitsMs = time(runs, () => listTranslationUnits(store, query));
     const listMs = time(runs, () => listEntries(store, 'notes', 'es'));
-    emit({ bench: 'translate', what: 'translation.units fr→es', library: size, units, runs, median_ms: round(unitsMs), reference: 'library.list notes (es)', reference_ms: round(listMs) });
+    emit({ bench: 'translate', what: 'translation.units fr→es', library: size, units, response_mb: responseMb, runs, median_ms: round(unitsMs), reference: 'library.list notes (es)', reference_ms: round(listMs) });
     emit({ bench: 'translate', what: 'uiStrings.units en→es', library: size, units: uiStringUnits(store, { source: 'en', target: 'es' }).length, runs, median_ms: round(time(runs, () => uiStringUnits(store, { source: 'en', target: 'es' }))) });
 
     const request = { ...query, packId: null, ui: false, todoOnly: false };
