@@ -1,39 +1,65 @@
-import { DOMParser, type Document } from '@xmldom/xmldom';
+import { SaxesParser } from 'saxes';
 import { AppError } from '../../shared/errors/AppError';
+import { CDATA_SECTION_NODE, TEXT_NODE, XmlElement, XmlText, type XmlDocument } from './xmlTree';
 
 /**
- * A namespace-aware DOM of `xml`, or AppError xliff.notXml with the place of the first problem.
- * Whatever xmldom would recover from (an undefined entity, content after the root, an unquoted
- * attribute) is refused: a file a translation tool wrote correctly has none. No external entity
- * is ever fetched, and entities declared in a DOCTYPE are not expanded.
+ * A namespace-aware tree of `xml`, or AppError xliff.notXml with the place of the first problem.
+ * saxes is a strict XML 1.0 parser: anything not well-formed is refused, not repaired (an
+ * undefined entity, content after the root, an unquoted attribute). It reads no DTD, so no
+ * external entity is ever fetched and entities declared in a DOCTYPE are never expanded. Line
+ * ends are normalized as XML 1.0 says (CR LF and CR to LF), and only those.
  */
-export function parseXml(xml: string): Document {
-  let problem = '';
-  const parser = new DOMParser({
-    onError(level, message) {
-      // xmldom's warnings are well-formedness faults it would repair (an unquoted attribute), except
-      // this one, which only notices U+FFFD, a character a text may legitimately contain.
-      if (level === 'warning' && message.startsWith('Unicode replacement character')) return;
-      problem ||= message;
-      throw new Error(message);
-    },
-    // XML 1.0 line-end handling only: xmldom's default also turns U+2028/U+2029/U+0085 into LF,
-    // which would change translated text.
-    normalizeLineEndings: (text) => text.replace(/\r\n?/g, '\n'),
+export function parseXml(xml: string): XmlDocument {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const doc: XmlDocument = { documentElement: null };
+  const open: XmlElement[] = [];
+  let start = { line: 1, column: 1 };
+  let failure: { message: string; line: number; column: number } | null = null;
+  let lastClosed: { element: XmlElement; line: number; column: number } | null = null;
+
+  parser.on('error', (error) => {
+    // The first fault is the one to report; saxes would go on and report its consequences.
+    let message = error.message.replace(/^\d+:\d+: /, '');
+    // saxes names neither the entity it refuses nor the element left open: say which.
+    if (/undefined entity/.test(message)) {
+      const entity = /^&([^;\s<&]*);/.exec(xml.slice(xml.lastIndexOf('&', parser.position)))?.[1];
+      if (entity) message = `undefined entity &${entity};`;
+    }
+    // On a mismatched end tag saxes first closes the element left open, at the same place.
+    if (/unexpected close tag/.test(message) && lastClosed && lastClosed.line === parser.line && lastClosed.column === parser.column) {
+      message = `unexpected close tag: <${lastClosed.element.nodeName}> opened at line ${lastClosed.element.lineNumber} is not closed`;
+    }
+    failure ??= { message, line: parser.line, column: parser.column };
+    throw error;
   });
+  parser.on('opentagstart', () => {
+    start = { line: parser.line, column: parser.column };
+  });
+  parser.on('opentag', (tag) => {
+    const attributes = new Map<string, string>();
+    for (const [name, attribute] of Object.entries(tag.attributes)) attributes.set(name, attribute.value);
+    const element = new XmlElement(tag.name, tag.local, tag.uri === '' ? null : tag.uri, attributes, start.line, start.column);
+    const parent = open[open.length - 1];
+    if (parent) parent.append(element);
+    else doc.documentElement = element;
+    open.push(element);
+  });
+  parser.on('closetag', () => {
+    const element = open.pop();
+    if (element) lastClosed = { element, line: parser.line, column: parser.column };
+  });
+  parser.on('text', (text) => {
+    open[open.length - 1]?.append(new XmlText(TEXT_NODE, text, parser.line, parser.column));
+  });
+  parser.on('cdata', (text) => {
+    open[open.length - 1]?.append(new XmlText(CDATA_SECTION_NODE, text, parser.line, parser.column));
+  });
+
   try {
-    return parser.parseFromString(xml, 'text/xml');
+    parser.write(xml).close();
   } catch (error) {
-    const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
-    throw new AppError(
-      'xliff.notXml',
-      {
-        line: Math.max(1, locator?.lineNumber ?? 1),
-        column: Math.max(1, locator?.columnNumber ?? 1),
-        detail: problem || (error as Error).message,
-      },
-      [],
-      { cause: error },
-    );
+    const where = failure ?? { message: (error as Error).message, line: parser.line, column: parser.column };
+    throw new AppError('xliff.notXml', { line: Math.max(1, where.line), column: Math.max(1, where.column), detail: where.message }, [], { cause: error });
   }
+  return doc;
 }

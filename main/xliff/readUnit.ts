@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import { CDATA_SECTION_NODE, TEXT_NODE, type XmlElement as Element } from './xmlTree';
 import { AppError } from '../../shared/errors/AppError';
 import { attribute, childElements, firstChild, isElement, lineOf } from './xmlElements';
 import { MDA_NS, META_GROUP_CATEGORY, SOURCE_HASH_META, XLIFF_NS } from './xliffNames';
@@ -7,8 +7,6 @@ import { XLIFF_STATES, type XliffState, type XliffUnitIn } from './xliffTypes';
 type Side = 'source' | 'target' | 'data';
 type Part = 'ph' | 'start' | 'end';
 
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
 
 /**
  * One <unit> back to plain text: codes are replaced by their original data, annotations by their

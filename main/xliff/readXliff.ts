@@ -1,4 +1,4 @@
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement as Element } from './xmlTree';
 import { AppError } from '../../shared/errors/AppError';
 import { parseXml } from './parseXml';
 import { readUnit } from './readUnit';

@@ -1,7 +1,6 @@
-import type { Element, Node } from '@xmldom/xmldom';
+import { ELEMENT_NODE, type XmlElement as Element, type XmlNode as Node } from './xmlTree';
 import { XLIFF_NS } from './xliffNames';
 
-const ELEMENT_NODE = 1;
 
 export function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE;
@@ -20,7 +19,7 @@ export function firstChild(parent: Element, localName: string, namespace = XLIFF
   return childElements(parent, localName, namespace)[0];
 }
 
-/** The attribute's value, or null when it is absent (xmldom versions differ between null and ''). */
+/** The attribute's value, or null when it is absent (getAttribute alone cannot tell an empty value from none in every DOM). */
 export function attribute(element: Element, name: string): string | null {
   return element.hasAttribute(name) ? element.getAttribute(name) : null;
 }

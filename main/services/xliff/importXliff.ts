@@ -8,6 +8,8 @@ import { checkTranslation } from '../../../shared/translation/checkTranslation';
 import { readXliff } from '../../xliff/readXliff';
 import type { XliffUnitIn } from '../../xliff/xliffTypes';
 import type { Approver } from '../carryApprovals';
+import type { LocalizedDoc } from '../../../shared/schemas/common';
+import type { UiStringRow } from '../../db/repositories/UiStringsRepository';
 import type { LibraryStore } from '../LibraryStore';
 import { hashSourceText } from '../textHash';
 import { writeTranslation } from '../translation/saveTranslation';
@@ -44,8 +46,9 @@ export function importXliff(
   if (source === target) throw new AppError('translation.sameLanguage', { locale: source });
 
   const problems: ValidationProblem[] = [];
+  const lookup = libraryLookup(store, source, target, doc.units.length);
   const resolved = doc.units.map((unit) => {
-    const found = resolve(store, unit, source, target);
+    const found = resolve(lookup, unit, source, target);
     if (typeof found === 'string') problems.push({ path: [], key: found, values: { file: unit.fileId, unit: unit.id } });
     return found;
   });
@@ -101,15 +104,44 @@ export function importXliff(
   return report;
 }
 
+interface Lookup {
+  fields(pieceId: string): Map<string, LocalizedDoc> | undefined;
+  override(namespace: string, key: string): UiStringRow | undefined;
+  /** A namespace's source strings, and the target keys that read each of them. */
+  strings(namespace: EditableNamespace): { sources: Map<string, string>; keys: Map<string, string> };
+}
+
+/**
+ * The library's texts as the units need them: read piece by piece for a small file, all at once
+ * for a large one (a whole-library export has tens of thousands of units).
+ */
+function libraryLookup(store: LibraryStore, source: Locale, target: Locale, units: number): Lookup {
+  const all = units > 500 ? store.texts.readWithKinds(null).texts : null;
+  const overrides = new Map(store.uiStrings.readLocale(target).map((row) => [`${row.namespace}:${row.key}`, row]));
+  const strings = new Map<EditableNamespace, { sources: Map<string, string>; keys: Map<string, string> }>();
+  return {
+    strings(namespace) {
+      let found = strings.get(namespace);
+      if (!found) {
+        const sources = effectiveStrings(store, source, namespace);
+        strings.set(namespace, (found = { sources, keys: targetKeys(sources.keys(), target) }));
+      }
+      return found;
+    },
+    fields: (pieceId) => (all ? all.get(pieceId) : store.texts.readPiece(pieceId)),
+    override: (namespace, key) => overrides.get(`${namespace}:${key}`),
+  };
+}
+
 /** The unit's place in the library, or the key of the problem that stops the import. */
-function resolve(store: LibraryStore, unit: XliffUnitIn, source: Locale, target: Locale): Resolved | string {
+function resolve(lookup: Lookup, unit: XliffUnitIn, source: Locale, target: Locale): Resolved | string {
   if (unit.fileId.startsWith(UI_FILE_PREFIX)) {
     const namespace = unit.fileId.slice(UI_FILE_PREFIX.length) as EditableNamespace;
     if (!EDITABLE_NAMESPACES.includes(namespace)) return 'xliffImport.unknownUiUnit';
-    const sources = effectiveStrings(store, source, namespace);
-    const sourceKey = targetKeys(sources.keys(), target).get(unit.id);
+    const { sources, keys } = lookup.strings(namespace);
+    const sourceKey = keys.get(unit.id);
     if (sourceKey === undefined) return 'xliffImport.unknownUiUnit';
-    const override = store.uiStrings.readLocale(target).find((r) => r.namespace === namespace && r.key === unit.id);
+    const override = lookup.override(namespace, unit.id);
     return {
       kind: 'ui',
       namespace,
@@ -118,7 +150,7 @@ function resolve(store: LibraryStore, unit: XliffUnitIn, source: Locale, target:
       current: override ? { text: override.value, status: override.status } : null,
     };
   }
-  const value = store.texts.readPiece(unit.fileId).get(unit.id);
+  const value = lookup.fields(unit.fileId)?.get(unit.id);
   const sourceText = value?.[source];
   if (!value || !sourceText) return 'xliffImport.unknownUnit';
   const current = value[target];
