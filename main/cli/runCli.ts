@@ -15,6 +15,7 @@ import { registerPacks } from './commands/packsCommand';
 import { registerServe } from './commands/serveCommand';
 import { registerXliff } from './commands/xliffCommand';
 import { registerUiStrings } from './commands/uiStringsCommand';
+import { registerTranslation } from './commands/translationCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -101,6 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerServe(program, ctx, packageJson.version);
   registerXliff(program, ctx);
   registerUiStrings(program, ctx);
+  registerTranslation(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());

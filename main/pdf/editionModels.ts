@@ -28,8 +28,8 @@ export interface EditionModels {
   pack: PackDoc;
   models: Partial<Record<Locale, EditionModel>>;
   reports: EditionReport[];
-  /** Every text any of these editions uses, as `pieceId NUL field`. */
-  used: Set<string>;
+  /** Every text each edition uses, as `pieceId NUL field`: editions of one pack need not use the same. */
+  usedBy: Partial<Record<Locale, Set<string>>>;
 }
 
 /** Resolves the pack and builds the language models an edition needs (no layout yet: fast). */
@@ -42,14 +42,14 @@ export function editionModels(
   const pack = resolvePack(doc, packRef);
   const models: Partial<Record<Locale, EditionModel>> = {};
   const reports: EditionReport[] = [];
-  const used = new Set<string>();
+  const usedBy: Partial<Record<Locale, Set<string>>> = {};
   for (const locale of locales) {
     const texts = new EditionTexts(locale);
     models[locale] = buildEditionModel(doc, pack, texts, pdfTranslator(locale, strings[locale]));
     reports.push(texts.report);
-    for (const key of texts.seen) used.add(key);
+    usedBy[locale] = texts.seen;
   }
-  return { pack, models, reports, used };
+  return { pack, models, reports, usedBy };
 }
 
 export function localesOf(edition: Edition): readonly Locale[] {

@@ -163,6 +163,25 @@ describe('briefing xliff', () => {
   });
 });
 
+describe('briefing translation status', () => {
+  it("counts each language's texts, and for a pack lists what a strict build lacks", async () => {
+    const ready = JSON.parse((await ok(['translation', 'status', '--pack', 'panama-2025', '--json'])).stdout);
+    expect(ready.strictBlockers).toEqual([]);
+    expect(ready.byLocale.es).toMatchObject({ missing: 0, stale: 0 });
+    expect(ready.byLocale.fr.approved).toBe(ready.byLocale.fr.total);
+
+    const doc = await exportDoc();
+    delete record(doc, 'prio-rps-2').title.es;
+    await ok(['import', writeJson(path.join(dir, 'without-es.json'), doc)]);
+    const blocked = JSON.parse((await ok(['translation', 'status', '--pack', 'panama-2025', '--json'])).stdout);
+    expect(blocked.strictBlockers).toEqual([{ locale: 'es', pieceId: 'prio-rps-2', field: 'title', state: 'missing' }]);
+    expect(blocked.byLocale.es.missing).toBe(1);
+    const text = await ok(['translation', 'status', '--pack', 'panama-2025']);
+    expect(text.stdout).toContain('cannot be built with --strict yet: 1 text to translate.');
+    expect(text.stdout).toContain('es: prio-rps-2 title is missing');
+  });
+});
+
 async function exportDoc(): Promise<LibraryDocument> {
   const file = path.join(dir, `doc-${Math.random().toString(36).slice(2)}.json`);
   await ok(['export', '--out', file]);

@@ -53,9 +53,12 @@ export function listTranslationUnits(store: LibraryStore, query: UnitQuery): Tra
     const kind = kinds.get(pieceId)!;
     if (!translatable.has(kind)) continue;
     for (const [field, value] of fields) {
-      const inScope = !scope || scope.used.has(`${pieceId}\u0000${field}`);
-      if (!inScope) continue;
-      for (const locale of LOCALES) count(byLocale[locale], translationState(value, locale, hash));
+      // A pack's editions need not use the same texts (an English edition names a country with
+      // Intl where the French one uses a stored formal name): each language counts its own.
+      const key = `${pieceId}\u0000${field}`;
+      const usedIn = (locale: Locale) => !scope || scope.usedBy[locale].has(key);
+      for (const locale of LOCALES) if (usedIn(locale)) count(byLocale[locale], translationState(value, locale, hash));
+      if (!usedIn(query.target)) continue;
       const unit = toUnit(store, pieceId, kind, field, value, fields, query, packs.get(pieceId) ?? [], hash);
       if (!unit) continue;
       count((byKind[kind] ??= emptyCounts()), unit.state);
