@@ -1,15 +1,17 @@
 import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
-import { listTranslationUnits } from '../services/translation/listTranslationUnits';
+import { listUnitSummaries } from '../services/translation/listUnitSummaries';
+import { readTranslationUnit } from '../services/translation/readTranslationUnit';
 import { saveTranslation } from '../services/translation/saveTranslation';
 import { exportXliff } from '../services/xliff/exportXliff';
 import { importXliff } from '../services/xliff/importXliff';
 import { approverNow } from '../services/userName';
 
-/** The translator's view: units to translate, saving one, and XLIFF out and in. */
+/** The translator's view: the list of units, one unit whole, saving one, and XLIFF out and in. */
 export function registerTranslationApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
-  api.register('translation.units', (query) => listTranslationUnits(store, query));
+  api.register('translation.units', (query) => listUnitSummaries(store, query));
+  api.register('translation.unit', (ref) => readTranslationUnit(store, ref));
   api.register('translation.save', (edit) => saveTranslation(store, edit, approverNow(store)));
   api.register('translation.exportXliff', async (request) => {
     const { fileName, xml, units } = exportXliff(store, {

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageMenu } from './components/LanguageMenu';
 import { NavigationProvider, useNavigation } from './navigation/NavigationProvider';
@@ -7,8 +7,26 @@ import { LibraryScreen } from './features/library/LibraryScreen';
 import { PacksScreen } from './features/packs/PacksScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 
-// The translator's view (and its diff library) is only fetched when first opened.
-const TranslateScreen = lazy(() => import('./features/translate/TranslateScreen').then((m) => ({ default: m.TranslateScreen })));
+// The translator's view (and its diff library) is not in the first bundle: it is fetched once the
+// app is first idle, or when opened if that comes sooner.
+let translateModule: typeof import('./features/translate/TranslateScreen') | null = null;
+const loadTranslate = () => import('./features/translate/TranslateScreen').then((m) => (translateModule = m));
+const LazyTranslateScreen = lazy(() => loadTranslate().then((m) => ({ default: m.TranslateScreen })));
+
+/**
+ * Renders the view directly once its chunk is here: a lazy screen that suspends shows its fallback,
+ * and React then holds the screen back for 300 ms after the chunk has come (its fallback throttle).
+ * Decided once per visit, so a re-render never swaps one for the other and loses the view's state.
+ */
+function TranslateRoute({ fallback }: { fallback: string }) {
+  const [loaded] = useState(() => translateModule);
+  if (loaded) return <loaded.TranslateScreen />;
+  return (
+    <Suspense fallback={<p className="loading">{fallback}</p>}>
+      <LazyTranslateScreen />
+    </Suspense>
+  );
+}
 
 const SCREENS = ['library', 'packs', 'translate', 'settings'] as const;
 const HOME: Record<(typeof SCREENS)[number], Route> = {
@@ -21,6 +39,10 @@ const HOME: Record<(typeof SCREENS)[number], Route> = {
 function Shell() {
   const { t } = useTranslation();
   const { route, navigate } = useNavigation();
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void loadTranslate());
+    return () => cancelIdleCallback(idle);
+  }, []);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -52,9 +74,7 @@ function Shell() {
         ) : route.screen === 'packs' ? (
           <PacksScreen packId={route.packId} />
         ) : route.screen === 'translate' ? (
-          <Suspense fallback={<p className="loading">{t('ui:loading')}</p>}>
-            <TranslateScreen />
-          </Suspense>
+          <TranslateRoute fallback={t('ui:loading')} />
         ) : (
           <SettingsScreen />
         )}

@@ -90,6 +90,13 @@ export const API_INPUTS = {
     kind: z.enum(TRANSLATABLE_KINDS).nullable().optional(),
     packId: z.string().max(64).nullable().optional(),
   }),
+  /** One unit whole (texts, hashes, the previous source), when the translator opens it. */
+  'translation.unit': z.strictObject({
+    pieceId: z.string().min(2).max(64),
+    field: z.string().min(1).max(64),
+    source: localeSchema,
+    target: localeSchema,
+  }),
   'translation.save': z.strictObject({
     pieceId: z.string().min(2).max(64),
     field: z.string().min(1).max(64),
@@ -191,7 +198,9 @@ export interface ApiOutputs {
   'packs.cancelBuild': { cancelled: boolean };
   /** The PDF's bytes, base64: for the preview where there is no HTTP download (desktop). */
   'packs.readPdf': { base64: string };
+  /** The list: each unit summarized (excerpts of its texts), with the counts. */
   'translation.units': TranslationUnitsResult;
+  'translation.unit': TranslationUnit;
   'translation.save': TranslationUnit;
   /** The file's text and a suggested name; the desktop app has already offered to save it (`savedTo`). */
   'translation.exportXliff': { fileName: string; xml: string; units: number; savedTo: string | null };

@@ -23,6 +23,7 @@ export const CHANNELS = [
   'packs.cancelBuild',
   'packs.readPdf',
   'translation.units',
+  'translation.unit',
   'translation.save',
   'translation.exportXliff',
   'translation.importXliff',

@@ -63,8 +63,19 @@ export interface StrictBlocker {
   state: 'missing' | 'stale';
 }
 
-export interface TranslationUnitsResult {
-  units: TranslationUnit[];
+/**
+ * A unit as the translator's list shows it: its texts cut to their first EXCERPT_CHARS
+ * characters. The editor asks for the whole unit (`translation.unit`) when it opens one.
+ */
+export interface TranslationUnitSummary
+  extends Pick<TranslationUnit, 'pieceId' | 'kind' | 'field' | 'title' | 'state' | 'targetFrom' | 'approvedBy' | 'approvedAt' | 'packs'> {
+  sourceExcerpt: string;
+  targetExcerpt: string | null;
+}
+
+/** Summaries for the API's list; whole units where the texts themselves are needed (XLIFF export). */
+export interface TranslationUnitsResult<Unit = TranslationUnitSummary> {
+  units: Unit[];
   progress: TranslationProgress;
   /** Only when a pack was chosen: what `--strict` would refuse, in every language of the pack. */
   strictBlockers: StrictBlocker[] | null;

@@ -3,6 +3,8 @@ import { openLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { listTranslationUnits } from '../../main/services/translation/listTranslationUnits';
+import { listUnitSummaries } from '../../main/services/translation/listUnitSummaries';
+import { readTranslationUnit } from '../../main/services/translation/readTranslationUnit';
 import { exportXliff } from '../../main/services/xliff/exportXliff';
 import { importXliff } from '../../main/services/xliff/importXliff';
 import { uiStringUnits } from '../../main/services/uiStrings/uiStringUnits';
@@ -37,13 +39,21 @@ export async function runTranslateBench(emit: Emit, work: string, runs: number):
     if (pieces > 0) applyLibraryDocument(store, withNotes(store.readDocument(), pieces));
     const size = pieces || 'starter';
     const query = { source: 'fr', target: 'es' } as const;
-    const listed = listTranslationUnits(store, query);
+    const listed = listUnitSummaries(store, query);
     const units = listed.units.length;
-    // What the translator's view receives per filter change: every unit with its full texts.
+    // What the translator's view receives per filter change: every unit summarized (excerpts).
     const responseMb = round(Buffer.byteLength(JSON.stringify(listed)) / 1024 / 1024);
-    const unitsMs = time(runs, () => listTranslationUnits(store, query));
+    const unitsMs = time(runs, () => listUnitSummaries(store, query));
     const listMs = time(runs, () => listEntries(store, 'notes', 'es'));
     emit({ bench: 'translate', what: 'translation.units fr→es', library: size, units, response_mb: responseMb, runs, median_ms: round(unitsMs), reference: 'library.list notes (es)', reference_ms: round(listMs) });
+    // The view's default filter (what needs work), and the whole texts as XLIFF export reads them.
+    const todo = { ...query, states: ['missing', 'stale', 'draft'] } as const;
+    emit({ bench: 'translate', what: 'translation.units fr→es, to do', library: size, units: listUnitSummaries(store, todo).units.length, runs, median_ms: round(time(runs, () => listUnitSummaries(store, todo))) });
+    const whole = listTranslationUnits(store, query);
+    emit({ bench: 'translate', what: 'whole units fr→es (XLIFF export reads these)', library: size, units: whole.units.length, whole_mb: round(Buffer.byteLength(JSON.stringify(whole)) / 1024 / 1024), runs, median_ms: round(time(runs, () => listTranslationUnits(store, query))) });
+    const open = listed.units[Math.floor(units / 2)]!;
+    const ref = { ...query, pieceId: open.pieceId, field: open.field };
+    emit({ bench: 'translate', what: 'translation.unit (one opened)', library: size, runs, median_ms: round(time(runs, () => readTranslationUnit(store, ref))) });
     emit({ bench: 'translate', what: 'uiStrings.units en→es', library: size, units: uiStringUnits(store, { source: 'en', target: 'es' }).length, runs, median_ms: round(time(runs, () => uiStringUnits(store, { source: 'en', target: 'es' }))) });
 
     const request = { ...query, packId: null, ui: false, todoOnly: false };

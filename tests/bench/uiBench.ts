@@ -68,7 +68,24 @@ const KEYSTROKE_PROBE = `(async (query) => {
   return out;
 })(QUERY)`;
 
-/** Renderer size, time to the first usable library screen, and search-as-you-type latency. */
+/**
+ * Clicks the Translate tab and times, in the page, until the list shows rows and the first unit
+ * is open for typing (the view's chunk if not fetched yet, the list, the whole first unit).
+ * Checked every frame: Playwright's own waits poll at up to 500 ms, coarser than what is measured.
+ */
+const OPEN_TRANSLATE_PROBE = `(async () => {
+  const ready = () => document.querySelector('[data-testid^="tr-unit-"]') &&
+    document.querySelector('[data-testid="tr-target-text"]:not([disabled])');
+  const start = performance.now();
+  document.querySelector('[data-testid="nav-translate"]').click();
+  while (!ready()) {
+    if (performance.now() - start > 60000) throw new Error('Translate screen not usable after 60 s');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return performance.now() - start;
+})()`;
+
+/** Renderer size, time to the first usable library and Translate screens, and search-as-you-type latency. */
 export async function runUiBench(emit: Emit, work: string, runs: number): Promise<void> {
   await ensureRendererBuilt();
   const assets = path.join(RENDERER_OUT, 'assets');
@@ -99,6 +116,7 @@ export async function runUiBench(emit: Emit, work: string, runs: number): Promis
       try {
         const firstScreen: number[] = [];
         const notesScreen: number[] = [];
+        const translateScreen: number[] = [];
         for (let r = 0; r < runs; r++) {
           const context = await browser.newContext();
           const page = await context.newPage();
@@ -110,10 +128,12 @@ export async function runUiBench(emit: Emit, work: string, runs: number): Promis
           await page.getByTestId('kind-notes').click();
           await page.locator('[data-testid^="row-note-"]').first().waitFor();
           notesScreen.push(performance.now() - t0);
+          translateScreen.push((await page.evaluate(OPEN_TRANSLATE_PROBE)) as number);
           await context.close();
         }
         emit({ bench: 'ui-first-screen', library: name, pieces: total, runs, median_ms: round(median(firstScreen)), target_ms: 1000 });
         emit({ bench: 'ui-open-notes-list', library: name, pieces: total, runs, median_ms: round(median(notesScreen)) });
+        emit({ bench: 'ui-open-translate', library: name, pieces: total, runs, median_ms: round(median(translateScreen)), max_ms: round(Math.max(...translateScreen)), target_ms: 1000 });
 
         // Keystroke → the list shows that query's matches (title matches, computed in the page).
         const context = await browser.newContext();

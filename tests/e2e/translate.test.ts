@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
 import { ARTIFACTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 import { createTranslator } from '../../shared/locales/createTranslator';
-import type { TranslationUnitsResult, UiStringOverride } from '../../shared/api/translationTypes';
+import type { TranslationUnit, TranslationUnitsResult, UiStringOverride } from '../../shared/api/translationTypes';
 
 /**
  * The translator's view end to end in Debian's Chromium (browser mode, its own temporary
@@ -43,11 +43,15 @@ async function invoke<T>(channel: string, input: unknown): Promise<T> {
 
 const titleOf = (id: string) => app.ctx.store.readDocument().priorities.find((p) => p.id === id)!.title;
 
-/** Opens one unit of the list, found with the list's search box (long lists are windowed). */
+/**
+ * Opens one unit of the list, found with the list's search box (long lists are windowed), and
+ * waits for the editor to have the whole unit (the list holds only excerpts).
+ */
 async function openUnit(search: string, testId: string) {
   await page.getByTestId('tr-search').fill(search);
   await page.getByTestId(testId).click();
   await expect.poll(() => page.getByTestId(testId).getAttribute('aria-current')).toBe('true');
+  await page.locator('[data-testid="tr-editor"][aria-busy="false"]').waitFor();
 }
 
 describe("the translator's view, end to end", () => {
@@ -121,11 +125,12 @@ describe("the translator's view, end to end", () => {
   it('asks before approving a translation that drops a number, and approves only when confirmed', async () => {
     await page.getByTestId('tr-target').selectOption('es');
     const { units } = await invoke<TranslationUnitsResult>('translation.units', { source: 'fr', target: 'es', states: ['missing', 'stale', 'draft'] });
-    const unit = units.find((u) => u.field === 'title' && /\d/.test(u.source)) ?? units.find((u) => /\d/.test(u.source));
-    expect(unit, 'a French text with a number to translate into Spanish').toBeDefined();
-    const testId = `tr-unit-${unit!.pieceId}-${unit!.field}`;
-    await openUnit(unit!.pieceId, testId);
-    const withoutDigits = unit!.source.replace(/\d/g, '');
+    const listed = units.find((u) => u.field === 'title' && /\d/.test(u.sourceExcerpt)) ?? units.find((u) => /\d/.test(u.sourceExcerpt));
+    expect(listed, 'a French text with a number to translate into Spanish').toBeDefined();
+    const unit = await invoke<TranslationUnit>('translation.unit', { pieceId: listed!.pieceId, field: listed!.field, source: 'fr', target: 'es' });
+    const testId = `tr-unit-${unit.pieceId}-${unit.field}`;
+    await openUnit(unit.pieceId, testId);
+    const withoutDigits = unit.source.replace(/\d/g, '');
     await page.getByTestId('tr-target-text').fill(withoutDigits);
     expect(Number(await page.getByTestId('tr-checks').getAttribute('data-count'))).toBeGreaterThan(0);
     const before = app.ctx.store.readDocument();
@@ -145,8 +150,10 @@ describe("the translator's view, end to end", () => {
     await page.getByTestId('dialog-confirm').click();
     await expect.poll(async () => {
       const after = await invoke<TranslationUnitsResult>('translation.units', { source: 'fr', target: 'es', states: ['approved'] });
-      return after.units.find((u) => u.pieceId === unit!.pieceId && u.field === unit!.field)?.target;
-    }).toBe(withoutDigits);
+      return after.units.some((u) => u.pieceId === unit.pieceId && u.field === unit.field);
+    }).toBe(true);
+    const approved = await invoke<TranslationUnit>('translation.unit', { pieceId: unit.pieceId, field: unit.field, source: 'fr', target: 'es' });
+    expect(approved).toMatchObject({ state: 'approved', target: withoutDigits });
   });
 
   it('edits an interface string: the header changes at once, without a reload, and reverts', async () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api/apiContract';
 import type { PriorityDoc } from '../../shared/schemas/libraryDocument';
 import { hashSourceText } from '../../main/services/textHash';
+import type { TranslationUnit, TranslationUnitSummary } from '../../shared/api/translationTypes';
+import { EXCERPT_CHARS, summarizeUnit } from '../../shared/translation/summarizeUnit';
 import { startTestApp, type TestApp } from '../helpers/server';
 import { loadPdf } from '../helpers/pdf';
 import { tempDir } from '../helpers/cli';
@@ -121,11 +123,11 @@ describe('translator units', () => {
     await call('library.savePriority', { record });
 
     for (const target of ['en', 'es'] as const) {
-      const { units } = await call<{ units: { pieceId: string; field: string; state: string; previousSource: string | null; source: string }[] }>(
-        'translation.units',
-        { source: 'fr', target, states: ['stale'] },
-      );
-      const unit = units.find((u) => u.pieceId === 'prio-rps-2' && u.field === 'title');
+      const { units } = await call<{ units: TranslationUnitSummary[] }>('translation.units', { source: 'fr', target, states: ['stale'] });
+      const listed = units.find((u) => u.pieceId === 'prio-rps-2' && u.field === 'title');
+      expect(listed, target).toMatchObject({ state: 'stale', sourceExcerpt: 'Prévention de la violence armée' });
+      // The old source, to diff against, comes with the whole unit the editor opens.
+      const unit = await call<TranslationUnit>('translation.unit', { pieceId: 'prio-rps-2', field: 'title', source: 'fr', target });
       expect(unit, target).toMatchObject({ state: 'stale', previousSource: oldFrench, source: 'Prévention de la violence armée' });
     }
     const list = await call<{ id: string; states: Record<string, string> }[]>('library.list', { kind: 'priorities', locale: 'en' });
@@ -178,16 +180,58 @@ describe('translator units', () => {
   it('refuses the same language on both sides', async () => {
     expect((await fail('translation.units', { source: 'es', target: 'es' })).code).toBe('translation.sameLanguage');
   });
+
+  it('lists each unit as its row shows it: excerpts of its texts, not the texts', async () => {
+    const { units } = await call<{ units: TranslationUnitSummary[] }>('translation.units', { source: 'fr', target: 'es' });
+    expect(units.length).toBeGreaterThan(20);
+    for (const unit of units) {
+      expect(unit).not.toHaveProperty('source');
+      expect(unit).not.toHaveProperty('target');
+      expect([...unit.sourceExcerpt].length).toBeLessThanOrEqual(EXCERPT_CHARS);
+    }
+    // Some bodies are longer than an excerpt: the list carries only their beginning.
+    const body = units.find((u) => u.field === 'body' && [...u.sourceExcerpt].length === EXCERPT_CHARS);
+    expect(body).toBeDefined();
+    const whole = await call<TranslationUnit>('translation.unit', { pieceId: body!.pieceId, field: 'body', source: 'fr', target: 'es' });
+    expect(whole.source.length).toBeGreaterThan(body!.sourceExcerpt.length);
+    expect(whole.source.startsWith(body!.sourceExcerpt)).toBe(true);
+  });
+});
+
+describe('one unit, whole', () => {
+  it('gives the unit the list summarizes, with its texts and the hash a save sends back', async () => {
+    const { units } = await call<{ units: TranslationUnitSummary[] }>('translation.units', { source: 'fr', target: 'en' });
+    for (const listed of units.slice(0, 10)) {
+      const unit = await call<TranslationUnit>('translation.unit', { pieceId: listed.pieceId, field: listed.field, source: 'fr', target: 'en' });
+      expect(summarizeUnit(unit)).toEqual(listed);
+      expect(unit.sourceHash).toBe(hashSourceText(unit.source));
+    }
+  });
+
+  it('refuses an unknown piece, a field without a source text, an original and the same language twice', async () => {
+    const ref = { pieceId: 'prio-rps-1', field: 'title', source: 'fr', target: 'es' };
+    expect((await fail('translation.unit', { ...ref, pieceId: 'nothing-here' })).code).toBe('api.notFound');
+    expect((await fail('translation.unit', { ...ref, field: 'noSuchField' })).code).toBe('translation.noSource');
+    expect((await fail('translation.unit', { ...ref, source: 'es', target: 'fr' })).code).toBe('translation.isOriginal');
+    expect((await fail('translation.unit', { ...ref, target: 'fr' })).code).toBe('translation.sameLanguage');
+  });
+
+  it('refuses invalid input before reading anything', async () => {
+    for (const input of [
+      { pieceId: 'prio-rps-1', field: 'title', source: 'fr' },
+      { pieceId: 'prio-rps-1', field: 'title', source: 'fr', target: 'de' },
+      { pieceId: 'prio-rps-1', field: '', source: 'fr', target: 'es' },
+      { pieceId: 'x'.repeat(65), field: 'title', source: 'fr', target: 'es' },
+      { pieceId: 'prio-rps-1', field: 'title', source: 'fr', target: 'es', extra: true },
+    ]) {
+      expect((await fail('translation.unit', input)).code, JSON.stringify(input)).toBe('api.invalidInput');
+    }
+  });
 });
 
 describe('saving a translation', () => {
-  const source = async (pieceId: string, field: string, locale = 'fr') => {
-    const { units } = await call<{ units: { pieceId: string; field: string; source: string; sourceHash: string }[] }>(
-      'translation.units',
-      { source: locale, target: 'es' },
-    );
-    return units.find((u) => u.pieceId === pieceId && u.field === field)!;
-  };
+  const source = async (pieceId: string, field: string, locale = 'fr') =>
+    call<TranslationUnit>('translation.unit', { pieceId, field, source: locale, target: 'es' });
 
   it('saves a draft, then approves it; the unit and the library both show it', async () => {
     const unit = await source('prio-rps-5', 'title');

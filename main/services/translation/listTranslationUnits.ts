@@ -30,8 +30,9 @@ const emptyCounts = (): StateCounts => ({ missing: 0, stale: 0, draft: 0, approv
  * Every text to translate from `source` into `target`: one unit per piece and field whose target
  * is missing or is itself a translation, and whose source exists. Originals are left out: they
  * are written in the library editor, and re-translating one would cut its translations loose.
+ * Whole texts, for XLIFF; the translator's list reads summaries (listUnitSummaries).
  */
-export function listTranslationUnits(store: LibraryStore, query: UnitQuery): TranslationUnitsResult {
+export function listTranslationUnits(store: LibraryStore, query: UnitQuery): TranslationUnitsResult<TranslationUnit> {
   if (query.source === query.target) throw new AppError('translation.sameLanguage', { locale: query.source });
   const { kinds, texts } = store.texts.readWithKinds(query.kind ?? null);
   const scope = query.packId ? packTranslationScope(store, query.packId) : null;

@@ -8,10 +8,15 @@ import type { LocalizedDoc } from '../../../shared/schemas/common';
 const TITLE_FIELD: Partial<Record<PieceKind, string>> = {
   instrument: 'shortName',
   network: 'name',
+  country: 'formalName',
 };
+
+export function titleFieldOf(kind: PieceKind): string {
+  return TITLE_FIELD[kind] ?? 'title';
+}
 
 /** A piece's name in one language (or its best fallback), from its own texts. */
 export function pieceTitle(id: string, kind: PieceKind, fields: Map<string, LocalizedDoc> | undefined, locale: Locale): string {
   if (kind === 'country') return countryName(id, locale, fields?.get('formalName'));
-  return pickText(fields?.get(TITLE_FIELD[kind] ?? 'title'), locale)?.text ?? id;
+  return pickText(fields?.get(titleFieldOf(kind)), locale)?.text ?? id;
 }

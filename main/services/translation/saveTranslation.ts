@@ -6,7 +6,7 @@ import { LIMITS } from '../../../shared/schemas/common';
 import type { Approver } from '../carryApprovals';
 import type { LibraryStore } from '../LibraryStore';
 import { hashSourceText } from '../textHash';
-import { toUnit } from './listTranslationUnits';
+import { readTranslationUnit } from './readTranslationUnit';
 import { assertApprovable } from './assertApprovable';
 
 export interface TranslationEdit {
@@ -75,16 +75,5 @@ export function writeTranslation(store: LibraryStore, edit: TranslationEdit, app
 /** Saves one translation in its own transaction and returns the unit as it now stands. */
 export function saveTranslation(store: LibraryStore, edit: TranslationEdit, approver: Approver): TranslationUnit {
   store.db.transaction(() => writeTranslation(store, edit, approver))();
-  const fields = store.texts.readPiece(edit.pieceId);
-  const unit = toUnit(
-    store,
-    edit.pieceId,
-    store.kindOf(edit.pieceId)!,
-    edit.field,
-    fields.get(edit.field)!,
-    fields,
-    edit,
-    store.packs.slugsByPiece().get(edit.pieceId) ?? [],
-  );
-  return unit!;
+  return readTranslationUnit(store, edit);
 }

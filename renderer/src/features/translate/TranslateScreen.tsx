@@ -15,7 +15,9 @@ import { useUnsavedChanges } from '../../navigation/NavigationProvider';
 import { initialChoices, rememberChoices, withMode, type TranslateChoices } from './translateChoices';
 import { useTranslationWork } from './useTranslationWork';
 import { saveWorkUnit } from './saveWorkUnit';
-import type { WorkUnit } from './workUnit';
+import { listedOf, type WorkUnit } from './workUnit';
+import { matchesSearch } from './matchesSearch';
+import { useOpenUnit } from './useOpenUnit';
 import { TranslateToolbar } from './TranslateToolbar';
 import { UnitList } from './UnitList';
 import { UnitEditor } from './UnitEditor';
@@ -24,12 +26,6 @@ import { ProgressPanel } from './ProgressPanel';
 import { StrictPanel } from './StrictPanel';
 import { XliffPanel } from './XliffPanel';
 import './translate.css';
-
-function matches(work: WorkUnit, needle: string): boolean {
-  const u = work.unit;
-  const hay = work.mode === 'library' ? [work.unit.title, work.unit.pieceId, work.unit.field] : [work.unit.key, work.unit.namespace];
-  return [...hay, u.source, u.target ?? ''].some((s) => foldText(s).includes(needle));
-}
 
 /**
  * The translator's view: the texts of the library (or the app's own strings) that need work in
@@ -42,6 +38,8 @@ export function TranslateScreen() {
   const work = useTranslationWork(choices);
   const packs = useApiQuery(`packs:${locale}`, () => getApi()['library.list']({ kind: 'packs', locale }));
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  /** Bumped when the list is reloaded, so the open unit is read again too. */
+  const [revision, setRevision] = useState(0);
   /** What the translator typed and has not saved, for one unit in one target language. */
   const [draft, setDraft] = useState<{ key: string; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -56,11 +54,13 @@ export function TranslateScreen() {
   useEffect(() => rememberChoices(choices), [choices]);
 
   const needle = foldText(choices.search.trim());
-  const visible = useMemo(() => (work.units ?? []).filter((w) => !needle || matches(w, needle)), [work.units, needle]);
+  const visible = useMemo(() => (work.units ?? []).filter((w) => !needle || matchesSearch(w, needle)), [work.units, needle]);
   const index = visible.findIndex((w) => w.key === selectedKey);
   const selected = index >= 0 ? visible[index] : work.units?.find((w) => w.key === selectedKey);
+  const opened = useOpenUnit(selected, choices.source, choices.target, revision);
+  const current = opened.work;
   const draftKey = selected ? `${choices.target}\u0000${selected.key}` : '';
-  const saved = selected?.unit.target ?? '';
+  const saved = current?.unit.target ?? '';
   const text = draft && draft.key === draftKey ? draft.text : saved;
   const dirty = draft !== null && draft.key === draftKey && draft.text !== saved;
 
@@ -72,12 +72,19 @@ export function TranslateScreen() {
     if (!work.units.some((w) => w.key === selectedKey)) setSelectedKey(visible[0]?.key ?? null);
   }, [work.units, visible, selectedKey]);
 
+  // The text box can take the focus once the whole unit has come (at once for interface strings).
+  const ready = current !== null;
   useEffect(() => {
-    if (focusTarget.current) {
+    if (focusTarget.current && ready) {
       focusTarget.current = false;
       textareaRef.current?.focus();
     }
-  }, [selectedKey]);
+  }, [selectedKey, ready]);
+
+  const reload = () => {
+    work.reload();
+    setRevision((r) => r + 1);
+  };
 
   /** Runs `action` at once, or after the user agrees to drop the unsaved translation. */
   const guard = useCallback(
@@ -136,7 +143,8 @@ export function TranslateScreen() {
     setMessage(null);
     try {
       const result = await saveWorkUnit(target, { source: choices.source, target: choices.target, text: value, status, force }, i18n);
-      work.replace(result);
+      work.replace(listedOf(result));
+      opened.put(result);
       const key = `${choices.target}\u0000${target.key}`;
       setDraft((d) => (d?.key === key ? null : d));
       const done = value === null ? t('ui:translate.reverted') : status === 'approved' ? t('ui:translate.approved') : t('ui:translate.savedDraft');
@@ -156,17 +164,17 @@ export function TranslateScreen() {
   };
 
   const commit = (status: StoredTextStatus, next: boolean) => {
-    if (!selected || saving) return;
+    if (!current || saving) return;
     if (text.trim() === '') {
       setMessage(t('ui:translate.emptyRefused'));
       return;
     }
-    const checks = checkTranslation(selected.unit.source, text);
+    const checks = checkTranslation(current.unit.source, text);
     if (status === 'approved' && checks.length > 0) {
-      setApproveAnyway({ work: selected, text, next, problems: checks.map((c) => t(`common:checks.${c.key}`, c.values)) });
+      setApproveAnyway({ work: current, text, next, problems: checks.map((c) => t(`common:checks.${c.key}`, c.values)) });
       return;
     }
-    void persist(selected, text, status, next, false);
+    void persist(current, text, status, next, false);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -192,7 +200,7 @@ export function TranslateScreen() {
         <h2 id="translate-heading">{t('ui:translate.title')}</h2>
         <p className="hint">{choices.mode === 'library' ? t('ui:translate.introLibrary') : t('ui:translate.introUi')}</p>
       </div>
-      <TranslateToolbar choices={choices} packs={packs.data ?? []} onChange={change} onRefresh={() => guard(() => work.reload())} />
+      <TranslateToolbar choices={choices} packs={packs.data ?? []} onChange={change} onRefresh={() => guard(reload)} />
       {work.sameLanguages ? (
         <p className="alert alert-error" role="alert" data-testid="tr-same-languages">
           {t('ui:translate.sameLanguages')}
@@ -231,7 +239,9 @@ export function TranslateScreen() {
           {selected ? (
             <UnitEditor
               key={draftKey}
-              work={selected}
+              item={selected}
+              work={current}
+              loadError={opened.error}
               source={choices.source}
               target={choices.target}
               text={text}
@@ -247,11 +257,13 @@ export function TranslateScreen() {
               position={{ index: Math.max(index, 0), count: visible.length }}
               textareaRef={textareaRef}
               onSave={commit}
-              onRevert={() => void persist(selected, null, 'draft', false, false)}
+              onRevert={() => {
+                if (current) void persist(current, null, 'draft', false, false);
+              }}
               onMove={(delta) => moveFrom(selectedKey, delta)}
               onReload={() => {
                 setError(null);
-                work.reload();
+                reload();
               }}
             />
           ) : listLoaded && visible.length > 0 ? (
@@ -273,7 +285,7 @@ export function TranslateScreen() {
           disabled={work.sameLanguages}
           onImported={() => {
             setDraft(null);
-            work.reload();
+            reload();
           }}
         />
       </div>

@@ -11,12 +11,17 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useUiLocale } from '../../components/useUiLocale';
 import { CheckList } from './CheckList';
 import { WordDiff } from './WordDiff';
-import { signature, type WorkUnit } from './workUnit';
+import { signature, type ListedUnit, type WorkUnit } from './workUnit';
 import { unitHeading } from './unitHeading';
 
-/** Source and translation side by side for one unit, with its state, what changed and the live checks. */
+/**
+ * Source and translation side by side for one unit, with its state, what changed and the live
+ * checks. Until the whole unit has come (`work`), its row (`item`) names it and the texts wait.
+ */
 export function UnitEditor({
+  item,
   work,
+  loadError,
   source,
   target,
   text,
@@ -33,7 +38,10 @@ export function UnitEditor({
   onMove,
   onReload,
 }: {
-  work: WorkUnit;
+  item: ListedUnit;
+  work: WorkUnit | null;
+  /** Why the whole unit could not be read. */
+  loadError: ApiError | null;
   source: Locale;
   target: Locale;
   text: string;
@@ -55,17 +63,19 @@ export function UnitEditor({
   const uiLocale = useUiLocale();
   const id = useId();
   const [preview, setPreview] = useState(false);
-  const { unit } = work;
-  const { title, detail } = unitHeading(work, t);
-  const checks = useMemo(() => checkTranslation(unit.source, text), [unit.source, text]);
-  const signed = signature(work);
+  const shown = work ?? item;
+  const { unit } = shown;
+  const sourceText = work?.unit.source ?? '';
+  const { title, detail } = unitHeading(shown, t);
+  const checks = useMemo(() => (work ? checkTranslation(sourceText, text) : []), [work, sourceText, text]);
+  const signed = signature(shown);
   const sourceLanguage = t(`ui:language.${source}`);
   const targetLanguage = t(`ui:language.${target}`);
-  const lines = unit.source.split('\n').length + Math.floor(unit.source.length / 70);
-  const madeFrom = work.mode === 'library' && work.unit.targetFrom && work.unit.targetFrom !== source ? work.unit.targetFrom : null;
+  const lines = sourceText.split('\n').length + Math.floor(sourceText.length / 70);
+  const madeFrom = shown.mode === 'library' && shown.unit.targetFrom && shown.unit.targetFrom !== source ? shown.unit.targetFrom : null;
 
   return (
-    <section className="tr-editor" aria-labelledby={`${id}-heading`} data-testid="tr-editor" data-unit={work.key}>
+    <section className="tr-editor" aria-labelledby={`${id}-heading`} data-testid="tr-editor" data-unit={item.key} aria-busy={work === null && !loadError}>
       <div className="tr-editor-head">
         <h3 id={`${id}-heading`}>
           {title} <span className="kind-label">{detail}</span>
@@ -79,17 +89,17 @@ export function UnitEditor({
       </div>
       {signed.by || signed.at ? (
         <p className="hint tr-signature" data-testid="tr-signature">
-          {unit.state === 'approved' && work.mode === 'library'
+          {unit.state === 'approved' && shown.mode === 'library'
             ? t('ui:translate.approvedBy', { name: signed.by ?? t('ui:translate.someone'), date: signed.at ? formatWhen(signed.at, uiLocale) : '—' })
             : t('ui:translate.changedBy', { name: signed.by ?? t('ui:translate.someone'), date: signed.at ? formatWhen(signed.at, uiLocale) : '—' })}
         </p>
       ) : null}
       {madeFrom ? <p className="hint">{t('ui:translate.madeFrom', { language: t(`ui:language.${madeFrom}`) })}</p> : null}
-      {unit.state === 'stale' ? (
+      {work && work.unit.state === 'stale' ? (
         <div className="tr-stale">
           <p className="tr-stale-title">{t('ui:translate.staleIntro', { language: sourceLanguage })}</p>
-          {unit.previousSource !== null ? (
-            <WordDiff before={unit.previousSource} after={unit.source} lang={source} />
+          {work.unit.previousSource !== null ? (
+            <WordDiff before={work.unit.previousSource} after={work.unit.source} lang={source} />
           ) : (
             <p className="hint">{t('ui:translate.previousUnknown')}</p>
           )}
@@ -101,7 +111,7 @@ export function UnitEditor({
             <span id={`${id}-source`} className="tr-column-label">
               {t('ui:translate.sourceLabel', { language: sourceLanguage })}
             </span>
-            {work.mode === 'library' ? (
+            {shown.mode === 'library' ? (
               <label className="tr-preview-toggle">
                 <input type="checkbox" checked={preview} onChange={(e) => setPreview(e.target.checked)} data-testid="tr-preview" />
                 {t('ui:translate.formatted')}
@@ -109,7 +119,19 @@ export function UnitEditor({
             ) : null}
           </div>
           <div className="tr-source-text" role="region" aria-labelledby={`${id}-source`} lang={source} data-testid="tr-source-text" tabIndex={0}>
-            {preview ? <Markdown source={unit.source} /> : unit.source}
+            {work ? (
+              preview ? (
+                <Markdown source={sourceText} />
+              ) : (
+                sourceText
+              )
+            ) : loadError ? (
+              <ErrorAlert error={loadError} testId="tr-unit-error" />
+            ) : (
+              <span className="hint" role="status" data-testid="tr-unit-loading">
+                {t('ui:loading')}
+              </span>
+            )}
           </div>
         </div>
         <div className="tr-column">
@@ -124,6 +146,7 @@ export function UnitEditor({
             lang={target}
             data-testid="tr-target-text"
             value={text}
+            disabled={work === null}
             rows={Math.min(18, Math.max(3, lines + 1))}
             aria-describedby={`${id}-checks`}
             aria-keyshortcuts="Control+Enter Control+Shift+Enter Alt+ArrowDown Alt+ArrowUp"
@@ -155,22 +178,22 @@ export function UnitEditor({
           ↓ {t('ui:translate.next')}
         </button>
         <span className="tr-actions-gap" />
-        {work.mode === 'ui' && work.unit.overridden ? (
+        {work?.mode === 'ui' && work.unit.overridden ? (
           <button type="button" className="button-danger-outline" data-testid="tr-revert" disabled={saving} onClick={onRevert}>
             {t('ui:translate.revert')}
           </button>
         ) : null}
-        <button type="button" data-testid="tr-save-draft" disabled={saving} onClick={() => onSave('draft', false)}>
+        <button type="button" data-testid="tr-save-draft" disabled={saving || !work} onClick={() => onSave('draft', false)}>
           {t('ui:translate.saveDraft')}
         </button>
-        <button type="button" data-testid="tr-save-next" disabled={saving} onClick={() => onSave('draft', true)} aria-keyshortcuts="Control+Enter">
+        <button type="button" data-testid="tr-save-next" disabled={saving || !work} onClick={() => onSave('draft', true)} aria-keyshortcuts="Control+Enter">
           {t('ui:translate.saveNext')}
         </button>
         <button
           type="button"
           className="button-primary"
           data-testid="tr-approve-next"
-          disabled={saving}
+          disabled={saving || !work}
           onClick={() => onSave('approved', true)}
           aria-keyshortcuts="Control+Shift+Enter"
         >

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../shared/domain/locales';
 import { StatusBadge } from '../../components/StatusBadge';
 import { VirtualList } from '../../components/VirtualList';
-import { workTestId, type WorkUnit } from './workUnit';
+import { workTestId, type ListedUnit } from './workUnit';
 import { unitHeading } from './unitHeading';
 
 const ROW_HEIGHT = 64;
@@ -15,14 +15,14 @@ export function UnitList({
   onSelect,
   resetKey,
 }: {
-  units: readonly WorkUnit[];
+  units: readonly ListedUnit[];
   selectedKey: string | null;
   target: Locale;
   onSelect: (key: string) => void;
   resetKey: string;
 }) {
   const { t } = useTranslation();
-  const renderRow = (work: WorkUnit) => {
+  const renderRow = (work: ListedUnit) => {
     const { title, detail } = unitHeading(work, t);
     return (
       <button
@@ -38,7 +38,7 @@ export function UnitList({
             <span className="row-title">{title}</span>
             <span className="tr-row-detail">{detail}</span>
           </span>
-          <span className="row-details">{work.unit.source}</span>
+          <span className="row-details">{work.mode === 'library' ? work.unit.sourceExcerpt : work.unit.source}</span>
         </span>
         <StatusBadge locale={target} state={work.unit.state} />
       </button>

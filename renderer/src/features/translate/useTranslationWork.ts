@@ -11,7 +11,7 @@ import type { TranslationState } from '../../../../shared/domain/translationStat
 import { getApi } from '../../api/getApi';
 import { useApiQuery } from '../../api/useApiQuery';
 import type { TranslateChoices } from './translateChoices';
-import { libraryWork, uiWork, type WorkUnit } from './workUnit';
+import { listedLibrary, uiWork, type ListedUnit } from './workUnit';
 
 /** How far the chosen target is: the library's own counts, or counts by namespace for interface strings. */
 export interface Summary {
@@ -21,7 +21,7 @@ export interface Summary {
 }
 
 interface Loaded {
-  units: WorkUnit[];
+  units: ListedUnit[];
   summary: Summary;
 }
 
@@ -47,7 +47,7 @@ async function load(choices: TranslateChoices): Promise<ApiResult<Loaded>> {
     });
     if (!result.ok) return result;
     const { units, progress, strictBlockers } = result.value;
-    return { ok: true, value: { units: units.map(libraryWork), summary: { progress, byNamespace: null, strictBlockers } } };
+    return { ok: true, value: { units: units.map(listedLibrary), summary: { progress, byNamespace: null, strictBlockers } } };
   }
   // Every state is fetched (a few hundred strings): the counts need them all, and the state
   // filter then works without another request.
@@ -78,7 +78,7 @@ export function useTranslationWork(choices: TranslateChoices) {
   choicesRef.current = choices;
   const query = useApiQuery(key, () => load(choicesRef.current));
   const [members, setMembers] = useState<string[]>([]);
-  const [latest, setLatest] = useState<Map<string, WorkUnit>>(new Map());
+  const [latest, setLatest] = useState<Map<string, ListedUnit>>(new Map());
   const [summary, setSummary] = useState<Summary | null>(null);
   const [summaryError, setSummaryError] = useState<ApiError | null>(null);
   const ticket = useRef(0);
@@ -101,7 +101,7 @@ export function useTranslationWork(choices: TranslateChoices) {
     setSummary(null);
   }, [key]);
 
-  const replace = useCallback((work: WorkUnit) => {
+  const replace = useCallback((work: ListedUnit) => {
     setLatest((map) => new Map(map).set(work.key, work));
   }, []);
 
@@ -125,7 +125,7 @@ export function useTranslationWork(choices: TranslateChoices) {
     });
   }, [key]);
 
-  const units = useMemo(() => members.map((k) => latest.get(k)).filter((w): w is WorkUnit => w !== undefined), [members, latest]);
+  const units = useMemo(() => members.map((k) => latest.get(k)).filter((w): w is ListedUnit => w !== undefined), [members, latest]);
 
   return {
     /** Undefined until the first answer for these filters. */

@@ -1,24 +1,42 @@
-import type { TranslationUnit, UiStringUnit } from '../../../../shared/api/translationTypes';
+import type { TranslationUnit, TranslationUnitSummary, UiStringUnit } from '../../../../shared/api/translationTypes';
+import { summarizeUnit } from '../../../../shared/translation/summarizeUnit';
 
 export type TranslateMode = 'library' | 'ui';
 
-/** A library text or an interface string, under one shape so the same editor serves both. */
+/**
+ * A row of the list: a library text summarized (excerpts of its texts), or an interface string,
+ * whole (a few hundred short strings).
+ */
+export type ListedUnit = { mode: 'library'; key: string; unit: TranslationUnitSummary } | { mode: 'ui'; key: string; unit: UiStringUnit };
+
+/** What the editor works on, whole, under one shape so the same editor serves both. */
 export type WorkUnit = { mode: 'library'; key: string; unit: TranslationUnit } | { mode: 'ui'; key: string; unit: UiStringUnit };
 
-export function libraryWork(unit: TranslationUnit): WorkUnit {
-  return { mode: 'library', key: `${unit.pieceId}|${unit.field}`, unit };
+const libraryKey = (unit: { pieceId: string; field: string }) => `${unit.pieceId}|${unit.field}`;
+
+export function listedLibrary(unit: TranslationUnitSummary): ListedUnit {
+  return { mode: 'library', key: libraryKey(unit), unit };
 }
 
-export function uiWork(unit: UiStringUnit): WorkUnit {
+export function libraryWork(unit: TranslationUnit): WorkUnit {
+  return { mode: 'library', key: libraryKey(unit), unit };
+}
+
+export function uiWork(unit: UiStringUnit): WorkUnit & ListedUnit {
   return { mode: 'ui', key: `${unit.namespace}|${unit.key}`, unit };
 }
 
-export function workTestId(work: WorkUnit): string {
+/** A unit just saved, as its row now shows it. */
+export function listedOf(work: WorkUnit): ListedUnit {
+  return work.mode === 'library' ? listedLibrary(summarizeUnit(work.unit)) : work;
+}
+
+export function workTestId(work: ListedUnit | WorkUnit): string {
   return work.mode === 'library' ? `tr-unit-${work.unit.pieceId}-${work.unit.field}` : `tr-ui-${work.unit.namespace}-${work.unit.key}`;
 }
 
 /** Who approved a library text, or last changed an interface string, and when. */
-export function signature(work: WorkUnit): { by: string | null; at: string | null } {
+export function signature(work: ListedUnit | WorkUnit): { by: string | null; at: string | null } {
   return work.mode === 'library'
     ? { by: work.unit.approvedBy, at: work.unit.approvedAt }
     : { by: work.unit.updatedBy, at: work.unit.updatedAt };
