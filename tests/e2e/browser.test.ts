@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
+import { RENDERER_OUT } from '../../main/server/ensureRendererBuilt';
 import { ARTIFACTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 import { loadPdf } from '../helpers/pdf';
 import { createTranslator } from '../../shared/locales/createTranslator';
@@ -30,6 +31,16 @@ afterAll(async () => {
 const shot = (name: string) => session.shot(name);
 
 describe('browser mode, end to end', () => {
+  it("serves React's production build, though the tests run with NODE_ENV=test", () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const assets = path.join(RENDERER_OUT, 'assets');
+    const scripts = fs.readdirSync(assets).filter((f) => /^index-.*\.js$/.test(f));
+    expect(scripts).toHaveLength(1);
+    const bundle = fs.readFileSync(path.join(assets, scripts[0]!), 'utf8');
+    // The development JSX runtime (jsxDEV) records file names and line numbers in every element.
+    expect(bundle).not.toMatch(/jsxDEV|lineNumber:\d+,columnNumber:\d+/);
+  });
+
   it('takes the token from the address, then removes it from the address bar', async () => {
     expect(page.url()).not.toContain('token=');
     await expect(page.getByTestId('row-prio-rps-1').isVisible()).resolves.toBe(true);
