@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
 import { LOCALES } from '../../../shared/domain/locales';
-import { listTranslationUnits } from '../../services/translation/listTranslationUnits';
 
 /** Where translation stands, per language: what a translator or a staffer checks before a build. */
 export function registerTranslation(program: Command, ctx: CliContext): void {
@@ -13,6 +12,8 @@ export function registerTranslation(program: Command, ctx: CliContext): void {
     .option('--pack <pack>', t('cli:xliff.options.pack'))
     .option('--json', t('cli:options.json'))
     .action(async (o: { pack?: string; json?: boolean }, command: Command) => {
+      // Loaded when run: it brings the pack resolver, which other commands do not need.
+      const { listTranslationUnits } = await import('../../services/translation/listTranslationUnits');
       await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
         // The source language does not change the counts per language; any pair will do.
         const { progress, strictBlockers } = listTranslationUnits(store, { source: 'fr', target: 'en', packId: o.pack ?? null });

@@ -5,7 +5,6 @@ import type { CliContext } from '../CliContext';
 import { localeOption } from '../parseLocale';
 import type { Locale } from '../../../shared/domain/locales';
 import { AppError } from '../../../shared/errors/AppError';
-import { uiStringsAsJson } from '../../services/uiStrings/exportUiStrings';
 import { writeFileAtomic } from '../../services/writeFileAtomic';
 
 /**
@@ -22,6 +21,7 @@ export function registerUiStrings(program: Command, ctx: CliContext): void {
     .option('--force', t('cli:options.force'))
     .option('--json', t('cli:options.json'))
     .action(async (o: { lang: Locale; out: string; force?: boolean; json?: boolean }, command: Command) => {
+      const { uiStringsAsJson } = await import('../../services/uiStrings/exportUiStrings');
       await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
         const folder = path.resolve(o.out, o.lang);
         const files = Object.entries(uiStringsAsJson(store, o.lang)).map(([namespace, tree]) => ({

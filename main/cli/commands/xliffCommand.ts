@@ -3,9 +3,6 @@ import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
 import { localeOption } from '../parseLocale';
 import type { Locale } from '../../../shared/domain/locales';
-import { exportXliff } from '../../services/xliff/exportXliff';
-import { importXliff } from '../../services/xliff/importXliff';
-import { defaultSourceLocale } from '../../services/translation/defaultSourceLocale';
 import { userName } from '../../services/userName';
 import { writeFileAtomic } from '../../services/writeFileAtomic';
 import { readImportText } from '../../services/readLibraryFile';
@@ -21,7 +18,10 @@ interface ExportOptions {
   json?: boolean;
 }
 
-/** XLIFF 2.0 for translators' tools: export one language's texts, import them back. */
+/**
+ * XLIFF 2.0 for translators' tools: export one language's texts, import them back. The XLIFF and
+ * translation services are loaded when a command runs, so other commands start no slower.
+ */
 export function registerXliff(program: Command, ctx: CliContext): void {
   const { t } = ctx;
   const xliff = program.command('xliff').description(t('cli:commands.xliff'));
@@ -38,6 +38,8 @@ export function registerXliff(program: Command, ctx: CliContext): void {
     .option('--force', t('cli:options.force'))
     .option('--json', t('cli:options.json'))
     .action(async (o: ExportOptions, command: Command) => {
+      const { exportXliff } = await import('../../services/xliff/exportXliff');
+      const { defaultSourceLocale } = await import('../../services/translation/defaultSourceLocale');
       await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
         const source = o.from ?? (o.ui ? (o.lang === 'en' ? 'fr' : 'en') : defaultSourceLocale(store, o.lang));
         const file = path.resolve(o.out);
@@ -64,6 +66,7 @@ export function registerXliff(program: Command, ctx: CliContext): void {
     .action(async (file: string, o: { dryRun?: boolean; by?: string; json?: boolean }, command: Command) => {
       const target = path.resolve(file);
       const xml = readImportText(target);
+      const { importXliff } = await import('../../services/xliff/importXliff');
       await ctx.withLibrary(command, { create: false, readOnly: o.dryRun ?? false }, (store) => {
         const by = o.by?.trim() || userName(store);
         const report = importXliff(store, xml, { dryRun: o.dryRun ?? false, approver: { by, at: new Date().toISOString() } });
