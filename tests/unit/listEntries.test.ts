@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, type OpenedLibrary } from '../../main/db/openLibrary';
+import { describe, expect, it } from 'vitest';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { listEntries } from '../../main/services/listEntries';
 import { LIST_KINDS, LIST_NEEDS, listPieces } from '../../main/services/listPieces';
 import { hashSourceText } from '../../main/services/textHash';
 import { LOCALES } from '../../shared/domain/locales';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { scaleLibrary } from '../bench/scaleLibrary';
 import { emptyDocument, tri } from '../helpers/documents';
+import { useStarterStores } from '../helpers/starterStores';
 
 /** The SQL listing against the document one it replaces, for every kind and locale. */
 function expectSameLists(store: LibraryStore): void {
@@ -23,25 +19,7 @@ function expectSameLists(store: LibraryStore): void {
   }
 }
 
-let dir: string;
-const opened: OpenedLibrary[] = [];
-
-async function starterStore(name: string): Promise<LibraryStore> {
-  const library = await openLibrary(path.join(dir, `${name}.sqlite`), { create: true });
-  opened.push(library);
-  const store = new LibraryStore(library.db);
-  loadStarterLibrary(store);
-  return store;
-}
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-list-'));
-});
-
-afterAll(() => {
-  for (const library of opened) library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const starterStore = useStarterStores('briefing-list-');
 
 describe('library lists read straight from SQLite', () => {
   it('give the same rows as the document listing on the starter library', async () => {

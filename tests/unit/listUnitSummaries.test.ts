@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, type OpenedLibrary } from '../../main/db/openLibrary';
+import { describe, expect, it } from 'vitest';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { listTranslationUnits, type UnitQuery } from '../../main/services/translation/listTranslationUnits';
@@ -10,9 +6,9 @@ import { listUnitSummaries } from '../../main/services/translation/listUnitSumma
 import { hashSourceText } from '../../main/services/textHash';
 import { LOCALES } from '../../shared/domain/locales';
 import { EXCERPT_CHARS, excerpt, summarizeUnit } from '../../shared/translation/summarizeUnit';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { scaleLibrary } from '../bench/scaleLibrary';
 import { emptyDocument, tri } from '../helpers/documents';
+import { useStarterStores } from '../helpers/starterStores';
 
 /** The SQL listing against the whole-text one it summarizes, for every pair of languages. */
 function expectSameUnits(store: LibraryStore, extra: Omit<UnitQuery, 'source' | 'target'> = {}): void {
@@ -29,25 +25,7 @@ function expectSameUnits(store: LibraryStore, extra: Omit<UnitQuery, 'source' | 
   }
 }
 
-let dir: string;
-const opened: OpenedLibrary[] = [];
-
-async function starterStore(name: string): Promise<LibraryStore> {
-  const library = await openLibrary(path.join(dir, `${name}.sqlite`), { create: true });
-  opened.push(library);
-  const store = new LibraryStore(library.db);
-  loadStarterLibrary(store);
-  return store;
-}
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-units-'));
-});
-
-afterAll(() => {
-  for (const library of opened) library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const starterStore = useStarterStores('briefing-units-');
 
 describe("the translator's list read straight from SQLite", () => {
   it('gives the summaries, counts and strict blockers of the whole-text listing on the starter library', async () => {
