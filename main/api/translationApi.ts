@@ -3,6 +3,7 @@ import type { ApiRegistry } from './ApiRegistry';
 import { listUnitSummaries } from '../services/translation/listUnitSummaries';
 import { readTranslationUnit } from '../services/translation/readTranslationUnit';
 import { saveTranslation } from '../services/translation/saveTranslation';
+import { searchTranslationFields } from '../services/translation/searchTranslationFields';
 import { exportXliff } from '../services/xliff/exportXliff';
 import { importXliff } from '../services/xliff/importXliff';
 import { approverNow } from '../services/userName';
@@ -13,6 +14,7 @@ export function registerTranslationApi(api: ApiRegistry, ctx: ApiContext): void 
   api.register('translation.units', (query) => listUnitSummaries(store, query));
   api.register('translation.unit', (ref) => readTranslationUnit(store, ref));
   api.register('translation.save', (edit) => saveTranslation(store, edit, approverNow(store)));
+  api.register('translation.search', ({ query }) => searchTranslationFields(store, query));
   api.register('translation.exportXliff', async (request) => {
     const { fileName, xml, units } = exportXliff(store, {
       source: request.source,

@@ -21,7 +21,7 @@ export function queryTokens(query: string): string[] {
 }
 
 /** Each word as a quoted prefix term: user text can never become FTS5 syntax. */
-function toFtsQuery(tokens: string[]): string {
+export function toFtsQuery(tokens: string[]): string {
   return tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
 }
 

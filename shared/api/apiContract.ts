@@ -109,6 +109,8 @@ export const API_INPUTS = {
     /** Approve although a translator's check failed (the empty-text check cannot be overridden). */
     force: z.boolean().optional(),
   }),
+  /** Words anywhere in a text, in any language: the list's own search sees only excerpts. */
+  'translation.search': z.strictObject({ query: z.string().max(500) }),
   'translation.exportXliff': z.strictObject({
     source: localeSchema,
     target: localeSchema,
@@ -205,6 +207,8 @@ export interface ApiOutputs {
   /** The file's text and a suggested name; the desktop app has already offered to save it (`savedTo`). */
   'translation.exportXliff': { fileName: string; xml: string; units: number; savedTo: string | null };
   'translation.importXliff': XliffImportReport;
+  /** The fields whose text in some language has every word of the query (as `pieceId NUL field`). */
+  'translation.search': { keys: string[]; truncated: boolean };
   'uiStrings.units': UiStringUnit[];
   /** Every override in the library, to layer over the bundled resources at start. */
   'uiStrings.overrides': UiStringOverride[];

@@ -25,6 +25,7 @@ export const CHANNELS = [
   'translation.units',
   'translation.unit',
   'translation.save',
+  'translation.search',
   'translation.exportXliff',
   'translation.importXliff',
   'uiStrings.units',

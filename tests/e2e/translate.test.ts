@@ -219,6 +219,16 @@ describe("the translator's view, end to end", () => {
     expect(app.ctx.store.readDocument()).toEqual(before);
   });
 
+  it('finds a text by words beyond the excerpt the list holds', async () => {
+    await page.getByTestId('tr-mode-library').click();
+    const row = page.getByTestId('tr-unit-pack-panama-2025-s1-text');
+    // « pays participants » ends the section's French text, far past its first 160 characters.
+    await page.getByTestId('tr-search').fill('pays participants');
+    await row.waitFor();
+    await page.getByTestId('tr-search').fill('pays participantsxyz');
+    await expect.poll(() => row.count()).toBe(0);
+  });
+
   it('lists what a strict build of a pack would refuse, and passes axe', async () => {
     await page.getByTestId('tr-search').fill('');
     await page.getByTestId('tr-pack').selectOption({ index: 1 });

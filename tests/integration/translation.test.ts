@@ -229,6 +229,19 @@ describe('one unit, whole', () => {
   });
 });
 
+describe('searching whole texts', () => {
+  it('finds a field by words far into its text, in any language, accents folded', async () => {
+    const { keys } = await call<{ keys: string[] }>('translation.search', { query: 'pays participants' });
+    expect(keys).toContain('pack-panama-2025-s1\u0000text');
+    const record = await call<{ sections: { id: string; text: { fr: { text: string } } }[] }>('packs.get', { id: 'pack-panama-2025' });
+    const body = record.sections.find((s) => s.id === 'pack-panama-2025-s1')!.text.fr.text;
+    expect(body.indexOf('pays participants')).toBeGreaterThan(160); // beyond the list's excerpt
+    expect((await call<{ keys: string[] }>('translation.search', { query: 'prevencion violencia' })).keys).toContain('prio-rps-2\u0000title');
+    expect(await call('translation.search', { query: '  ' })).toEqual({ keys: [], truncated: false });
+    expect(await call('translation.search', { query: '"* OR NEAR(' })).toMatchObject({ truncated: false });
+  });
+});
+
 describe('saving a translation', () => {
   const source = async (pieceId: string, field: string, locale = 'fr') =>
     call<TranslationUnit>('translation.unit', { pieceId, field, source: locale, target: 'es' });

@@ -17,6 +17,7 @@ import { useTranslationWork } from './useTranslationWork';
 import { saveWorkUnit } from './saveWorkUnit';
 import { listedOf, type WorkUnit } from './workUnit';
 import { matchesSearch } from './matchesSearch';
+import { useDeepMatches } from './useDeepMatches';
 import { useOpenUnit } from './useOpenUnit';
 import { TranslateToolbar } from './TranslateToolbar';
 import { UnitList } from './UnitList';
@@ -54,7 +55,11 @@ export function TranslateScreen() {
   useEffect(() => rememberChoices(choices), [choices]);
 
   const needle = foldText(choices.search.trim());
-  const visible = useMemo(() => (work.units ?? []).filter((w) => !needle || matchesSearch(w, needle)), [work.units, needle]);
+  const deep = useDeepMatches(choices.search, choices.mode === 'library');
+  const visible = useMemo(
+    () => (work.units ?? []).filter((w) => !needle || matchesSearch(w, needle) || deep?.has(w.key) === true),
+    [work.units, needle, deep],
+  );
   const index = visible.findIndex((w) => w.key === selectedKey);
   const selected = index >= 0 ? visible[index] : work.units?.find((w) => w.key === selectedKey);
   const opened = useOpenUnit(selected, choices.source, choices.target, revision);
