@@ -11,8 +11,8 @@ export interface Approver {
 
 /**
  * Fills in who approved each approved text of an incoming document that does not say so itself:
- * an approval already recorded for the same text is kept; a new approval (or an approved text
- * whose wording changed) is recorded as the approver's, now; with no approver (the starter
+ * an approval already recorded for the same text, made from the same source, is kept; a new
+ * approval (or an approved text whose wording or source changed) is recorded as the approver's, now; with no approver (the starter
  * library) it stays unrecorded rather than invented. Mutates `doc`.
  */
 export function carryApprovals(store: LibraryStore, doc: LibraryDocument, approver: Approver | null): void {
@@ -30,7 +30,12 @@ export function carryApprovals(store: LibraryStore, doc: LibraryDocument, approv
       let stored = storedPieces.get(pieceId);
       if (!stored) storedPieces.set(pieceId, (stored = store.texts.readPiece(pieceId)));
       const before = stored.get(field)?.[locale];
-      if (before?.status === 'approved' && before.text === entry.text) {
+      const sameApproval =
+        before?.status === 'approved' &&
+        before.text === entry.text &&
+        before.from === entry.from &&
+        before.sourceHash === entry.sourceHash;
+      if (before && sameApproval) {
         if (before.approvedBy !== undefined) entry.approvedBy = before.approvedBy;
         if (before.approvedAt !== undefined) entry.approvedAt = before.approvedAt;
       } else if (approver) {

@@ -261,6 +261,24 @@ describe('saving a translation', () => {
     expect(record.title.es).toMatchObject({ text: 'Texto nuevo', status: 'approved', from: 'fr', approvedBy: 'Carla' });
   });
 
+  it('renews an approval when the same words are approved again against a changed source', async () => {
+    const first = await source('prio-rps-7', 'title');
+    await call('app.setUserName', { name: 'First Approver' });
+    const approved = await call<{ approvedAt: string }>('translation.save', {
+      pieceId: 'prio-rps-7', field: 'title', source: 'fr', target: 'es', text: 'Título aprobado', status: 'approved', sourceHash: first.sourceHash,
+    });
+    const record = await priority('prio-rps-7');
+    record.title.fr = { ...record.title.fr!, text: `${record.title.fr!.text} (révisé)` };
+    await call('library.savePriority', { record });
+    const changed = await source('prio-rps-7', 'title');
+    await call('app.setUserName', { name: 'Second Approver' });
+    const again = await call<{ state: string; approvedBy: string; approvedAt: string }>('translation.save', {
+      pieceId: 'prio-rps-7', field: 'title', source: 'fr', target: 'es', text: 'Título aprobado', status: 'approved', sourceHash: changed.sourceHash,
+    });
+    expect(again).toMatchObject({ state: 'approved', approvedBy: 'Second Approver' });
+    expect(again.approvedAt >= approved.approvedAt).toBe(true);
+  });
+
   it('refuses to approve a translation that fails a check unless forced, and never an empty one', async () => {
     const unit = await source('pack-panama-2025-s1', 'text');
     expect(unit.source).toMatch(/2025/);

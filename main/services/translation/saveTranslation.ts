@@ -49,7 +49,14 @@ export function writeTranslation(store: LibraryStore, edit: TranslationEdit, app
   const max = LONG_FIELDS.has(edit.field) ? LIMITS.longText : LIMITS.shortText;
   if (edit.text.length > max) throw new AppError('translation.tooLong', { piece: edit.pieceId, field: edit.field, max });
   assertApprovable(source.text, edit.text, edit.status, edit.force ?? false, { piece: edit.pieceId, field: edit.field });
-  const unchangedApproval = current?.status === 'approved' && current.text === edit.text && edit.status === 'approved';
+  // The same words approved again against the same source keep their approval; against a changed
+  // source (a stale text confirmed) they are a new approval.
+  const unchangedApproval =
+    edit.status === 'approved' &&
+    current?.status === 'approved' &&
+    current.text === edit.text &&
+    current.from === edit.source &&
+    current.sourceHash === edit.sourceHash;
   store.texts.replaceField(
     edit.pieceId,
     edit.field,
