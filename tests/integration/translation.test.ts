@@ -177,6 +177,13 @@ describe('translator units', () => {
     expect(fromList.length).toBeGreaterThan(0);
   });
 
+  it('gives the counts alone when no state is wanted', async () => {
+    const all = await call<{ units: unknown[]; progress: unknown }>('translation.units', { source: 'fr', target: 'es' });
+    const counts = await call<{ units: unknown[]; progress: unknown }>('translation.units', { source: 'fr', target: 'es', states: [] });
+    expect(counts.units).toEqual([]);
+    expect(counts.progress).toEqual(all.progress);
+  });
+
   it('refuses the same language on both sides', async () => {
     expect((await fail('translation.units', { source: 'es', target: 'es' })).code).toBe('translation.sameLanguage');
   });

@@ -35,13 +35,18 @@ function countByNamespace(units: readonly UiStringUnit[]): Partial<Record<Editab
   return out;
 }
 
-async function load(choices: TranslateChoices): Promise<ApiResult<Loaded>> {
+/**
+ * The list and its counts; with `countsOnly`, the counts alone (no state wanted, so no unit comes
+ * back): after a save the list already shows the saved unit, and at 10,000 pieces the whole list
+ * is megabytes.
+ */
+async function load(choices: TranslateChoices, countsOnly = false): Promise<ApiResult<Loaded>> {
   const { source, target } = choices;
   if (choices.mode === 'library') {
     const result = await getApi()['translation.units']({
       source,
       target,
-      states: choices.states,
+      states: countsOnly ? [] : choices.states,
       kind: choices.kind || null,
       packId: choices.packId || null,
     });
@@ -109,7 +114,7 @@ export function useTranslationWork(choices: TranslateChoices) {
   const refreshSummary = useCallback(() => {
     const mine = ++ticket.current;
     const asked = key;
-    void load(choicesRef.current).then((result) => {
+    void load(choicesRef.current, true).then((result) => {
       if (mine !== ticket.current || asked !== queryKey(choicesRef.current)) return;
       if (!result.ok) {
         setSummaryError(result.error);
