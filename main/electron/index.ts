@@ -1,3 +1,4 @@
+import { pdfStringOverrides } from '../services/uiStrings/pdfStringOverrides';
 import { writeFileAtomic } from '../services/writeFileAtomic';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,7 +71,9 @@ async function start(): Promise<void> {
   });
 
   const lang = app.getLocale().slice(0, 2);
-  Menu.setApplicationMenu(buildMenu(createTranslator(isLocale(lang) ? lang : 'en')));
+  const menuLocale = isLocale(lang) ? lang : 'en';
+  // Translators' edits of the menu's strings (common:menu.*) apply from the next start.
+  Menu.setApplicationMenu(buildMenu(createTranslator(menuLocale, pdfStringOverrides(store)[menuLocale])));
 
   win = createMainWindow({
     userData,

@@ -2,7 +2,7 @@ import type { Locale } from '../../../shared/domain/locales';
 import type { StringOverrides } from '../../../shared/locales/createTranslator';
 import type { LibraryStore } from '../LibraryStore';
 
-/** The namespaces a PDF reads its headings and labels from. */
+/** The namespaces a PDF reads its headings and labels from (common also names the native menu). */
 const PDF_NAMESPACES = new Set(['pdf', 'common']);
 
 /** Translators' edits to the strings PDFs use, so a build shows what the translator approved. */
