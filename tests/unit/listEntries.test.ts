@@ -8,6 +8,7 @@ import { LOCALES } from '../../shared/domain/locales';
 import { scaleLibrary } from '../bench/scaleLibrary';
 import { emptyDocument, tri } from '../helpers/documents';
 import { useStarterStores } from '../helpers/starterStores';
+import { chainedNote, edgeMeeting } from '../helpers/edgeRecords';
 
 /** The SQL listing against the document one it replaces, for every kind and locale. */
 function expectSameLists(store: LibraryStore): void {
@@ -55,37 +56,9 @@ describe('library lists read straight from SQLite', () => {
         priorities: [],
         sources: ['src-es-only'],
       },
-      {
-        id: 'note-edge-chain',
-        countryCode: null,
-        date: '2025-01-02',
-        tags: [],
-        title: {
-          fr: { text: 'Chaîne', status: 'approved' },
-          en: { text: 'Chain', status: 'approved', from: 'fr' },
-          es: { text: 'Cadena', status: 'draft', from: 'en' },
-        },
-        body: {
-          fr: { text: 'Corps', status: 'approved' },
-          en: { text: 'Body', status: 'approved', from: 'fr' },
-          es: { text: 'Cuerpo', status: 'draft', from: 'en', sourceHash: oldHash },
-        },
-        instruments: [],
-        priorities: [],
-        sources: [],
-      },
+      chainedNote(oldHash),
     );
-    doc.meetings.push({
-      id: 'meet-edge',
-      networkId: 'net-rps',
-      title: { es: { text: 'Reunión', status: 'approved' }, en: { text: 'Meeting', status: 'draft', from: 'es' } },
-      theme: { fr: { text: 'Thème', status: 'draft' } },
-      place: tri('Panama'),
-      hostCountry: 'PA',
-      startDate: '2025-11-27',
-      endDate: '2025-11-28',
-      sources: [],
-    });
+    doc.meetings.push(edgeMeeting());
     applyLibraryDocument(store, doc);
     // What only a damaged or hand-edited file holds: a translation whose source text is gone,
     // a required field with no text at all, a formal name in one language.

@@ -9,6 +9,7 @@ import { EXCERPT_CHARS, excerpt, summarizeUnit } from '../../shared/translation/
 import { scaleLibrary } from '../bench/scaleLibrary';
 import { emptyDocument, tri } from '../helpers/documents';
 import { useStarterStores } from '../helpers/starterStores';
+import { chainedNote, edgeMeeting } from '../helpers/edgeRecords';
 
 /** The SQL listing against the whole-text one it summarizes, for every pair of languages. */
 function expectSameUnits(store: LibraryStore, extra: Omit<UnitQuery, 'source' | 'target'> = {}): void {
@@ -66,25 +67,7 @@ describe("the translator's list read straight from SQLite", () => {
         priorities: [],
         sources: [],
       },
-      {
-        id: 'note-edge-chain',
-        countryCode: null,
-        date: '2025-01-02',
-        tags: [],
-        title: {
-          fr: { text: 'Chaîne', status: 'approved' },
-          en: { text: 'Chain', status: 'approved', from: 'fr' },
-          es: { text: 'Cadena', status: 'draft', from: 'en' },
-        },
-        body: {
-          fr: { text: 'Corps', status: 'approved' },
-          en: { text: 'Body', status: 'approved', from: 'fr' },
-          es: { text: 'Cuerpo', status: 'draft', from: 'en', sourceHash: oldHash },
-        },
-        instruments: [],
-        priorities: [],
-        sources: [],
-      },
+      chainedNote(oldHash),
       {
         id: 'note-edge-nfc',
         countryCode: null,
@@ -97,17 +80,7 @@ describe("the translator's list read straight from SQLite", () => {
         sources: [],
       },
     );
-    doc.meetings.push({
-      id: 'meet-edge',
-      networkId: 'net-rps',
-      title: { es: { text: 'Reunión', status: 'approved' }, en: { text: 'Meeting', status: 'draft', from: 'es' } },
-      theme: { fr: { text: 'Thème', status: 'draft' } },
-      place: tri('Panama'),
-      hostCountry: 'PA',
-      startDate: '2025-11-27',
-      endDate: '2025-11-28',
-      sources: [],
-    });
+    doc.meetings.push(edgeMeeting());
     applyLibraryDocument(store, doc);
     const run = (sql: string) => store.db.prepare(sql).run();
     // What only a damaged or hand-edited file holds: a translation whose source text is gone, a
