@@ -13,10 +13,11 @@ export function registerTranslation(program: Command, ctx: CliContext): void {
     .option('--json', t('cli:options.json'))
     .action(async (o: { pack?: string; json?: boolean }, command: Command) => {
       // Loaded when run: it brings the pack resolver, which other commands do not need.
-      const { listTranslationUnits } = await import('../../services/translation/listTranslationUnits');
+      const { listUnitSummaries } = await import('../../services/translation/listUnitSummaries');
       await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
-        // The source language does not change the counts per language; any pair will do.
-        const { progress, strictBlockers } = listTranslationUnits(store, { source: 'fr', target: 'en', packId: o.pack ?? null });
+        // The source language does not change the counts per language; any pair will do. No
+        // state is wanted: only the counts and blockers are read, not the texts.
+        const { progress, strictBlockers } = listUnitSummaries(store, { source: 'fr', target: 'en', packId: o.pack ?? null, states: [] });
         if (o.json) {
           ctx.json({ byLocale: progress.byLocale, strictBlockers });
           return;
