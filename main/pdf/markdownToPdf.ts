@@ -1,12 +1,7 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { Content, ContentText } from 'pdfmake/interfaces';
+import { lexMarkdown } from '../../shared/text/lexMarkdown';
 
-/**
- * marked's list parsing is superlinear in nesting depth (1,000 levels: ~13 s). Leading
- * whitespace beyond this many columns is clamped, which caps nesting near 12 levels and keeps
- * any pasted text fast; nothing is lost but the extra indentation.
- */
-const MAX_INDENT = 24;
 /**
  * Nesting that indentation does not express (`- - - - x`, `> > > x`) is cut at this depth: what
  * is deeper is shown as its plain source text, so pdfmake never lays out columns too narrow for
@@ -14,13 +9,6 @@ const MAX_INDENT = 24;
  */
 const MAX_DEPTH = 8;
 const SAFE_LINK = /^(https?:|mailto:)/i;
-
-function clampIndentation(markdown: string): string {
-  return markdown.replace(/^[ \t]+/gm, (lead) => {
-    const width = lead.replace(/\t/g, '    ').length;
-    return ' '.repeat(Math.min(width, MAX_INDENT));
-  });
-}
 
 /** Inline formatting a leaf text inherits: pdfmake does not pass it down nested text arrays. */
 interface InlineStyle {
@@ -39,8 +27,7 @@ type Leaf = ContentText & InlineStyle;
  * `text` of nodes built here: no directive, image, font or file of the user's reaches pdfmake.
  */
 export function markdownToPdf(markdown: string): Content[] {
-  const tokens = new Lexer({ gfm: true }).lex(clampIndentation(markdown.replace(/\r\n?/g, '\n')));
-  return blocks(tokens, 0);
+  return blocks(lexMarkdown(markdown).tokens, 0);
 }
 
 function blocks(tokens: Token[], depth: number): Content[] {
