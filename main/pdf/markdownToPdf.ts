@@ -1,6 +1,8 @@
 import type { Token, Tokens } from 'marked';
 import type { Content, ContentText } from 'pdfmake/interfaces';
 import { lexMarkdown } from '../../shared/text/lexMarkdown';
+import type { TextOrigin } from './EditionTexts';
+import { MARKDOWN_LIMITED_KEY, ORIGIN_KEY } from './textRuns';
 
 /**
  * Nesting that indentation does not express (`- - - - x`, `> > > x`) is cut at this depth: what
@@ -25,9 +27,15 @@ type Leaf = ContentText & InlineStyle;
 /**
  * Markdown (a note body, a section text) into pdfmake nodes. User text only ever becomes the
  * `text` of nodes built here: no directive, image, font or file of the user's reaches pdfmake.
+ * Every top-level node carries the text's origin; the first also what the Markdown limits cut
+ * (shared/text/lexMarkdown.ts), for the build to report.
  */
-export function markdownToPdf(markdown: string): Content[] {
-  return blocks(lexMarkdown(markdown).tokens, 0);
+export function markdownToPdf(markdown: string, origin?: TextOrigin): Content[] {
+  const { tokens, limited } = lexMarkdown(markdown);
+  const nodes = blocks(tokens, 0);
+  if (origin) for (const node of nodes) (node as unknown as Record<string, unknown>)[ORIGIN_KEY] = origin;
+  if (limited && nodes.length > 0) (nodes[0] as unknown as Record<string, unknown>)[MARKDOWN_LIMITED_KEY] = limited;
+  return nodes;
 }
 
 function blocks(tokens: Token[], depth: number): Content[] {

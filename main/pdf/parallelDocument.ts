@@ -27,7 +27,7 @@ function rowsFor(index: number, editions: Editions): TableCell[][] {
   const blocks = LOCALES.map((l) => editions[l].blocks[index]!);
   const first = blocks[0]!;
   if (first.kind === 'markdown') {
-    const parsed = blocks.map((b) => (b.kind === 'markdown' ? markdownToPdf(b.text.text) : []));
+    const parsed = blocks.map((b) => (b.kind === 'markdown' ? markdownToPdf(b.text.text, b.text.origin) : []));
     const tags = blocks.map((b) => (b.kind === 'markdown' ? fallbackTag(b.text) : []));
     const counts = new Set(parsed.map((p) => p.length));
     if (counts.size === 1) {

@@ -3,14 +3,16 @@ import type { Block, CoverModel } from './packBlocks';
 import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
+import { ORIGIN_KEY } from './textRuns';
 
 /** `[FR] ` before a text shown in another language than the edition's. */
 export function fallbackTag(text: EditionText): Content[] {
   return text.fallback ? [{ text: `[${text.fallback.toUpperCase()}] `, style: 'fallbackTag' }] : [];
 }
 
+/** The text after its fallback mark; the text's origin goes with it to the laid-out lines. */
 function tagged(text: EditionText): Content[] {
-  return [...fallbackTag(text), { text: text.text }];
+  return [...fallbackTag(text), { text: text.text, ...(text.origin ? { [ORIGIN_KEY]: text.origin } : {}) }];
 }
 
 export interface BlockRenderOptions {
@@ -55,7 +57,7 @@ export function renderBlock(block: Block, options: BlockRenderOptions): Content 
     case 'meta':
       return { text: block.text, style: 'meta' };
     case 'markdown': {
-      const nodes = markdownToPdf(block.text.text);
+      const nodes = markdownToPdf(block.text.text, block.text.origin);
       return { stack: block.text.fallback ? [{ text: fallbackTag(block.text) }, ...nodes] : nodes };
     }
     case 'sourcesHeading':
