@@ -49,15 +49,15 @@ export class LayoutFindings implements TextFindings {
     return [...this.chars.values()].map(({ origin, chars }): ValidationProblem => {
       const list = [...chars].slice(0, MAX_CHARS_LISTED).map(describeChar).join(', ') + (chars.size > MAX_CHARS_LISTED ? ', …' : '');
       return origin
-        ? { path: [], key: 'build.warnings.glyphs', values: { edition: this.edition, piece: origin.pieceId, field: origin.field, chars: list } }
-        : { path: [], key: 'build.warnings.glyphsUnnamed', values: { edition: this.edition, chars: list } };
+        ? { path: [], key: 'layout.glyphs', values: { edition: this.edition, piece: origin.pieceId, field: origin.field, chars: list } }
+        : { path: [], key: 'layout.glyphsUnnamed', values: { edition: this.edition, chars: list } };
     });
   }
 
   warnings(): ValidationProblem[] {
     const cut = [...this.limited.values()].map(({ origin, limits }) => ({
       path: [],
-      key: 'build.warnings.markdownLimited',
+      key: 'layout.markdownLimited',
       values: {
         edition: this.edition,
         piece: origin?.pieceId ?? '?',
@@ -73,14 +73,14 @@ export class LayoutFindings implements TextFindings {
 /** --strict: characters the fonts cannot show stop the build before layout. */
 export function assertGlyphsCovered(pack: string, findings: LayoutFindings): void {
   const problems = findings.glyphProblems();
-  if (problems.length > 0) throw new AppError('build.glyphsMissing', { pack, characters: findings.uncoveredCount }, problems);
+  if (problems.length > 0) throw new AppError('layout.glyphsMissing', { pack, characters: findings.uncoveredCount }, problems);
 }
 
 /** Text laid out beyond the printable area: the build fails, naming where. */
 export function offPageError(edition: Edition, problems: readonly OffPage[], pageOffset = 0): AppError {
   const listed: ValidationProblem[] = problems.map((p) => ({
     path: [],
-    key: p.origin ? 'build.offPage.named' : 'build.offPage.unnamed',
+    key: p.origin ? 'layout.offPageNamed' : 'layout.offPageUnnamed',
     values: {
       edition,
       page: p.page + pageOffset,
@@ -89,5 +89,5 @@ export function offPageError(edition: Edition, problems: readonly OffPage[], pag
       excerpt: p.excerpt,
     },
   }));
-  return new AppError('build.offPage.failed', { edition, count: problems.length }, listed);
+  return new AppError('layout.offPage', { edition, count: problems.length }, listed);
 }

@@ -91,7 +91,9 @@ function block(token: Token, depth: number): Content | null {
       const header = table.header.map((cell) => ({ text: inlines(cell.tokens, { bold: true }) }));
       const rows = table.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens, {}) })));
       return {
-        table: { headerRows: 1, widths: header.map(() => '*'), body: [header, ...rows] },
+        // Sized from their content, as a browser's automatic table layout does; when even their
+        // longest unbreakable runs do not fit, the columns share the width (pdfmakeLayout.ts).
+        table: { headerRows: 1, widths: header.map(() => 'auto'), body: [header, ...rows] },
         layout: 'lightHorizontalLines',
         style: 'mdTable',
       };
