@@ -104,8 +104,14 @@ function block(token: Token, depth: number): Content | null {
 }
 
 function listItem(item: Tokens.ListItem, depth: number): Content {
-  const parts = blocks(item.tokens, depth);
-  if (item.task) parts.unshift({ text: item.checked ? '☑' : '☐' });
+  // marked gives a task item's box as a token of its own: drawn here, on the item's first line.
+  const parts = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), depth);
+  if (item.task) {
+    const box: Leaf = { text: item.checked ? '☑ ' : '☐ ' };
+    const first = parts[0] as ContentText | undefined;
+    if (first && 'text' in first && Array.isArray(first.text)) first.text = [box, ...(first.text as Leaf[])];
+    else parts.unshift({ text: [box] });
+  }
   if (parts.length === 1) return parts[0]!;
   return { stack: parts };
 }
