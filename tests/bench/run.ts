@@ -19,6 +19,8 @@ import { scaleLibrary } from './scaleLibrary';
 import { packHtml } from './packHtml';
 import { runUiBench } from './uiBench';
 import { runTranslateBench } from './translateBench';
+import { runLayoutChecksBench } from './layoutChecksBench';
+import { hostileDocument } from '../helpers/hostileDocument';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CHROMIUM = '/usr/bin/chromium';
@@ -190,6 +192,12 @@ async function main() {
     const large = await makeLibrary(largeDb, 20);
     await freshBuild('large-20x', largeDb, 'large-20x', 'en');
     await chromiumBuilds('large-20x', large, 'large-20x', ['en']);
+  }
+  if (!only || only.includes('checks')) {
+    await runLayoutChecksBench(emit, RUNS, [
+      { name: 'panama-2025', doc: panama, pack: 'panama-2025', editions: ['en', 'parallel'] },
+      { name: 'hostile', doc: hostileDocument(), pack: 'hostile', editions: ['en', 'parallel'] },
+    ]);
   }
   if (!only || only.includes('ui')) await runUiBench(emit, work, RUNS);
   if (!only || only.includes('translate')) await runTranslateBench(emit, work, RUNS);
