@@ -1,5 +1,6 @@
 import { ZWSP } from './breakOpportunities';
-import { ORIGIN_KEY, type TextOrigin } from './textRuns';
+import { ORIGIN_KEY } from './layoutKeys';
+import type { TextOrigin } from './EditionTexts';
 
 /*
  * What pdfmake has laid out, checked before anything is rendered: pages hold their lines with

@@ -2,7 +2,7 @@ import type { Token, Tokens } from 'marked';
 import type { Content, ContentText } from 'pdfmake/interfaces';
 import { lexMarkdown } from '../../shared/text/lexMarkdown';
 import type { TextOrigin } from './EditionTexts';
-import { MARKDOWN_LIMITED_KEY, ORIGIN_KEY } from './textRuns';
+import { MARKDOWN_LIMITED_KEY, ORIGIN_KEY, ROLE_KEY } from './layoutKeys';
 
 /**
  * Nesting that indentation does not express (`- - - - x`, `> > > x`) is cut at this depth: what
@@ -65,7 +65,8 @@ function block(token: Token, depth: number): Content | null {
     }
     case 'heading': {
       const h = token as Tokens.Heading;
-      return { text: inlines(h.tokens, {}), style: `mdHeading${Math.min(h.depth, 3)}` };
+      // A heading in a body keeps with what follows it, as the document's own do (pagination.ts).
+      return { text: inlines(h.tokens, {}), style: `mdHeading${Math.min(h.depth, 3)}`, [ROLE_KEY]: 'heading' } as Content;
     }
     case 'list': {
       const list = token as Tokens.List;

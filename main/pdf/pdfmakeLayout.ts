@@ -15,6 +15,8 @@ import { createRequire } from 'node:module';
  *    are 200,000 pieces). Here it sees a window of at most WINDOW pieces, refilled as it goes.
  * 3. After layout. A document whose content was registered with `afterLayout` hands its laid-out
  *    pages to the callback, before anything is rendered (layoutChecks.ts).
+ * 4. Each layout pass's nodes, with every line's position, are kept for pagination.ts: the
+ *    pageBreakBefore callback is given each node's first position only.
  */
 
 const require = createRequire(import.meta.url);
@@ -50,6 +52,7 @@ interface LaidOutLine {
 interface LayoutBuilderPrototype {
   buildNextLine(node: TextNode): LaidOutLine | null;
   layoutDocument(content: unknown, ...rest: unknown[]): unknown[];
+  tryLayoutDocument(...args: unknown[]): { pages: unknown[]; linearNodeList: unknown[] };
 }
 
 export const PDFMAKE_VERSION = (require('pdfmake/package.json') as { version: string }).version;
@@ -64,6 +67,13 @@ const afterLayoutOf = new WeakMap<object, (pages: unknown[]) => void>();
 /** Calls `check` with the pages of the document whose `content` this is, once it is laid out. */
 export function afterLayout(content: object, check: (pages: unknown[]) => void): void {
   afterLayoutOf.set(content, check);
+}
+
+let lastPass: readonly unknown[] | null = null;
+
+/** Every node of the layout pass in progress (children before their containers), or null. */
+export function laidOutNodes(): readonly unknown[] | null {
+  return lastPass;
 }
 
 let installed = false;
@@ -98,11 +108,22 @@ export function installLayoutHooks(): void {
     return line;
   };
 
+  const tryLayoutDocument = layoutBuilder.tryLayoutDocument;
+  layoutBuilder.tryLayoutDocument = function (...args) {
+    const result = tryLayoutDocument.apply(this, args);
+    lastPass = result.linearNodeList;
+    return result;
+  };
+
   const layoutDocument = layoutBuilder.layoutDocument;
   layoutBuilder.layoutDocument = function (content, ...rest) {
-    const pages = layoutDocument.call(this, content, ...rest);
-    if (content !== null && typeof content === 'object') afterLayoutOf.get(content)?.(pages);
-    return pages;
+    try {
+      const pages = layoutDocument.call(this, content, ...rest);
+      if (content !== null && typeof content === 'object') afterLayoutOf.get(content)?.(pages);
+      return pages;
+    } finally {
+      lastPass = null;
+    }
   };
 }
 

@@ -3,7 +3,7 @@ import type { Block, CoverModel } from './packBlocks';
 import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
-import { ORIGIN_KEY } from './textRuns';
+import { ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
 
 /** `[FR] ` before a text shown in another language than the edition's. */
 export function fallbackTag(text: EditionText): Content[] {
@@ -22,7 +22,25 @@ export interface BlockRenderOptions {
   outlineTitle?: (block: Block) => string;
 }
 
+/** What each kind of block is to pagination (pagination.ts). */
+const ROLES: Record<Block['kind'], LayoutRole> = {
+  sectionHeading: 'section',
+  itemHeading: 'heading',
+  subHeading: 'heading',
+  sourcesHeading: 'heading',
+  officialTitle: 'meta',
+  meta: 'meta',
+  markdown: 'body',
+  sourceNote: 'source',
+};
+
 export function renderBlock(block: Block, options: BlockRenderOptions): Content {
+  const node = blockContent(block, options);
+  (node as unknown as Record<string, unknown>)[ROLE_KEY] = ROLES[block.kind];
+  return node;
+}
+
+function blockContent(block: Block, options: BlockRenderOptions): Content {
   switch (block.kind) {
     case 'sectionHeading':
       return {
@@ -39,7 +57,6 @@ export function renderBlock(block: Block, options: BlockRenderOptions): Content 
       return {
         text: [...tagged(block.text), ...marks],
         style: 'itemHeading',
-        headlineLevel: 2,
         ...(options.anchors
           ? {
               id: block.id,
@@ -71,6 +88,8 @@ export function renderBlock(block: Block, options: BlockRenderOptions): Content 
           ...(block.url ? [{ text: ` ${block.url}` }] : []),
         ],
         style: 'sourceNote',
+        // A source entry is never split across pages.
+        unbreakable: true,
       };
   }
 }

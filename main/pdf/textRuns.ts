@@ -4,6 +4,7 @@ import { fontCoverage, needsNoGlyph, type FontCoverage } from './fontCoverage';
 import { FONT_FAMILY, type FontFamily } from './fonts';
 import type { TextOrigin } from './EditionTexts';
 import type { MarkdownLimits } from '../../shared/text/lexMarkdown';
+import { COLUMN_KEY, LANGUAGE_COLUMNS_KEY, MARKDOWN_LIMITED_KEY, ORIGIN_KEY, ROLE_KEY } from './layoutKeys';
 
 /*
  * The last step before pdfmake lays a document out: every text is cut into runs of one font of
@@ -14,10 +15,6 @@ import type { MarkdownLimits } from '../../shared/text/lexMarkdown';
 
 export type { TextOrigin };
 
-/** The node property that carries a text's origin (pdfmake copies it onto every laid-out run). */
-export const ORIGIN_KEY = 'textOrigin';
-/** The node property markdownToPdf sets on a text whose Markdown the limits changed. */
-export const MARKDOWN_LIMITED_KEY = 'markdownLimited';
 
 /** What the preparation finds: characters no font shows (they print as an empty box), Markdown cut. */
 export interface TextFindings {
@@ -42,16 +39,16 @@ interface Walk {
  */
 export function prepareDocument(definition: TDocumentDefinitions, findings: TextFindings = IGNORE): TDocumentDefinitions {
   const walk: Walk = { coverage: fontCoverage(), findings };
-  definition.content = prepareContent(definition.content, null, walk) as Content;
+  definition.content = prepareContent(definition.content, TOP, walk) as Content;
   for (const key of ['header', 'footer'] as const) {
     const repeated = definition[key];
     if (typeof repeated === 'function') {
       const quiet: Walk = { ...walk, findings: IGNORE };
       const probe = repeated(2, 2, { width: 595, height: 842, orientation: 'portrait' });
-      if (probe) prepareContent(probe, null, walk);
+      if (probe) prepareContent(probe, TOP, walk);
       definition[key] = ((...args: Parameters<typeof repeated>) => {
         const content = repeated(...args);
-        return content ? prepareContent(content, null, quiet) : content;
+        return content ? prepareContent(content, TOP, quiet) : content;
       }) as typeof repeated;
     }
   }
@@ -67,20 +64,37 @@ function covered(char: string, walk: Walk): boolean {
   return needsNoGlyph(cp) || walk.coverage.familyFor(cp) !== null;
 }
 
+/** What a node passes down to the text nodes inside it. */
+interface Inherited {
+  origin: TextOrigin | null;
+  /** What pagination.ts needs: the block's role, and its column in the side-by-side edition. */
+  role?: unknown;
+  column?: number;
+}
+
+const TOP: Inherited = { origin: null };
+
 /** Any content node: text, containers, lists, tables. Other nodes (canvas, toc) are left alone. */
-export function prepareContent(node: unknown, origin: TextOrigin | null, walk: Walk): unknown {
-  if (typeof node === 'string' || typeof node === 'number') return textNode({ text: String(node) }, origin, walk);
-  if (Array.isArray(node)) return node.map((child) => prepareContent(child, origin, walk));
+export function prepareContent(node: unknown, inherited: Inherited, walk: Walk): unknown {
+  if (typeof node === 'string' || typeof node === 'number') return textNode({ text: String(node) }, inherited, walk);
+  if (Array.isArray(node)) return node.map((child) => prepareContent(child, inherited, walk));
   if (node === null || typeof node !== 'object') return node;
   const n = node as Node;
-  const here = (n[ORIGIN_KEY] as TextOrigin | undefined) ?? origin;
-  if (n[MARKDOWN_LIMITED_KEY]) walk.findings.markdownLimited(here, n[MARKDOWN_LIMITED_KEY] as MarkdownLimits);
+  const here: Inherited = {
+    origin: (n[ORIGIN_KEY] as TextOrigin | undefined) ?? inherited.origin,
+    role: n[ROLE_KEY] ?? inherited.role,
+    column: inherited.column,
+  };
+  if (n[MARKDOWN_LIMITED_KEY]) walk.findings.markdownLimited(here.origin, n[MARKDOWN_LIMITED_KEY] as MarkdownLimits);
   if ('text' in n) return textNode(n, here, walk);
   for (const key of ['stack', 'columns', 'ul', 'ol'] as const) {
     if (Array.isArray(n[key])) n[key] = (n[key] as unknown[]).map((child) => prepareContent(child, here, walk));
   }
   const table = n.table as { body?: unknown[][] } | undefined;
-  if (table && Array.isArray(table.body)) table.body = table.body.map((row) => row.map((cell) => prepareContent(cell, here, walk)));
+  if (table && Array.isArray(table.body)) {
+    const columns = n[LANGUAGE_COLUMNS_KEY] === true;
+    table.body = table.body.map((row) => row.map((cell, c) => prepareContent(cell, columns ? { ...here, column: c } : here, walk)));
+  }
   return n;
 }
 
@@ -92,7 +106,10 @@ export function prepareContent(node: unknown, origin: TextOrigin | null, walk: W
  */
 export const MAX_PIECES = 1_000;
 
-function textNode(node: Node, origin: TextOrigin | null, walk: Walk): Node {
+function textNode(node: Node, inherited: Inherited, walk: Walk): Node {
+  const origin = inherited.origin;
+  if (inherited.role !== undefined) node[ROLE_KEY] = inherited.role;
+  if (inherited.column !== undefined) node[COLUMN_KEY] = inherited.column;
   const leaves: Leaf[] = [];
   flatten(node.text, origin, leaves);
   const pieces = merged(runs(leaves, walk));
@@ -101,8 +118,11 @@ function textNode(node: Node, origin: TextOrigin | null, walk: Walk): Node {
     return node;
   }
   const { text: _text, ...container } = node;
+  // Each piece of the stack is a text node of the same role.
   const stack: Node[] = [];
-  for (let i = 0; i < pieces.length; i += MAX_PIECES) stack.push({ text: pieces.slice(i, i + MAX_PIECES) });
+  for (let i = 0; i < pieces.length; i += MAX_PIECES) {
+    stack.push({ text: pieces.slice(i, i + MAX_PIECES), [ROLE_KEY]: node[ROLE_KEY], [COLUMN_KEY]: node[COLUMN_KEY] });
+  }
   return { ...container, stack };
 }
 
