@@ -33,7 +33,11 @@ type Leaf = ContentText & InlineStyle;
 export function markdownToPdf(markdown: string, origin?: TextOrigin): Content[] {
   const { tokens, limited } = lexMarkdown(markdown);
   const nodes = blocks(tokens, 0);
-  if (origin) for (const node of nodes) (node as unknown as Record<string, unknown>)[ORIGIN_KEY] = origin;
+  for (const node of nodes as unknown as Record<string, unknown>[]) {
+    if (origin) node[ORIGIN_KEY] = origin;
+    // Body text to pagination, wherever the nodes go (a cell of the side-by-side edition too).
+    node[ROLE_KEY] ??= 'body';
+  }
   if (limited && nodes.length > 0) (nodes[0] as unknown as Record<string, unknown>)[MARKDOWN_LIMITED_KEY] = limited;
   return nodes;
 }

@@ -9,7 +9,7 @@ import { COLUMN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
  *
  * - A heading stays with its meta lines and at least KEEP_WITH_HEADING lines of what follows
  *   (or all of it, when shorter). A heading followed by a heading keeps both together.
- * - A source entry never splits (renderBlocks.ts makes it unbreakable).
+ * - A heading or a source entry never splits across pages.
  * - No page carries fewer than MIN_TAIL_LINES lines of a section when earlier lines could move
  *   with them: the break comes before the latest block that brings enough lines along.
  * - The side-by-side edition checks its three columns at once and breaks before a whole row
@@ -68,7 +68,7 @@ const rearmed = new WeakSet<object>();
  * heading moved to the next page) can leave a short last page behind nodes already asked. The
  * node where that page should start is asked again in the next pass.
  */
-function rearmTailBreaks({ nodes, tails }: Pass): void {
+function rearmTailBreaks({ list, nodes, tails }: Pass): void {
   const done = new Set<number>();
   for (const tail of tails.values()) {
     if (done.has(tail.end)) continue;
@@ -78,7 +78,9 @@ function rearmTailBreaks({ nodes, tails }: Pass): void {
       if (!fillsShortTail(nodes, i, tail)) continue;
       if (node.pageBreakCalculated && node.pageBreak !== 'before' && !rearmed.has(node)) {
         rearmed.add(node);
-        node.pageBreakCalculated = false;
+        // It and everything after it: a break there moves them all.
+        const from = list.indexOf(node);
+        for (let k = from; k < list.length; k++) (list[k] as { pageBreakCalculated?: boolean }).pageBreakCalculated = false;
       }
       break;
     }
@@ -202,8 +204,9 @@ export const paginate: NonNullable<TDocumentDefinitions['pageBreakBefore']> = (n
   if (node[COLUMN_KEY] !== undefined && (role !== 'probe' || node[COLUMN_KEY] !== 0)) return false;
   const tail = current.tails.get(index);
   if (tail !== undefined && fillsShortTail(current.nodes, index, tail)) return true;
-  if (role === 'heading' || role === 'section') {
-    // A heading never splits across pages, and keeps its group.
+  if (role === 'heading' || role === 'section' || role === 'source') {
+    // A heading or a source entry never splits across pages (not pdfmake's `unbreakable`: the
+    // positions it records for such a block are those before the block moved).
     if (pagesOf(node).some((p) => p !== page)) return true;
     if (role === 'heading' && !keepsGroup(current.nodes, index, page, node[COLUMN_KEY])) return true;
   }

@@ -51,7 +51,10 @@ function probeRow(): TableCell[] {
   return LOCALES.map(() => ({ text: '\u200b', fontSize: 1, lineHeight: 1, [ROLE_KEY]: 'probe' }) as TableCell);
 }
 
-const isProbe = (row: TableCell[] | undefined) => (row?.[0] as Record<string, unknown> | undefined)?.[ROLE_KEY] === 'probe';
+const roleOf = (row: TableCell[] | undefined) => (row?.[0] as Record<string, unknown> | undefined)?.[ROLE_KEY];
+/** Item, source and Markdown headings (not sections: they start a table of their own). */
+const isHeadingRow = (row: TableCell[]) => roleOf(row) === 'heading';
+const isProbe = (row: TableCell[] | undefined) => roleOf(row) === 'probe';
 
 /** One PDF with the three languages side by side, landscape, one table per section. */
 export function parallelDocument(editions: Editions, pack: PackDoc, t: Translators, options: DocumentOptions): TDocumentDefinitions {
@@ -126,10 +129,11 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
         rows = [];
       };
       for (let index = from; index < to; index++) {
-        const kind = en.blocks[index]!.kind;
-        if (kind === 'sectionHeading') flush();
-        if (kind === 'itemHeading' || kind === 'subHeading' || kind === 'sourcesHeading') rows.push(probeRow());
-        rows.push(...rowsFor(index, editions));
+        if (en.blocks[index]!.kind === 'sectionHeading') flush();
+        for (const row of rowsFor(index, editions)) {
+          if (isHeadingRow(row)) rows.push(probeRow());
+          rows.push(row);
+        }
       }
       flush();
       return content;

@@ -88,8 +88,6 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
           ...(block.url ? [{ text: ` ${block.url}` }] : []),
         ],
         style: 'sourceNote',
-        // A source entry is never split across pages.
-        unbreakable: true,
       };
   }
 }
