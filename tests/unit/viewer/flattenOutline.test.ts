@@ -59,3 +59,12 @@ describe('bookmarks', () => {
     expect(parseDestination([])).toBeNull();
   });
 });
+
+describe('links out of a PDF', () => {
+  it('opens only the web and e-mail', async () => {
+    const { isSafeLink } = await import('../../../renderer/src/features/viewer/resolveDestination');
+    expect(isSafeLink('https://www.oas.org/fr/')).toBe(true);
+    expect(isSafeLink('mailto:rps@parlamericas.org')).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'not a url', '', null, undefined]) expect(isSafeLink(bad)).toBe(false);
+  });
+});

@@ -5,14 +5,17 @@ import { CSS_PER_POINT } from './pageLayout';
 import { outputScale } from './zoom';
 import { highlightSegments, type PageMatch } from './textMatches';
 import { isSafeLink, resolveDestination } from './resolveDestination';
+import { mergeLinks, textInRect, type PlacedText, type Rect } from './pageLinks';
 
 interface PageLink {
   key: string;
-  rect: [number, number, number, number];
+  rect: Rect;
   dest: unknown;
   url: string | null;
   /** 0-based page an internal link leads to, once resolved. */
   page: number | null;
+  /** The words it covers, for its name. */
+  text: string;
 }
 
 /**
@@ -138,15 +141,27 @@ export const PdfPageView = memo(function PdfPageView({
           dest?: unknown;
           url?: string;
         }[];
-        const found: PageLink[] = [];
-        annotations.forEach((a, i) => {
-          if (a.subtype !== 'Link' || !Array.isArray(a.rect) || a.rect.length !== 4) return;
+        const areas: { key: string; rect: Rect; target: { dest: unknown; url: string | null } }[] = [];
+        for (const a of annotations) {
+          if (a.subtype !== 'Link' || !Array.isArray(a.rect) || a.rect.length !== 4) continue;
           const url = isSafeLink(a.url) ? a.url : null;
-          if (!url && !a.dest) return;
-          found.push({ key: a.id ?? String(i), rect: a.rect as PageLink['rect'], dest: a.dest ?? null, url, page: null });
-        });
+          if (!url && !a.dest) continue;
+          areas.push({ key: url ?? JSON.stringify(a.dest), rect: a.rect as Rect, target: { dest: a.dest ?? null, url } });
+        }
+        if (areas.length === 0) {
+          if (!cancelled) setLinks([]);
+          return;
+        }
+        const words: PlacedText[] = [];
+        for (const item of (await page.getTextContent()).items) if ('str' in item) words.push(item);
         const resolved = await Promise.all(
-          found.map(async (link) => (link.url ? link : { ...link, page: (await resolveDestination(doc, link.dest))?.index ?? null })),
+          mergeLinks(areas).map(async ({ key, rect, target }, i): Promise<PageLink> => ({
+            key: `${i}:${key}`,
+            rect,
+            ...target,
+            text: textInRect(words, rect),
+            page: target.url ? null : ((await resolveDestination(doc, target.dest))?.index ?? null),
+          })),
         );
         if (!cancelled) setLinks(resolved.filter((l) => l.url || l.page !== null));
       } catch {
@@ -222,13 +237,13 @@ export const PdfPageView = memo(function PdfPageView({
             const style = box(link.rect);
             if (!style) return null;
             return link.url ? (
-              <a key={link.key} href={link.url} target="_blank" rel="noopener noreferrer" style={style} aria-label={link.url} title={link.url} />
+              <a key={link.key} href={link.url} target="_blank" rel="noopener noreferrer" style={style} aria-label={link.text ? `${link.text} (${link.url})` : link.url} title={link.url} />
             ) : (
               <a
                 key={link.key}
                 href={`#page=${(link.page ?? 0) + 1}`}
                 style={style}
-                aria-label={t('ui:viewer.goToPage', { page: (link.page ?? 0) + 1 })}
+                aria-label={link.text ? t('ui:viewer.linkToPage', { text: link.text, page: (link.page ?? 0) + 1 }) : t('ui:viewer.goToPage', { page: (link.page ?? 0) + 1 })}
                 onClick={(e) => {
                   e.preventDefault();
                   onGoTo(link.dest);

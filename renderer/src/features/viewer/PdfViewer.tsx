@@ -27,6 +27,8 @@ import { ViewerToolbar } from './ViewerToolbar';
 
 /** Space between pages and around them, in CSS pixels. */
 const GAP = 16;
+/** As in viewer.css: below this width the bookmarks lie over the pages. */
+const NARROW = '(max-width: 900px)';
 /** Pages whose size differs from the first are found in batches after the first paint. */
 const SIZE_BATCH = 25;
 
@@ -59,7 +61,7 @@ export function PdfViewer({
   const [sizes, setSizes] = useState<PageSize[]>([]);
   const [bookmarks, setBookmarks] = useState<Bookmark[]>([]);
   const [bookmarkPages, setBookmarkPages] = useState<(number | null)[]>([]);
-  const [outlineOpen, setOutlineOpen] = useState(() => window.innerWidth >= 900);
+  const [outlineOpen, setOutlineOpen] = useState(() => !window.matchMedia(NARROW).matches);
   const [choice, setChoice] = useState<ZoomChoice>({ mode: 'fit-width' });
   const [viewport, setViewport] = useState({ width: 0, height: 0 });
   const [scrollTop, setScrollTop] = useState(0);
@@ -340,7 +342,14 @@ export function PdfViewer({
             id={outlineId}
             bookmarks={bookmarks}
             current={currentBookmark(bookmarkPages, page)}
-            onGoTo={(bookmark) => void goToDestination(bookmark.dest)}
+            onGoTo={(bookmark) => {
+              void goToDestination(bookmark.dest);
+              // On a narrow window the panel lies over the pages: out of the way once used.
+              if (window.matchMedia(NARROW).matches) {
+                setOutlineOpen(false);
+                scroller.current?.focus({ preventScroll: true });
+              }
+            }}
           />
         ) : null}
         <div

@@ -54,9 +54,11 @@ export function ViewerToolbar({
       ? search.scanned < pageCount
         ? t('ui:viewer.searching')
         : t('ui:viewer.noMatch')
-      : search.position !== null
-        ? t('ui:viewer.matchOf', { position: search.position, total: search.total })
-        : t('ui:viewer.matchesSoFar', { total: search.total });
+      : search.position === null
+        ? t('ui:viewer.matchesSoFar', { total: search.total })
+        : search.scanned < pageCount
+          ? t('ui:viewer.matchOfSoFar', { position: search.position, total: search.total })
+          : t('ui:viewer.matchOf', { position: search.position, total: search.total });
 
   return (
     <div className="viewer-toolbar" role="toolbar" aria-label={t('ui:viewer.toolbar')}>
