@@ -1,5 +1,6 @@
-import { useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from './useModalDialog';
 
 /**
  * A modal dialog (native <dialog>: focus is trapped and Escape cancels). Its body is a form:
@@ -28,17 +29,7 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
-  // A dialog removed from the page while open gives focus back to nobody: it goes back, here, to
-  // what had it before (the button that opened the dialog), if that is still on the page.
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      dialog?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  useModalDialog(ref);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../../components/useModalDialog';
 import { PdfViewer, type ViewedPdf } from './PdfViewer';
 import './viewer.css';
 
@@ -32,15 +33,7 @@ export default function ViewerDialog({
   const tabs = useRef(new Map<string, HTMLButtonElement>());
   const shown = editions.find((e) => e.downloadId === current) ?? editions[0];
 
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      dialog?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  useModalDialog(ref);
 
   const onPageChange = useCallback((page: number) => {
     if (shown) pages.current.set(shown.downloadId, page);
