@@ -32,6 +32,7 @@ export const PdfPageView = memo(function PdfPageView({
   matches,
   selected,
   scrolledTo,
+  waiting,
   onPainted,
   onGoTo,
 }: {
@@ -46,6 +47,8 @@ export const PdfPageView = memo(function PdfPageView({
   selected: { index: number; seq: number } | null;
   /** The last move the viewer brought into view: a page drawn again later does not scroll back to it. */
   scrolledTo: { current: number };
+  /** A page just outside the viewport waits until the first page in view is painted: the worker draws that one first. */
+  waiting: boolean;
   onPainted: (index: number) => void;
   onGoTo: (dest: unknown) => void;
 }) {
@@ -61,6 +64,7 @@ export const PdfPageView = memo(function PdfPageView({
 
   // The canvas: drawn into a new one, swapped in when done, so a zoom never shows a blank page.
   useEffect(() => {
+    if (waiting) return;
     let cancelled = false;
     let task: { cancel: () => void } | null = null;
     void (async () => {
@@ -89,7 +93,7 @@ export const PdfPageView = memo(function PdfPageView({
       cancelled = true;
       task?.cancel();
     };
-  }, [doc, index, scale, onPainted]);
+  }, [doc, index, scale, waiting, onPainted]);
 
   // The text layer, once per page; a zoom only relays it out.
   useEffect(() => {
@@ -129,7 +133,9 @@ export const PdfPageView = memo(function PdfPageView({
   );
 
   // Links: internal ones go to their destination in the viewer, web and e-mail ones open outside.
+  // Read once the page is drawn, so they do not hold up the drawing.
   useEffect(() => {
+    if (!painted) return;
     let cancelled = false;
     void (async () => {
       try {
@@ -171,7 +177,7 @@ export const PdfPageView = memo(function PdfPageView({
     return () => {
       cancelled = true;
     };
-  }, [doc, index]);
+  }, [doc, index, painted]);
 
   // Search matches: the spans of the text layer cut into plain and highlighted pieces.
   useEffect(() => {

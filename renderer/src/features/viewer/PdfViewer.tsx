@@ -385,6 +385,7 @@ export function PdfViewer({
                   matches={search.active ? search.matchesOn(i) : undefined}
                   selected={selected && selected.page === i ? selected : null}
                   scrolledTo={scrolledTo}
+                  waiting={!painted && (layout.tops[i]! >= scrollTop + (viewport.height || 800) || layout.tops[i]! + layout.heights[i]! <= scrollTop)}
                   onPainted={onPainted}
                   onGoTo={onGoTo}
                 />
