@@ -405,4 +405,27 @@ describe('the PDF viewer', () => {
     await page.getByTestId('ui-language').selectOption('en');
     expect(problems).toEqual([]);
   });
+  it('says so, in words, when a built file is gone or is not a PDF', async () => {
+    const before = new Set(fs.readdirSync(app.ctx.outputDir));
+    await page.getByTestId('build').click();
+    await page.getByTestId('build-report').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByTestId('build-summary').count()).toBe(1);
+    const folder = fs.readdirSync(app.ctx.outputDir).find((f) => !before.has(f))!;
+    const file = (edition: string) => path.join(app.ctx.outputDir, folder, `panama-2025-${edition}.pdf`);
+    fs.writeFileSync(file('en'), 'this is not a PDF at all');
+    fs.rmSync(file('fr'));
+    await page.getByTestId('view-en').click();
+    const failed = page.locator('[data-testid="viewer-pages"][data-state="failed"]');
+    await failed.waitFor();
+    expect(await failed.getByRole('alert').textContent()).toBe(t('ui:viewer.notAPdf'));
+    await page.getByTestId('viewer-tab-fr').click();
+    await failed.waitFor();
+    const gone = t('errors:api.unknownDownload', { id: `${folder}/panama-2025-fr.pdf` });
+    expect(await failed.getByRole('alert').textContent()).toBe(t('ui:viewer.failed', { detail: gone }));
+    // The other edition still opens.
+    await page.getByTestId('viewer-tab-es').click();
+    await page.locator('[data-testid="viewer-page-1"][data-rendered="true"]').waitFor();
+    await page.getByTestId('viewer-close').click();
+    expect(problems).toEqual([]);
+  });
 });
