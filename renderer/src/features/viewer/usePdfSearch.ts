@@ -51,7 +51,8 @@ export function usePdfSearch(doc: PDFDocumentProxy | null, currentPage: () => nu
   const texts = useRef(new Map<number, Promise<PageText>>());
   const results = useRef(new Map<number, PageMatch[]>());
   const generation = useRef(0);
-  const [version, setVersion] = useState(0);
+  // The results live in refs (a 500-page search fills them page by page); this repaints their counts.
+  const [, setVersion] = useState(0);
   const [selected, setSelected] = useState<SelectedMatch | null>(null);
   const seq = useRef(0);
   const numPages = doc?.numPages ?? 0;
@@ -158,7 +159,6 @@ export function usePdfSearch(doc: PDFDocumentProxy | null, currentPage: () => nu
     }
     position = complete ? before + selected.index + 1 : null;
   }
-  void version;
 
   return {
     query,
