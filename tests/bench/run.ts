@@ -17,7 +17,7 @@ import { LOCALES } from '../../shared/domain/locales';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { scaleLibrary } from './scaleLibrary';
 import { packHtml } from './packHtml';
-import { runUiBench } from './uiBench';
+import { runUiBench, runViewerBench } from './uiBench';
 import { runTranslateBench } from './translateBench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -192,6 +192,8 @@ async function main() {
     await chromiumBuilds('large-20x', large, 'large-20x', ['en']);
   }
   if (!only || only.includes('ui')) await runUiBench(emit, work, RUNS);
+  // The renderer's size, and opening a ~530-page PDF in the viewer.
+  if (!only || only.includes('ui') || only.includes('viewer')) await runViewerBench(emit, work, RUNS);
   if (!only || only.includes('translate')) await runTranslateBench(emit, work, RUNS);
   fs.rmSync(work, { recursive: true, force: true });
 }
