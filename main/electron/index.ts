@@ -8,6 +8,7 @@ import { LIBRARY_FILE_NAME } from '../db/defaultLibraryPath';
 import { LibraryStore } from '../services/LibraryStore';
 import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { PackBuildService } from '../pdf/PackBuildService';
+import { ImportParser } from '../services/importWorker/ImportParser';
 import { createApi } from '../api/createApi';
 import { createTranslator, type Translate } from '../../shared/locales/createTranslator';
 import { isLocale, type Locale } from '../../shared/domain/locales';
@@ -77,11 +78,13 @@ async function start(t: Translate): Promise<void> {
   fs.mkdirSync(outputDir, { recursive: true });
   const builds = new PackBuildService(2, bundledWorkerUrl(appRoot, 'buildWorker.cjs'));
   builds.warm();
+  const imports = new ImportParser({ workerEntry: bundledWorkerUrl(appRoot, 'importWorker.cjs') });
   let win: BrowserWindow | null = null;
   const api = createApi({
     store,
     libraryPath,
     builds,
+    imports,
     outputDir,
     mode: 'desktop',
     version: app.getVersion(),
@@ -131,6 +134,7 @@ async function start(t: Translate): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     void builds.close();
+    void imports.close();
     library.close();
   });
 }

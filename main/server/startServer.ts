@@ -19,7 +19,7 @@ const MAX_BODY = LIMITS.importFileBytes + 8 * 1024 * 1024;
  * A client that trickles its headers (slowloris) holds a socket for at most this long; a
  * whole request, a 32 MB import included, has minutes, which a local upload never needs.
  */
-const HEADERS_TIMEOUT_MS = 10_000;
+const HEADERS_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 120_000;
 
 export interface RunningServer {

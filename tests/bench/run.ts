@@ -19,6 +19,7 @@ import { scaleLibrary } from './scaleLibrary';
 import { packHtml } from './packHtml';
 import { runUiBench } from './uiBench';
 import { runTranslateBench } from './translateBench';
+import { runImportBench } from './importBench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CHROMIUM = '/usr/bin/chromium';
@@ -193,6 +194,7 @@ async function main() {
   }
   if (!only || only.includes('ui')) await runUiBench(emit, work, RUNS);
   if (!only || only.includes('translate')) await runTranslateBench(emit, work, RUNS);
+  if (!only || only.includes('server-import')) await runImportBench(emit, work);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -6,6 +6,7 @@ import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
+import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';
 import { startServer } from '../../main/server/startServer';
 import { ensureRendererBuilt, RENDERER_OUT } from '../../main/server/ensureRendererBuilt';
@@ -111,7 +112,8 @@ export async function runUiBench(emit: Emit, work: string, runs: number): Promis
       if (pieces > 0) applyLibraryDocument(store, withNotes(store.readDocument(), pieces));
       const total = Object.values(store.pieces.countByKind()).reduce((a, b) => a + b, 0);
       const builds = new PackBuildService(1);
-      const ctx = { store, libraryPath: file, builds, outputDir: work, mode: 'browser' as const, version: 'bench' };
+      const imports = new ImportParser();
+      const ctx = { store, libraryPath: file, builds, imports, outputDir: work, mode: 'browser' as const, version: 'bench' };
       const server = await startServer({ api: createApi(ctx), ctx, staticDir: RENDERER_OUT });
       try {
         const firstScreen: number[] = [];
@@ -155,6 +157,7 @@ export async function runUiBench(emit: Emit, work: string, runs: number): Promis
       } finally {
         await server.close();
         await builds.close();
+        await imports.close();
         library.close();
       }
     }

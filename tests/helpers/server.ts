@@ -5,6 +5,7 @@ import { openLibrary, type OpenedLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
+import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';
 import type { ApiContext } from '../../main/api/ApiContext';
 import type { ApiRegistry } from '../../main/api/ApiRegistry';
@@ -31,6 +32,7 @@ export async function startTestApp(options: { buildRenderer?: boolean } = {}): P
     store,
     libraryPath: library.path,
     builds: new PackBuildService(2),
+    imports: new ImportParser(),
     outputDir,
     mode: 'browser',
     version: 'test',
@@ -50,6 +52,7 @@ export async function startTestApp(options: { buildRenderer?: boolean } = {}): P
     async close() {
       await server.close();
       await ctx.builds.close();
+      await ctx.imports.close();
       library.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
