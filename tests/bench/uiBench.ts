@@ -11,10 +11,9 @@ import { createApi } from '../../main/api/createApi';
 import { startServer } from '../../main/server/startServer';
 import { ensureRendererBuilt, RENDERER_OUT } from '../../main/server/ensureRendererBuilt';
 import type { LibraryDocument, NoteDoc } from '../../shared/schemas/libraryDocument';
+import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 
 type Emit = (record: Record<string, unknown>) => void;
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -97,12 +96,13 @@ export async function runUiBench(emit: Emit, work: string, runs: number): Promis
   const lazy = sizes.filter((s) => /pdf/i.test(s.file)).reduce((n, s) => n + s.gzip_kb, 0);
   emit({ bench: 'renderer-size', gzip_kb_total: round(total), gzip_kb_initial: round(total - lazy), gzip_kb_lazy_pdfjs: round(lazy), target_kb: 300, files: sizes });
 
-  if (!fs.existsSync(CHROMIUM)) {
-    emit({ bench: 'ui', skipped: `${CHROMIUM} not found` });
+  const found = findBrowser();
+  if (!('path' in found)) {
+    emit({ bench: 'ui', skipped: found.missing });
     return;
   }
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: found.path, args: BROWSER_ARGS });
   try {
     for (const [name, pieces] of [['starter', 0], ['10000-pieces', 10_000]] as const) {
       const file = path.join(work, `ui-${name}.sqlite`);
