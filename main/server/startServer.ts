@@ -246,9 +246,15 @@ export async function startServer(options: {
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   // Node answers what it cannot parse (bad method, header too large, NUL in the request line)
   // with a bare 400 or 431 and closes that one connection; nothing else is affected.
+  const wanted = options.port ?? 0;
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new AppError('server.badPort', { port: String(wanted) });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, HOST, () => resolve());
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new AppError('server.portInUse', { port: wanted }, [], { cause: error }));
+      else if (error.code === 'EACCES') reject(new AppError('server.portForbidden', { port: wanted }, [], { cause: error }));
+      else reject(error);
+    });
+    server.listen(wanted, HOST, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://${HOST}:${port}`;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * BRIEFING_CHROMIUM pointing nowhere (the way to describe a machine without a browser here).
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const E2E = ['tests/e2e/browser.test.ts', 'tests/e2e/translate.test.ts'];
+const E2E = ['tests/e2e/browser.test.ts', 'tests/e2e/translate.test.ts', 'tests/e2e/localhost.test.ts'];
 
 function vitest(env: NodeJS.ProcessEnv) {
   const { VITEST_JSON_REPORT: _report, CI: _ci, ...rest } = process.env;

@@ -4,6 +4,7 @@ import { startServer } from '../../main/server/startServer';
 import type { ApiRegistry } from '../../main/api/ApiRegistry';
 import { createTranslator } from '../../shared/locales/createTranslator';
 import { startTestApp, type TestApp } from '../helpers/server';
+import { cli } from '../helpers/cli';
 
 /**
  * `briefing serve` under hostile requests, sent as raw bytes (no client library would send most
@@ -215,5 +216,18 @@ describe('a failure while answering', () => {
       log.mockRestore();
       await server.close();
     }
+  });
+});
+
+describe('starting the server', () => {
+  it('names a port already in use, or not a port at all', async () => {
+    await expect(startServer({ api: app.api, ctx: app.ctx, staticDir: app.ctx.outputDir, port })).rejects.toMatchObject({
+      code: 'server.portInUse',
+      params: { port },
+    });
+    await expect(startServer({ api: app.api, ctx: app.ctx, staticDir: app.ctx.outputDir, port: 70_000 })).rejects.toMatchObject({ code: 'server.badPort' });
+    const usage = await cli(['serve', '--port', '80a']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr.trim()).toBe('"80a" is not a port number: use a whole number from 1 to 65535 (or 0 for any free port).');
   });
 });

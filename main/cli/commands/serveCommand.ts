@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { CliContext } from '../CliContext';
 
 /** Browser mode: the app on 127.0.0.1 with a per-launch token, until Ctrl+C. */
@@ -10,7 +10,10 @@ export function registerServe(program: Command, ctx: CliContext, version: string
   program
     .command('serve')
     .description(t('cli:commands.serve'))
-    .option('--port <n>', t('cli:serve.port'), (v: string) => Number.parseInt(v, 10), 0)
+    .option('--port <n>', t('cli:serve.port'), (v: string) => {
+      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError(t('errors:server.badPort', { port: v }));
+      return Number(v);
+    }, 0)
     .action(async (options: { port: number }, command: Command) => {
       // Loaded on demand, so the other commands start fast.
       const [{ createApi }, { PackBuildService }, { startServer }, { ensureRendererBuilt }, { ImportParser }] = await Promise.all([
