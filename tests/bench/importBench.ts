@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { openLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
@@ -7,7 +6,8 @@ import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
 import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';
-import { startServer, type RunningServer } from '../../main/server/startServer';
+import { startServer } from '../../main/server/startServer';
+import { postApi } from '../helpers/server';
 
 type Emit = (record: Record<string, unknown>) => void;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -47,29 +47,6 @@ export function hostileXliff(bytes = 1.3 * 1024 * 1024): string {
   return `${head}${open.repeat(depth)}y${close.repeat(depth)}${tail}`;
 }
 
-function post(server: RunningServer, channel: string, input: unknown): Promise<unknown> {
-  const body = JSON.stringify(input);
-  const url = new URL(server.origin);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: `/api/${channel}`,
-        method: 'POST',
-        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 export async function runImportBench(emit: Emit, work: string): Promise<void> {
   const file = path.join(work, 'import-bench.sqlite');
   const library = await openLibrary(file, { create: true });
@@ -89,7 +66,7 @@ export async function runImportBench(emit: Emit, work: string): Promise<void> {
     const exited = new Promise((resolve) => prober.on('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const start = performance.now();
-    const result = (await post(server, 'translation.importXliff', { xml, dryRun: true })) as { ok: boolean; error?: { code: string } };
+    const result = await postApi(server, 'translation.importXliff', { xml, dryRun: true });
     const importMs = performance.now() - start;
     await new Promise((resolve) => setTimeout(resolve, 300));
     prober.stdin.end();
@@ -100,7 +77,7 @@ export async function runImportBench(emit: Emit, work: string): Promise<void> {
       file: 'hostile XLIFF, inline tags nested deep',
       bytes: Buffer.byteLength(xml),
       import_ms: round(importMs),
-      import_result: result.ok ? 'ok' : result.error?.code,
+      import_result: result.ok ? 'ok' : result.error.code,
       small_requests: waits.length,
       small_failed: failed,
       small_median_ms: round(median(waits)),

@@ -9,6 +9,7 @@ import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';
 import type { ApiContext } from '../../main/api/ApiContext';
 import type { ApiRegistry } from '../../main/api/ApiRegistry';
+import type { ApiResult } from '../../shared/api/apiContract';
 import { startServer, type RunningServer } from '../../main/server/startServer';
 import { ensureRendererBuilt } from '../../main/server/ensureRendererBuilt';
 
@@ -57,4 +58,14 @@ export async function startTestApp(options: { buildRenderer?: boolean } = {}): P
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** POST /api/<channel> with the session's token, as the page does; the parsed result. */
+export async function postApi<T = unknown>(server: RunningServer, channel: string, input: unknown): Promise<ApiResult<T>> {
+  const response = await fetch(`${server.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  return (await response.json()) as ApiResult<T>;
 }
