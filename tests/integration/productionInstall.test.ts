@@ -16,8 +16,10 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const MODULES = path.join(ROOT, 'node_modules');
 const PROJECT = ['main', 'shared', 'renderer', 'seeds', 'package.json', 'package-lock.json', 'tsconfig.json', 'vite.config.ts'];
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-prod-'));
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+// Installed where users install things: a folder name with a space, an accent and a #.
+const work = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-prod-')), 'Ana Pérez #2');
+fs.mkdirSync(work);
+afterAll(() => fs.rmSync(path.dirname(work), { recursive: true, force: true }));
 
 /** The top-level folders of the production dependency tree (nested ones come inside them). */
 function productionPackages(): string[] {
