@@ -6,16 +6,16 @@ import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
+import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';
 import { startServer } from '../../main/server/startServer';
 import { ensureRendererBuilt, RENDERER_OUT } from '../../main/server/ensureRendererBuilt';
 import type { LibraryDocument, NoteDoc } from '../../shared/schemas/libraryDocument';
 import { scaleLibrary } from './scaleLibrary';
 import type { Browser } from 'playwright-core';
+import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 
 type Emit = (record: Record<string, unknown>) => void;
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -138,12 +138,13 @@ export function rendererSizes(): Record<string, unknown> {
 export async function runViewerBench(emit: Emit, work: string, runs: number): Promise<void> {
   await ensureRendererBuilt();
   emit(rendererSizes());
-  if (!fs.existsSync(CHROMIUM)) {
-    emit({ bench: 'ui-viewer-first-page', skipped: `${CHROMIUM} not found` });
+  const found = findBrowser();
+  if (!('path' in found)) {
+    emit({ bench: 'ui-viewer-first-page', skipped: found.missing });
     return;
   }
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: found.path, args: BROWSER_ARGS });
   try {
     await viewerRuns(emit, browser, work, runs);
   } finally {
@@ -160,7 +161,8 @@ async function viewerRuns(emit: Emit, browser: Browser, work: string, runs: numb
   const builds = new PackBuildService(2);
   const outputDir = path.join(work, 'ui-viewer-out');
   fs.mkdirSync(outputDir, { recursive: true });
-  const ctx = { store, libraryPath: file, builds, outputDir, mode: 'browser' as const, version: 'bench' };
+  const imports = new ImportParser();
+  const ctx = { store, libraryPath: file, builds, imports, outputDir, mode: 'browser' as const, version: 'bench' };
   const server = await startServer({ api: createApi(ctx), ctx, staticDir: RENDERER_OUT });
   try {
     const times: number[] = [];
@@ -187,6 +189,7 @@ async function viewerRuns(emit: Emit, browser: Browser, work: string, runs: numb
   } finally {
     await server.close();
     await builds.close();
+    await imports.close();
     library.close();
   }
 }
@@ -195,12 +198,13 @@ async function viewerRuns(emit: Emit, browser: Browser, work: string, runs: numb
 export async function runUiBench(emit: Emit, work: string, runs: number): Promise<void> {
   await ensureRendererBuilt();
 
-  if (!fs.existsSync(CHROMIUM)) {
-    emit({ bench: 'ui', skipped: `${CHROMIUM} not found` });
+  const found = findBrowser();
+  if (!('path' in found)) {
+    emit({ bench: 'ui', skipped: found.missing });
     return;
   }
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: found.path, args: BROWSER_ARGS });
   try {
     for (const [name, pieces] of [['starter', 0], ['10000-pieces', 10_000]] as const) {
       const file = path.join(work, `ui-${name}.sqlite`);
@@ -210,7 +214,8 @@ export async function runUiBench(emit: Emit, work: string, runs: number): Promis
       if (pieces > 0) applyLibraryDocument(store, withNotes(store.readDocument(), pieces));
       const total = Object.values(store.pieces.countByKind()).reduce((a, b) => a + b, 0);
       const builds = new PackBuildService(1);
-      const ctx = { store, libraryPath: file, builds, outputDir: work, mode: 'browser' as const, version: 'bench' };
+      const imports = new ImportParser();
+      const ctx = { store, libraryPath: file, builds, imports, outputDir: work, mode: 'browser' as const, version: 'bench' };
       const server = await startServer({ api: createApi(ctx), ctx, staticDir: RENDERER_OUT });
       try {
         const firstScreen: number[] = [];
@@ -254,6 +259,7 @@ export async function runUiBench(emit: Emit, work: string, runs: number): Promis
       } finally {
         await server.close();
         await builds.close();
+        await imports.close();
         library.close();
       }
     }

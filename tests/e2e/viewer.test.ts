@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
-import { ARTIFACTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
+import { ARTIFACTS, RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 import { loadPdf, type LoadedPdf, type PdfOutlineNode } from '../helpers/pdf';
 import { createTranslator } from '../../shared/locales/createTranslator';
 import { CSS_PER_POINT } from '../../renderer/src/features/viewer/pageLayout';
@@ -22,6 +22,7 @@ const WIDE = { width: 1400, height: 900 };
 const NARROW = { width: 760, height: 900 };
 
 beforeAll(async () => {
+  if (!RUN_BROWSER_TESTS) return;
   session = await openBrowserSession();
   ({ app, page } = session);
   page.setDefaultTimeout(15_000);
@@ -60,7 +61,7 @@ async function openBuilder(slug: string) {
   await page.getByTestId('pack-builder').waitFor();
 }
 
-describe('the pack builder', () => {
+describe.skipIf(!RUN_BROWSER_TESTS)('the pack builder', () => {
   it('never lets the window scroll past its content, however long the pack', async () => {
     await openBuilder('panama-2025');
     const sizes = await page.evaluate(() => {
@@ -175,7 +176,7 @@ describe('the pack builder', () => {
   });
 });
 
-describe('the PDF viewer', () => {
+describe.skipIf(!RUN_BROWSER_TESTS)('the PDF viewer', () => {
   const editions = ['en', 'fr', 'es'] as const;
   const pdfs = new Map<string, LoadedPdf>();
   const t = createTranslator('en');
