@@ -1,11 +1,14 @@
 import type { LibraryStore } from '../services/LibraryStore';
 import type { PackBuildService } from '../pdf/PackBuildService';
+import type { ImportParser } from '../services/importWorker/ImportParser';
 
 /** What the handlers share: the open library, the build workers, where built PDFs go. */
 export interface ApiContext {
   store: LibraryStore;
   libraryPath: string;
   builds: PackBuildService;
+  /** Parses import files (XLIFF, library JSON) off the thread that answers requests. */
+  imports: ImportParser;
   /** Folder for built PDFs, served back by id (browser mode) or saved by the desktop shell. */
   outputDir: string;
   mode: 'desktop' | 'browser';

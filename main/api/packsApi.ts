@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors/AppError';
+import { LOCALES } from '../../shared/domain/locales';
 import { DOWNLOAD_ID, type BuiltPdf } from '../../shared/api/apiContract';
 import { createPack, deletePack, duplicatePack } from '../services/packsService';
 import type { ApiContext } from './ApiContext';
@@ -31,11 +32,12 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('packs.create', (input) => createPack(store, input));
   api.register('packs.duplicate', ({ id, slug }) => duplicatePack(store, id, slug));
   api.register('packs.delete', ({ id }) => ({ id: deletePack(store, id).id }));
-  const jobs = new Map<string, { controller: AbortController; fractions: Map<string, number>; editions: number }>();
+  const jobs = new Map<string, { controller: AbortController; fractions: Map<string, number>; editions: string[] }>();
   api.register('packs.build', async ({ id, mode, paper, watermark, strict, jobId }) => {
     const folder = randomUUID();
     const out = path.join(ctx.outputDir, folder);
-    const job = { controller: new AbortController(), fractions: new Map<string, number>(), editions: mode === 'all' ? 3 : 1 };
+    const editions: string[] = mode === 'all' ? [...LOCALES] : [mode];
+    const job = { controller: new AbortController(), fractions: new Map<string, number>(), editions };
     if (jobId) jobs.set(jobId, job);
     let report;
     try {
@@ -58,9 +60,10 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
   });
   api.register('packs.buildProgress', ({ jobId }) => {
     const job = jobs.get(jobId);
-    if (!job) return { running: false, fraction: 0 };
-    const done = [...job.fractions.values()].reduce((sum, f) => sum + f, 0);
-    return { running: true, fraction: Math.min(1, done / job.editions) };
+    if (!job) return { running: false, fraction: 0, editions: [] };
+    const editions = job.editions.map((edition) => ({ edition, fraction: Math.min(1, job.fractions.get(edition) ?? 0) }));
+    const done = editions.reduce((sum, e) => sum + e.fraction, 0);
+    return { running: true, fraction: Math.min(1, done / editions.length), editions };
   });
   api.register('packs.cancelBuild', ({ jobId }) => {
     const job = jobs.get(jobId);

@@ -26,5 +26,8 @@ export function registerTranslationApi(api: ApiRegistry, ctx: ApiContext): void 
     const savedTo = ctx.desktop ? await ctx.desktop.saveText(fileName, xml, 'xlf') : null;
     return { fileName, xml, units, savedTo };
   });
-  api.register('translation.importXliff', ({ xml, dryRun }) => importXliff(store, xml, { dryRun, approver: approverNow(store) }));
+  api.register('translation.importXliff', async ({ xml, dryRun }) => {
+    const doc = await ctx.imports.readXliff(xml);
+    return importXliff(store, doc, { dryRun, approver: approverNow(store) });
+  });
 }

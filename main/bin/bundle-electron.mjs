@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the desktop shell for Electron: main process, build worker and the sandboxed preload.
+// Bundles the desktop shell for Electron: main process, build and import workers, and the sandboxed preload.
 // The renderer is built by Vite (vite.config.ts). Output goes to out/, which git ignores.
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -15,6 +15,7 @@ await build({
   entryPoints: {
     'main/index': path.join(root, 'main/electron/index.ts'),
     'main/buildWorker': path.join(root, 'main/pdf/worker/buildWorker.ts'),
+    'main/importWorker': path.join(root, 'main/services/importWorker/importWorker.ts'),
   },
   outdir: path.join(root, 'out'),
   outExtension: { '.js': '.cjs' },

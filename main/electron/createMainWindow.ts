@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import { loadWindowState, saveWindowState } from './windowState';
 
 /** The one window: sandboxed, isolated, no Node, the renderer's own CSP, state remembered. */
-export function createMainWindow(options: { userData: string; indexHtml: string; preload: string }): BrowserWindow {
+export function createMainWindow(options: { userData: string; url: string; preload: string }): BrowserWindow {
   const state = loadWindowState(options.userData);
   const visible = screen
     .getAllDisplays()
@@ -31,6 +30,6 @@ export function createMainWindow(options: { userData: string; indexHtml: string;
     const bounds = win.getNormalBounds();
     saveWindowState(options.userData, { ...bounds, maximized: win.isMaximized() });
   });
-  void win.loadFile(path.resolve(options.indexHtml));
+  void win.loadURL(options.url);
   return win;
 }

@@ -2,19 +2,23 @@ import { pdfStringOverrides } from '../services/uiStrings/pdfStringOverrides';
 import { writeFileAtomic } from '../services/writeFileAtomic';
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type IpcMainInvokeEvent } from 'electron';
 import { openLibrary } from '../db/openLibrary';
 import { LIBRARY_FILE_NAME } from '../db/defaultLibraryPath';
 import { LibraryStore } from '../services/LibraryStore';
 import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { PackBuildService } from '../pdf/PackBuildService';
+import { ImportParser } from '../services/importWorker/ImportParser';
 import { createApi } from '../api/createApi';
-import { createTranslator } from '../../shared/locales/createTranslator';
-import { isLocale } from '../../shared/domain/locales';
+import { createTranslator, type Translate } from '../../shared/locales/createTranslator';
+import { isLocale, type Locale } from '../../shared/domain/locales';
 import { AppError } from '../../shared/errors/AppError';
 import { createMainWindow } from './createMainWindow';
 import { installSecurityHandlers } from './security';
 import { buildMenu } from './buildMenu';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppPage, serveAppRequest } from './appProtocol';
+import { openLibraryOrAsk } from './libraryOpenFailure';
+import { bundledWorkerUrl } from './bundledWorkerUrl';
 
 /**
  * The desktop shell, kept thin: open the library, start the build workers, answer the
@@ -22,31 +26,65 @@ import { buildMenu } from './buildMenu';
  * CLI and browser mode share. Paths come from the bundle layout (out/main, out/preload).
  */
 const appRoot = app.getAppPath();
-const indexHtml = path.join(appRoot, 'out', 'renderer', 'index.html');
-const appUrl = () => `file://${indexHtml}`;
+const rendererDir = path.join(appRoot, 'out', 'renderer');
+
+// Before the app is ready, or Chromium does not give the scheme an origin of its own.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+function interfaceLocale(): Locale {
+  const lang = app.getLocale().slice(0, 2);
+  return isLocale(lang) ? lang : 'en';
+}
+
+/** Anything that stops the start after the library opened: said in words, then quit. */
+function startFailed(t: Translate, error: unknown): void {
+  console.error('[desktop] start failed', error);
+  const detail = error instanceof AppError ? t(`errors:${error.code}`, error.params) : ((error as Error)?.message ?? String(error));
+  dialog.showErrorBox(t('common:desktopStart.title'), t('common:desktopStart.startFailed', { detail }));
+  app.quit();
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  installSecurityHandlers(appUrl);
-  void app.whenReady().then(start);
+  installSecurityHandlers(isAppPage);
+  void app.whenReady().then(async () => {
+    const t = createTranslator(interfaceLocale());
+    try {
+      protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
+      await start(t);
+    } catch (error) {
+      startFailed(t, error);
+    }
+  });
 }
 
-async function start(): Promise<void> {
+async function start(t: Translate): Promise<void> {
   const userData = app.getPath('userData');
   const libraryPath = path.join(userData, LIBRARY_FILE_NAME);
-  const library = await openLibrary(libraryPath, { create: true });
+  const library = await openLibraryOrAsk(libraryPath, {
+    open: (file) => openLibrary(file, { create: true }),
+    dialog,
+    showFile: (file) => shell.showItemInFolder(file),
+    t,
+  });
+  if (!library) {
+    app.quit();
+    return;
+  }
   const store = new LibraryStore(library.db);
   if (library.created) loadStarterLibrary(store, path.join(appRoot, 'seeds', 'starter-library.json'));
   const outputDir = path.join(userData, 'built-packs');
   fs.mkdirSync(outputDir, { recursive: true });
-  const builds = new PackBuildService(2, new URL(`file://${path.join(appRoot, 'out', 'main', 'buildWorker.cjs')}`));
+  const builds = new PackBuildService(2, bundledWorkerUrl(appRoot, 'buildWorker.cjs'));
   builds.warm();
+  const imports = new ImportParser({ workerEntry: bundledWorkerUrl(appRoot, 'importWorker.cjs') });
   let win: BrowserWindow | null = null;
   const api = createApi({
     store,
     libraryPath,
     builds,
+    imports,
     outputDir,
     mode: 'desktop',
     version: app.getVersion(),
@@ -55,14 +93,14 @@ async function start(): Promise<void> {
         const options = { defaultPath: path.basename(file), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
         const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         if (choice.canceled || !choice.filePath) return null;
-        fs.copyFileSync(file, choice.filePath);
+        writeFileAtomic(choice.filePath, fs.readFileSync(file), { force: true }); // the dialog already asked about replacing
         return choice.filePath;
       },
       async saveText(fileName, text, extension) {
         const options = { defaultPath: fileName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
         const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         if (choice.canceled || !choice.filePath) return null;
-        writeFileAtomic(choice.filePath, text, { force: true }); // the dialog already asked about replacing
+        writeFileAtomic(choice.filePath, text, { force: true });
         return choice.filePath;
       },
       // shell.openPath answers '' on success; only our own built files are ever opened.
@@ -70,19 +108,19 @@ async function start(): Promise<void> {
     },
   });
 
-  const lang = app.getLocale().slice(0, 2);
-  const menuLocale = isLocale(lang) ? lang : 'en';
   // Translators' edits of the menu's strings (common:menu.*) apply from the next start.
-  Menu.setApplicationMenu(buildMenu(createTranslator(menuLocale, pdfStringOverrides(store)[menuLocale])));
+  const locale = interfaceLocale();
+  Menu.setApplicationMenu(buildMenu(createTranslator(locale, pdfStringOverrides(store)[locale])));
 
   win = createMainWindow({
     userData,
-    indexHtml,
+    url: APP_INDEX_URL,
     preload: path.join(appRoot, 'out', 'preload', 'preload.cjs'),
   });
   ipcMain.handle('api', (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
-    // Only our own page in our own window may call the API.
-    if (!win || event.sender !== win.webContents || event.senderFrame?.url !== appUrl()) {
+    // Only our own page, in the top frame of our own window, may call the API.
+    const frame = event.senderFrame;
+    if (!win || event.sender !== win.webContents || !frame || frame.parent !== null || !isAppPage(frame.url)) {
       const error = new AppError('api.forbiddenOrigin');
       return { ok: false, error: { code: error.code, params: error.params, problems: [] } };
     }
@@ -96,6 +134,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     void builds.close();
+    void imports.close();
     library.close();
   });
 }

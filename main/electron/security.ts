@@ -14,9 +14,9 @@ export function isSafeExternalUrl(raw: string): boolean {
  * The renderer is untrusted: it may not navigate, redirect, open windows, attach webviews or
  * get any permission. A link to the web opens in the system browser, after a check.
  */
-export function hardenContents(contents: WebContents, appUrl: string): void {
+export function hardenContents(contents: WebContents, isAppPage: (url: string) => boolean): void {
   contents.on('will-navigate', (event, url) => {
-    if (url !== appUrl) event.preventDefault();
+    if (!isAppPage(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -26,8 +26,8 @@ export function hardenContents(contents: WebContents, appUrl: string): void {
   });
 }
 
-export function installSecurityHandlers(appUrl: () => string): void {
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl()));
+export function installSecurityHandlers(isAppPage: (url: string) => boolean): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppPage));
   void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);

@@ -83,7 +83,11 @@ export function applyLibraryDocument(
 }
 
 export function importLibraryFile(store: LibraryStore, file: string, options: { dryRun: boolean }): ImportReport {
-  const doc = parseLibraryDocument(readLibraryFile(file), file, store);
+  return importLibraryDocument(store, parseLibraryDocument(readLibraryFile(file), file, store), file, options);
+}
+
+/** A validated, canonical document: its dry-run report, or written all or nothing. */
+export function importLibraryDocument(store: LibraryStore, doc: LibraryDocument, file: string, options: { dryRun: boolean }): ImportReport {
   // An import carries approvals (keeping the library's record of unchanged texts); it makes none.
   if (options.dryRun) carryApprovals(store, doc, null);
   const counts = options.dryRun ? diffLibrary(store.readDocument(), doc).counts : applyLibraryDocument(store, doc);

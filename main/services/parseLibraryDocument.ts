@@ -15,6 +15,14 @@ import { hashSourceText } from './textHash';
  * references against the file and the library it goes into. Returns the canonical form.
  */
 export function parseLibraryDocument(input: unknown, file: string, library: LibraryLookup): LibraryDocument {
+  return checkLibraryShape(parseLibraryShape(input, file), file, library);
+}
+
+/**
+ * The part that needs no library: envelope and every field. It is the costly part of a large
+ * file, so the app runs it off the thread that answers requests (ImportParser).
+ */
+export function parseLibraryShape(input: unknown, file: string): LibraryDocument {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new AppError('import.notLibrary', { file });
   const envelope = input as { format?: unknown; formatVersion?: unknown };
   if (envelope.format !== LIBRARY_FORMAT) throw new AppError('import.notLibrary', { file });
@@ -33,10 +41,15 @@ export function parseLibraryDocument(input: unknown, file: string, library: Libr
     const problems = parsed.error.issues.map((issue) => problemFromZodIssue(issue, input));
     throw new AppError('import.invalid', { file, count: problems.length }, problems);
   }
-  const issues = checkLibraryDocument(parsed.data, library);
+  return parsed.data;
+}
+
+/** Ids and references against the file itself and the library it goes into; the canonical form. */
+export function checkLibraryShape(doc: LibraryDocument, file: string, library: LibraryLookup): LibraryDocument {
+  const issues = checkLibraryDocument(doc, library);
   if (issues.length > 0) {
-    const problems = issues.map((issue) => problemFromDocumentIssue(issue, input));
+    const problems = issues.map((issue) => problemFromDocumentIssue(issue, doc));
     throw new AppError('import.invalid', { file, count: problems.length }, problems);
   }
-  return normalizeLibraryDocument(parsed.data, hashSourceText);
+  return normalizeLibraryDocument(doc, hashSourceText);
 }

@@ -196,7 +196,8 @@ export interface ApiOutputs {
   'packs.duplicate': PackDoc;
   'packs.delete': { id: string };
   'packs.build': { report: BuildReport; pdfs: BuiltPdf[] };
-  'packs.buildProgress': { running: boolean; fraction: number };
+  /** The whole job's fraction done, and each edition's (in the order they are built). */
+  'packs.buildProgress': { running: boolean; fraction: number; editions: { edition: string; fraction: number }[] };
   'packs.cancelBuild': { cancelled: boolean };
   /** The PDF's bytes, base64: for the preview where there is no HTTP download (desktop). */
   'packs.readPdf': { base64: string };

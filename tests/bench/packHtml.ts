@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { marked } from 'marked';
 import type { Block, EditionModel } from '../../main/pdf/packBlocks';
 import { FONTS } from '../../main/pdf/fonts';
@@ -33,7 +34,7 @@ function block(b: Block): string {
  */
 export function packHtml(model: EditionModel, paper: 'a4' | 'letter'): string {
   const font = (file: string, weight: number, style: string) =>
-    `@font-face{font-family:NotoSans;src:url("file://${file}");font-weight:${weight};font-style:${style}}`;
+    `@font-face{font-family:NotoSans;src:url("${pathToFileURL(file).href}");font-weight:${weight};font-style:${style}}`;
   const f = FONTS.NotoSans;
   const toc = model.blocks
     .filter((b): b is Extract<Block, { kind: 'sectionHeading' | 'itemHeading' }> => b.kind === 'sectionHeading' || b.kind === 'itemHeading')

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: JSON lines, one per measurement, medians of RUNS runs. Not a test: nothing
  * here passes or fails. Compares our pdfmake builds with Chromium printing the same content
- * (what Electron's printToPDF does) when /usr/bin/chromium exists.
+ * (what Electron's printToPDF does) when a Chromium or Chrome is found (helpers/findBrowser.ts).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,16 +17,18 @@ import { LOCALES } from '../../shared/domain/locales';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { scaleLibrary } from './scaleLibrary';
 import { packHtml } from './packHtml';
-import { runUiBench } from './uiBench';
+import { runUiBench, runViewerBench } from './uiBench';
 import { runTranslateBench } from './translateBench';
 import { runLayoutChecksBench } from './layoutChecksBench';
 import { hostileDocument } from '../helpers/hostileDocument';
+import { runImportBench } from './importBench';
+import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
+const BROWSER = findBrowser();
 const MODES: LanguageMode[] = ['en', 'fr', 'es', 'all', 'parallel'];
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-'));
 const only = process.env.BENCH_ONLY?.split(',');
 
@@ -119,12 +121,12 @@ async function warmBuilds(name: string, doc: LibraryDocument, pack: string, mode
 
 /** The same editions as HTML printed by Chromium: warm (a running browser) and fresh processes. */
 async function chromiumBuilds(name: string, doc: LibraryDocument, pack: string, modes: LanguageMode[]) {
-  if (!fs.existsSync(CHROMIUM)) {
-    emit({ bench: 'build', engine: 'chromium', skipped: `${CHROMIUM} not found` });
+  if (!('path' in BROWSER)) {
+    emit({ bench: 'build', engine: 'chromium', skipped: BROWSER.missing });
     return;
   }
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: BROWSER.path, args: BROWSER_ARGS });
   const { models, pack: packDoc } = editionModels(doc, pack, LOCALES);
   const htmlFile = (locale: string) => path.join(work, `${name}-${locale}.html`);
   try {
@@ -134,7 +136,7 @@ async function chromiumBuilds(name: string, doc: LibraryDocument, pack: string, 
       const printOne = async (locale: (typeof LOCALES)[number], i: number) => {
         const html = packHtml(models[locale]!, packDoc.paper);
         fs.writeFileSync(htmlFile(locale), html);
-        await pages[i]!.goto(`file://${htmlFile(locale)}`, { waitUntil: 'load' });
+        await pages[i]!.goto(pathToFileURL(htmlFile(locale)).href, { waitUntil: 'load' });
         return pages[i]!.pdf({ format: packDoc.paper === 'a4' ? 'A4' : 'Letter', printBackground: true });
       };
       await Promise.all(locales.map(printOne)); // warm-up
@@ -157,12 +159,12 @@ async function chromiumBuilds(name: string, doc: LibraryDocument, pack: string, 
         const start = performance.now();
         await Promise.all(
           locales.map((locale) =>
-            run(CHROMIUM, [
-              ...CHROMIUM_ARGS,
+            run(BROWSER.path, [
+              ...BROWSER_ARGS,
               `--user-data-dir=${path.join(work, `profile-${locale}`)}`,
               `--print-to-pdf=${path.join(work, `${name}-${locale}-chromium.pdf`)}`,
               '--no-pdf-header-footer',
-              `file://${htmlFile(locale)}`,
+              pathToFileURL(htmlFile(locale)).href,
             ]),
           ),
         );
@@ -200,7 +202,10 @@ async function main() {
     ]);
   }
   if (!only || only.includes('ui')) await runUiBench(emit, work, RUNS);
+  // The renderer's size, and opening a ~530-page PDF in the viewer.
+  if (!only || only.includes('ui') || only.includes('viewer')) await runViewerBench(emit, work, RUNS);
   if (!only || only.includes('translate')) await runTranslateBench(emit, work, RUNS);
+  if (!only || only.includes('server-import')) await runImportBench(emit, work);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -6,14 +6,16 @@ import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
+import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';
 import { startServer } from '../../main/server/startServer';
 import { ensureRendererBuilt, RENDERER_OUT } from '../../main/server/ensureRendererBuilt';
 import type { LibraryDocument, NoteDoc } from '../../shared/schemas/libraryDocument';
+import { scaleLibrary } from './scaleLibrary';
+import type { Browser } from 'playwright-core';
+import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 
 type Emit = (record: Record<string, unknown>) => void;
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -85,23 +87,124 @@ const OPEN_TRANSLATE_PROBE = `(async () => {
   return performance.now() - start;
 })()`;
 
-/** Renderer size, time to the first usable library and Translate screens, and search-as-you-type latency. */
-export async function runUiBench(emit: Emit, work: string, runs: number): Promise<void> {
-  await ensureRendererBuilt();
-  const assets = path.join(RENDERER_OUT, 'assets');
-  const js = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const gzip = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(assets, f))).length;
-  const sizes = js.map((f) => ({ file: f, gzip_kb: round(gzip(f) / 1024) }));
-  const total = sizes.reduce((n, s) => n + s.gzip_kb, 0);
-  const lazy = sizes.filter((s) => /pdf/i.test(s.file)).reduce((n, s) => n + s.gzip_kb, 0);
-  emit({ bench: 'renderer-size', gzip_kb_total: round(total), gzip_kb_initial: round(total - lazy), gzip_kb_lazy_pdfjs: round(lazy), target_kb: 300, files: sizes });
+/**
+ * Clicks Read on the English edition of the report on screen and times, in the page, until the
+ * viewer's first page is painted (its canvas drawn); checked every frame.
+ */
+const OPEN_VIEWER_PROBE = `(async () => {
+  const painted = () => document.querySelector('[data-testid="viewer-page-1"][data-rendered="true"]');
+  const start = performance.now();
+  document.querySelector('[data-testid="view-en"]').click();
+  while (!painted()) {
+    if (performance.now() - start > 60000) throw new Error('first page not painted after 60 s');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return performance.now() - start;
+})()`;
 
-  if (!fs.existsSync(CHROMIUM)) {
-    emit({ bench: 'ui', skipped: `${CHROMIUM} not found` });
+/**
+ * The JavaScript a first visit loads before the app runs: the entry script and the chunks
+ * index.html preloads. Every other chunk (the translator's view, the PDF viewer with pdf.js, its
+ * worker) is fetched later.
+ */
+export function rendererSizes(): Record<string, unknown> {
+  const assets = path.join(RENDERER_OUT, 'assets');
+  const html = fs.readFileSync(path.join(RENDERER_OUT, 'index.html'), 'utf8');
+  const initial = new Set(
+    [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/assets\/([^"]+\.m?js)"/g)].map((m) => m[1]!),
+  );
+  const gzip = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(assets, f))).length;
+  const files = fs
+    .readdirSync(assets)
+    .filter((f) => /\.m?js$/.test(f))
+    .map((f) => ({ file: f, initial: initial.has(f), gzip_kb: round(gzip(f) / 1024) }));
+  const sum = (list: typeof files) => round(list.reduce((n, f) => n + f.gzip_kb, 0));
+  const viewer = files.filter((f) => /^(ViewerDialog|pdf\.worker)/.test(f.file));
+  return {
+    bench: 'renderer-size',
+    gzip_kb_initial: sum(files.filter((f) => f.initial)),
+    target_kb: 160,
+    gzip_kb_total: sum(files),
+    gzip_kb_viewer_lazy: sum(viewer),
+    files,
+  };
+}
+
+/**
+ * Opening a ~530-page PDF in the viewer: the large pack is built from its builder (not timed),
+ * then Read is clicked and the first page painted is timed, in a fresh browser context each run
+ * (nothing cached but what the report itself prefetches: the viewer's chunk and pdf.js's worker).
+ */
+export async function runViewerBench(emit: Emit, work: string, runs: number): Promise<void> {
+  await ensureRendererBuilt();
+  emit(rendererSizes());
+  const found = findBrowser();
+  if (!('path' in found)) {
+    emit({ bench: 'ui-viewer-first-page', skipped: found.missing });
     return;
   }
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: found.path, args: BROWSER_ARGS });
+  try {
+    await viewerRuns(emit, browser, work, runs);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function viewerRuns(emit: Emit, browser: Browser, work: string, runs: number): Promise<void> {
+  const file = path.join(work, 'ui-viewer.sqlite');
+  const library = await openLibrary(file, { create: true });
+  const store = new LibraryStore(library.db);
+  loadStarterLibrary(store);
+  applyLibraryDocument(store, scaleLibrary(store.readDocument(), 20));
+  const builds = new PackBuildService(2);
+  const outputDir = path.join(work, 'ui-viewer-out');
+  fs.mkdirSync(outputDir, { recursive: true });
+  const imports = new ImportParser();
+  const ctx = { store, libraryPath: file, builds, imports, outputDir, mode: 'browser' as const, version: 'bench' };
+  const server = await startServer({ api: createApi(ctx), ctx, staticDir: RENDERER_OUT });
+  try {
+    const times: number[] = [];
+    let pages = 0;
+    let bytes = 0;
+    for (let r = 0; r < runs; r++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByTestId('nav-packs').click();
+      await page.getByTestId('pack-large-20x').click();
+      await page.getByTestId('build-mode').selectOption('en');
+      await page.getByTestId('build').click();
+      await page.getByTestId('build-report').waitFor({ timeout: 300_000 });
+      const facts = (await page.getByTestId('pdf-en').textContent()) ?? '';
+      pages = Number(/([\d,.\s]+) pages/.exec(facts)?.[1]?.replace(/\D/g, '') ?? 0);
+      // The report prefetches the viewer: wait until that is done, as a reader would have.
+      await page.waitForLoadState('networkidle');
+      times.push((await page.evaluate(OPEN_VIEWER_PROBE)) as number);
+      await context.close();
+    }
+    for (const f of fs.readdirSync(outputDir, { recursive: true })) if (String(f).endsWith('-en.pdf')) bytes = fs.statSync(path.join(outputDir, String(f))).size;
+    emit({ bench: 'ui-viewer-first-page', pack: 'large-20x', edition: 'en', pages, pdf_mb: round(bytes / 2 ** 20), runs, median_ms: round(median(times)), max_ms: round(Math.max(...times)), target_ms: 1000 });
+  } finally {
+    await server.close();
+    await builds.close();
+    await imports.close();
+    library.close();
+  }
+}
+
+/** Time to the first usable library and Translate screens, and search-as-you-type latency. */
+export async function runUiBench(emit: Emit, work: string, runs: number): Promise<void> {
+  await ensureRendererBuilt();
+
+  const found = findBrowser();
+  if (!('path' in found)) {
+    emit({ bench: 'ui', skipped: found.missing });
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: found.path, args: BROWSER_ARGS });
   try {
     for (const [name, pieces] of [['starter', 0], ['10000-pieces', 10_000]] as const) {
       const file = path.join(work, `ui-${name}.sqlite`);
@@ -111,7 +214,8 @@ export async function runUiBench(emit: Emit, work: string, runs: number): Promis
       if (pieces > 0) applyLibraryDocument(store, withNotes(store.readDocument(), pieces));
       const total = Object.values(store.pieces.countByKind()).reduce((a, b) => a + b, 0);
       const builds = new PackBuildService(1);
-      const ctx = { store, libraryPath: file, builds, outputDir: work, mode: 'browser' as const, version: 'bench' };
+      const imports = new ImportParser();
+      const ctx = { store, libraryPath: file, builds, imports, outputDir: work, mode: 'browser' as const, version: 'bench' };
       const server = await startServer({ api: createApi(ctx), ctx, staticDir: RENDERER_OUT });
       try {
         const firstScreen: number[] = [];
@@ -155,6 +259,7 @@ export async function runUiBench(emit: Emit, work: string, runs: number): Promis
       } finally {
         await server.close();
         await builds.close();
+        await imports.close();
         library.close();
       }
     }

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
 import { RENDERER_OUT } from '../../main/server/ensureRendererBuilt';
-import { ARTIFACTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
+import { ARTIFACTS, RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 import { loadPdf } from '../helpers/pdf';
 import { createTranslator } from '../../shared/locales/createTranslator';
 
 /**
- * The app end to end in Debian's Chromium, as a user drives it in browser mode (`briefing
- * serve`). .ci/run installs /usr/bin/chromium; screenshots go to test-artifacts/ (not committed).
+ * The app end to end in a Chromium or Chrome found on this computer (helpers/findBrowser.ts), as a
+ * user drives it in browser mode (`briefing serve`). Screenshots go to test-artifacts/ (not committed).
  */
 let session: BrowserSession;
 let app: TestApp;
@@ -18,6 +18,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
+  if (!RUN_BROWSER_TESTS) return;
   session = await openBrowserSession();
   ({ app, browser, page } = session);
   await page.goto(app.server.url);
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 const shot = (name: string) => session.shot(name);
 
-describe('browser mode, end to end', () => {
+describe.skipIf(!RUN_BROWSER_TESTS)('browser mode, end to end', () => {
   it("serves React's production build, though the tests run with NODE_ENV=test", () => {
     expect(process.env.NODE_ENV).toBe('test');
     const assets = path.join(RENDERER_OUT, 'assets');

@@ -44,7 +44,7 @@ describe.skipIf('reason' in found)('desktop app (Electron)', () => {
       );
       expect(result.ok).toBe(true);
       await win.evaluate(() => window.location.assign('https://example.org/'));
-      expect(win.url()).toMatch(/^file:/);
+      expect(win.url()).toMatch(/^app:\/\/bundle\/index.html/);
     } finally {
       await app.close();
       fs.rmSync(userData, { recursive: true, force: true });

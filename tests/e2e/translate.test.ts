@@ -3,12 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
-import { ARTIFACTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
+import { ARTIFACTS, RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 import { createTranslator } from '../../shared/locales/createTranslator';
 import type { TranslationUnit, TranslationUnitsResult, UiStringOverride } from '../../shared/api/translationTypes';
 
 /**
- * The translator's view end to end in Debian's Chromium (browser mode, its own temporary
+ * The translator's view end to end in a Chromium or Chrome (browser mode, its own temporary
  * library): a French source edited in the library shows up out of date with its word diff,
  * translations are approved from the keyboard, a failing check asks first, an interface string
  * changes the header live, XLIFF goes out and a broken file comes back refused.
@@ -21,6 +21,7 @@ let app: TestApp;
 let page: Page;
 
 beforeAll(async () => {
+  if (!RUN_BROWSER_TESTS) return;
   session = await openBrowserSession();
   ({ app, page } = session);
   // A missing element fails the step that waits for it, well within the test's own timeout.
@@ -54,7 +55,7 @@ async function openUnit(search: string, testId: string) {
   await page.locator('[data-testid="tr-editor"][aria-busy="false"]').waitFor();
 }
 
-describe("the translator's view, end to end", () => {
+describe.skipIf(!RUN_BROWSER_TESTS)("the translator's view, end to end", () => {
   it('records the name set in Settings', async () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-user-name').fill(TRANSLATOR);

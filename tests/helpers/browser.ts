@@ -3,12 +3,16 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './server';
+import { BROWSER_ARGS, findBrowser, runBrowserTests } from './findBrowser';
 
 /*
- * End-to-end tests run the app in Debian's Chromium, as a user drives it in browser mode
- * (`briefing serve`). .ci/run installs /usr/bin/chromium; screenshots go to test-artifacts/.
+ * End-to-end tests run the app in a Chromium or Chrome found on this computer (findBrowser:
+ * BRIEFING_CHROMIUM or CHROME_PATH, then the usual install locations), as a user drives it in
+ * browser mode (`briefing serve`). Screenshots go to test-artifacts/.
  */
-export const CHROMIUM = '/usr/bin/chromium';
+export const BROWSER = findBrowser();
+/** Whether this file's end-to-end tests run: a browser was found, or CI requires them. */
+export const RUN_BROWSER_TESTS = runBrowserTests(BROWSER);
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -23,14 +27,11 @@ export interface BrowserSession {
 
 /** A fresh starter library served with the built renderer, and a page open on its URL. */
 export async function openBrowserSession(): Promise<BrowserSession> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/run, which installs Debian's chromium`);
+  if (!('path' in BROWSER)) throw new Error(BROWSER.missing);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const app = await startTestApp({ buildRenderer: true });
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await chromium.launch({ executablePath: BROWSER.path, args: BROWSER_ARGS });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   return {

@@ -5,9 +5,11 @@ import { openLibrary, type OpenedLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { loadStarterLibrary } from '../../seeds/starterLibrary';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
+import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';
 import type { ApiContext } from '../../main/api/ApiContext';
 import type { ApiRegistry } from '../../main/api/ApiRegistry';
+import type { ApiResult } from '../../shared/api/apiContract';
 import { startServer, type RunningServer } from '../../main/server/startServer';
 import { ensureRendererBuilt } from '../../main/server/ensureRendererBuilt';
 
@@ -31,6 +33,7 @@ export async function startTestApp(options: { buildRenderer?: boolean } = {}): P
     store,
     libraryPath: library.path,
     builds: new PackBuildService(2),
+    imports: new ImportParser(),
     outputDir,
     mode: 'browser',
     version: 'test',
@@ -50,8 +53,19 @@ export async function startTestApp(options: { buildRenderer?: boolean } = {}): P
     async close() {
       await server.close();
       await ctx.builds.close();
+      await ctx.imports.close();
       library.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** POST /api/<channel> with the session's token, as the page does; the parsed result. */
+export async function postApi<T = unknown>(server: RunningServer, channel: string, input: unknown): Promise<ApiResult<T>> {
+  const response = await fetch(`${server.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  return (await response.json()) as ApiResult<T>;
 }

@@ -177,10 +177,10 @@ describe('API registry', () => {
 });
 
 describe('build jobs over the API', () => {
-  it('reports progress for a job id, and a cancel stops the build with nothing written', async () => {
+  it('reports progress for a job id, per edition, and a cancel stops the build with nothing written', async () => {
     const jobId = 'job-cancel-0001';
     const building = app.api.invoke('packs.build', { id: 'panama-2025', mode: 'all', jobId });
-    let progress = { running: false, fraction: 0 };
+    let progress: { running: boolean; fraction: number; editions: { edition: string; fraction: number }[] } = { running: false, fraction: 0, editions: [] };
     for (let i = 0; i < 400 && !(progress.running && progress.fraction > 0); i++) {
       const r = await app.api.invoke('packs.buildProgress', { jobId });
       if (r.ok) progress = r.value as typeof progress;
@@ -189,6 +189,12 @@ describe('build jobs over the API', () => {
     expect(progress.running).toBe(true);
     expect(progress.fraction).toBeGreaterThan(0);
     expect(progress.fraction).toBeLessThanOrEqual(1);
+    // Each edition has its own fraction; the job's is their mean.
+    expect(progress.editions.map((e) => e.edition)).toEqual(['en', 'fr', 'es']);
+    for (const e of progress.editions) expect(e.fraction).toBeGreaterThanOrEqual(0);
+    expect(progress.editions.some((e) => e.fraction > 0)).toBe(true);
+    const mean = progress.editions.reduce((sum, e) => sum + e.fraction, 0) / 3;
+    expect(progress.fraction).toBeCloseTo(mean, 10);
     const cancelled = await app.api.invoke('packs.cancelBuild', { jobId });
     expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });
     const result = await building;
@@ -197,7 +203,7 @@ describe('build jobs over the API', () => {
     const pdfs = fs.readdirSync(app.ctx.outputDir, { recursive: true }).filter((f) => String(f).endsWith('.pdf'));
     const before = pdfs.length;
     // A finished job is no longer running.
-    expect(await app.api.invoke('packs.buildProgress', { jobId })).toEqual({ ok: true, value: { running: false, fraction: 0 } });
+    expect(await app.api.invoke('packs.buildProgress', { jobId })).toEqual({ ok: true, value: { running: false, fraction: 0, editions: [] } });
     // The service still builds afterwards.
     const again = await app.api.invoke('packs.build', { id: 'panama-2025', mode: 'es' });
     expect(again.ok).toBe(true);

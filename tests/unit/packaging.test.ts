@@ -27,9 +27,9 @@ describe('electron-builder.yml', () => {
 });
 
 describe('desktop bundle', () => {
-  it('bundles main, the build worker and a preload that requires nothing but electron', () => {
+  it('bundles main, the build and import workers, and a preload that requires nothing but electron', () => {
     execFileSync(process.execPath, [path.join(root, 'main/bin/bundle-electron.mjs')], { cwd: root });
-    for (const file of ['out/main/index.cjs', 'out/main/buildWorker.cjs', 'out/preload/preload.cjs']) {
+    for (const file of ['out/main/index.cjs', 'out/main/buildWorker.cjs', 'out/main/importWorker.cjs', 'out/preload/preload.cjs']) {
       expect(fs.existsSync(path.join(root, file)), file).toBe(true);
     }
     const preload = fs.readFileSync(path.join(root, 'out/preload/preload.cjs'), 'utf8');

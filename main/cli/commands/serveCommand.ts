@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { CliContext } from '../CliContext';
 
 /** Browser mode: the app on 127.0.0.1 with a per-launch token, until Ctrl+C. */
@@ -10,21 +10,26 @@ export function registerServe(program: Command, ctx: CliContext, version: string
   program
     .command('serve')
     .description(t('cli:commands.serve'))
-    .option('--port <n>', t('cli:serve.port'), (v: string) => Number.parseInt(v, 10), 0)
+    .option('--port <n>', t('cli:serve.port'), (v: string) => {
+      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError(t('errors:server.badPort', { port: v }));
+      return Number(v);
+    }, 0)
     .action(async (options: { port: number }, command: Command) => {
       // Loaded on demand, so the other commands start fast.
-      const [{ createApi }, { PackBuildService }, { startServer }, { ensureRendererBuilt }] = await Promise.all([
+      const [{ createApi }, { PackBuildService }, { startServer }, { ensureRendererBuilt }, { ImportParser }] = await Promise.all([
         import('../../api/createApi'),
         import('../../pdf/PackBuildService'),
         import('../../server/startServer'),
         import('../../server/ensureRendererBuilt'),
+        import('../../services/importWorker/ImportParser'),
       ]);
       const staticDir = await ensureRendererBuilt(() => ctx.io.stderr(`${t('cli:serve.building')}\n`));
       await ctx.withLibrary(command, { create: false, readOnly: false }, async (store, library) => {
         const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-packs-'));
         const builds = new PackBuildService(2);
         builds.warm();
-        const apiCtx = { store, libraryPath: library.path, builds, outputDir, mode: 'browser' as const, version };
+        const imports = new ImportParser();
+        const apiCtx = { store, libraryPath: library.path, builds, imports, outputDir, mode: 'browser' as const, version };
         const server = await startServer({ api: createApi(apiCtx), ctx: apiCtx, staticDir, port: options.port });
         ctx.out(t('cli:serve.ready', { url: server.url }));
         await new Promise<void>((resolve) => {
@@ -34,6 +39,7 @@ export function registerServe(program: Command, ctx: CliContext, version: string
         });
         await server.close();
         await builds.close();
+        await imports.close();
         fs.rmSync(outputDir, { recursive: true, force: true });
       });
     });

@@ -6,7 +6,7 @@ import type { ValidationProblem } from '../../../shared/schemas/validationProble
 import { targetKeys } from '../../../shared/locales/flattenResources';
 import { checkTranslation } from '../../../shared/translation/checkTranslation';
 import { readXliff } from '../../xliff/readXliff';
-import type { XliffUnitIn } from '../../xliff/xliffTypes';
+import type { XliffDocumentIn, XliffUnitIn } from '../../xliff/xliffTypes';
 import type { Approver } from '../carryApprovals';
 import type { LocalizedDoc } from '../../../shared/schemas/common';
 import type { UiStringRow } from '../../db/repositories/UiStringsRepository';
@@ -37,10 +37,11 @@ type Resolved =
  */
 export function importXliff(
   store: LibraryStore,
-  xml: string,
+  xml: string | XliffDocumentIn,
   options: { dryRun: boolean; approver: Approver },
 ): XliffImportReport {
-  const doc = readXliff(xml);
+  // The app parses off its request thread (ImportParser) and passes the document read.
+  const doc = typeof xml === 'string' ? readXliff(xml) : xml;
   const source = localeOf(doc.srcLang, 'srcLang');
   const target = localeOf(doc.trgLang, 'trgLang');
   if (source === target) throw new AppError('translation.sameLanguage', { locale: source });

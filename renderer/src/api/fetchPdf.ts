@@ -1,6 +1,7 @@
 import { downloadBlob } from './downloadText';
 import { getApi } from './getApi';
-import { unwrap } from './ApiFailure';
+import { ApiFailure, unwrap } from './ApiFailure';
+import type { ApiResult } from '../../../shared/api/apiContract';
 import { sessionToken } from './sessionToken';
 
 /**
@@ -16,7 +17,12 @@ export async function fetchPdf(downloadId: string): Promise<Uint8Array> {
   const response = await fetch(`/api/download/${path}`, {
     headers: { Authorization: `Bearer ${sessionToken() ?? ''}` },
   });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  if (!response.ok) {
+    // The server says why (an unknown or expired download, a missing token): keep its code.
+    const body = (await response.json().catch(() => null)) as ApiResult<never> | null;
+    if (body && body.ok === false && body.error?.code) throw new ApiFailure(body.error);
+    throw new ApiFailure({ code: 'unexpected', params: { detail: `HTTP ${response.status}` }, problems: [] });
+  }
   return new Uint8Array(await response.arrayBuffer());
 }
 

@@ -8,7 +8,7 @@ export function ErrorAlert({ error, testId = 'error' }: { error: ApiError | null
   if (!error) return null;
   const { message, problems } = describeApiError(error, t);
   return (
-    <div className="alert alert-error" role="alert" data-testid={testId}>
+    <div className="alert alert-error" role="alert" data-testid={testId} tabIndex={-1}>
       <p className="alert-message">{message}</p>
       {problems.length > 1 ? (
         <ul className="alert-problems">

@@ -44,6 +44,13 @@ export function AddItemPanel({
   const [ref, setRef] = useState('');
   const ticket = useRef(0);
   const searchRef = useRef<HTMLInputElement>(null);
+  const pieceRef = useRef<HTMLSelectElement>(null);
+  // The Add button just pressed turns into "Added" (disabled), which would drop focus on the page:
+  // it moves to where the next piece is chosen.
+  const add = (item: PackItemDoc, then: HTMLElement | null) => {
+    onAdd(item);
+    then?.focus();
+  };
   const inSection = (k: string, r: string) => items.some((i) => i.kind === k && i.ref === r);
 
   useEffect(() => searchRef.current?.focus(), []);
@@ -89,7 +96,7 @@ export function AddItemPanel({
                     disabled={already}
                     data-testid={`add-${hit.id}`}
                     aria-label={already ? t('ui:builder.alreadyIn', { title: hit.title }) : t('ui:builder.addNamed', { title: hit.title })}
-                    onClick={() => isItemKind(hit.kind) && onAdd({ kind: hit.kind, ref: hit.id })}
+                    onClick={() => isItemKind(hit.kind) && add({ kind: hit.kind, ref: hit.id }, searchRef.current)}
                   >
                     {already ? t('ui:builder.added') : t('ui:builder.add')}
                   </button>
@@ -110,7 +117,7 @@ export function AddItemPanel({
         </div>
         <div className="field">
           <label htmlFor={`${id}-piece`}>{t('ui:builder.piece')}</label>
-          <select id={`${id}-piece`} value={chosen} data-testid="picker-piece" onChange={(e) => setRef(e.target.value)}>
+          <select ref={pieceRef} id={`${id}-piece`} value={chosen} data-testid="picker-piece" onChange={(e) => setRef(e.target.value)}>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}
@@ -119,7 +126,7 @@ export function AddItemPanel({
             ))}
           </select>
         </div>
-        <button type="button" data-testid="picker-add" disabled={!chosen || inSection(kind, chosen)} onClick={() => onAdd({ kind, ref: chosen })}>
+        <button type="button" data-testid="picker-add" disabled={!chosen || inSection(kind, chosen)} onClick={() => add({ kind, ref: chosen }, pieceRef.current)}>
           {t('ui:builder.add')}
         </button>
         <button type="button" className="button-link" onClick={onClose} data-testid="add-close">

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiOutputs } from '../../../../shared/api/apiContract';
 import { LANGUAGE_MODES, type LanguageMode } from '../../../../shared/api/buildTypes';
@@ -14,13 +14,17 @@ import type { LabelOf } from './pieceLabels';
 type BuildState =
   | { phase: 'idle' }
   | { phase: 'building'; startedAt: number }
-  | { phase: 'done'; result: ApiOutputs['packs.build'] }
+  | { phase: 'done'; result: ApiOutputs['packs.build']; seconds: number }
   | { phase: 'failed'; error: ApiError }
   | { phase: 'cancelled' };
 
+type EditionProgress = ApiOutputs['packs.buildProgress']['editions'];
+
 /**
- * Builds the pack's PDFs in main's workers. The build carries a job id chosen here, so the bar
- * can follow its progress and Cancel can stop it there (no file is written then).
+ * Builds the pack's PDFs in main's workers. The build carries a job id chosen here, so each
+ * edition's bar can follow its progress and Cancel can stop it there (no file is written then).
+ * Focus stays on the Build button while it runs (it is not disabled, only inert), then goes to
+ * what came of it: the report, the error, or back to Build after a cancel.
  */
 export function BuildPanel({
   pack,
@@ -35,7 +39,7 @@ export function BuildPanel({
   onSave: () => Promise<boolean>;
   labelOf: LabelOf;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = useUiLocale();
   const id = useId();
   const [mode, setMode] = useState<LanguageMode>(() => storedEditionLanguage(locale));
@@ -43,24 +47,33 @@ export function BuildPanel({
   const [state, setState] = useState<BuildState>({ phase: 'idle' });
   const ticket = useRef(0);
   const job = useRef<string | null>(null);
-  const [fraction, setFraction] = useState<number | null>(null);
+  const [progress, setProgress] = useState<EditionProgress>([]);
+  const buildButton = useRef<HTMLButtonElement>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
+  const building = state.phase === 'building';
+
+  useEffect(() => {
+    if (state.phase === 'failed') errorBox.current?.focus();
+  }, [state.phase]);
 
   const build = async () => {
+    if (building || saving) return;
     const mine = ++ticket.current;
     if (dirty && !(await onSave())) return;
     if (mine !== ticket.current) return;
-    setState({ phase: 'building', startedAt: Date.now() });
+    const startedAt = Date.now();
+    setState({ phase: 'building', startedAt });
     const jobId = crypto.randomUUID();
     job.current = jobId;
-    setFraction(null);
+    setProgress([]);
     const poll = setInterval(() => {
       void getApi()['packs.buildProgress']({ jobId }).then((r) => {
-        if (r.ok && r.value.running && job.current === jobId) setFraction(r.value.fraction);
+        if (r.ok && r.value.running && job.current === jobId) setProgress(r.value.editions);
       });
     }, 250);
     try {
       const result = unwrap(await getApi()['packs.build']({ id: pack.id, mode, strict, jobId }));
-      if (mine === ticket.current) setState({ phase: 'done', result });
+      if (mine === ticket.current) setState({ phase: 'done', result, seconds: (Date.now() - startedAt) / 1000 });
     } catch (caught) {
       if (mine === ticket.current) setState({ phase: 'failed', error: toApiError(caught) });
     } finally {
@@ -74,11 +87,16 @@ export function BuildPanel({
     job.current = null;
     ticket.current++;
     setState({ phase: 'cancelled' });
+    buildButton.current?.focus();
   };
 
-  const building = state.phase === 'building';
+  const editionName = (edition: string) => t(`ui:buildMode.${edition}`, { defaultValue: edition });
+  const percent = (f: number) => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(f);
+  const pending = mode === 'all' ? ['en', 'fr', 'es'] : [mode];
+  const bars = progress.length > 0 ? progress : pending.map((edition) => ({ edition, fraction: 0 }));
+
   return (
-    <section className="card build-panel" aria-labelledby={`${id}-heading`}>
+    <section className="card build-panel" aria-labelledby={`${id}-heading`} data-testid="build-panel">
       <h3 id={`${id}-heading`}>{t('ui:build.title')}</h3>
       <div className="field-row build-controls">
         <div className="field">
@@ -89,31 +107,56 @@ export function BuildPanel({
             ))}
           </select>
         </div>
-        <label className="checkbox-field">
-          <input type="checkbox" checked={strict} data-testid="build-strict" disabled={building} onChange={(e) => setStrict(e.target.checked)} />
-          {t('ui:build.strict')}
-        </label>
-        <button type="button" className="button-primary" data-testid="build" disabled={building || saving} onClick={() => void build()}>
+        <button
+          ref={buildButton}
+          type="button"
+          className="button-primary"
+          data-testid="build"
+          aria-disabled={building || saving}
+          onClick={() => void build()}
+        >
           {dirty ? t('ui:build.saveAndBuild') : t('ui:build.build')}
         </button>
       </div>
+      <label className="checkbox-field">
+        <input type="checkbox" checked={strict} data-testid="build-strict" disabled={building} onChange={(e) => setStrict(e.target.checked)} />
+        {t('ui:build.strict')}
+      </label>
       <p className="hint">{t('ui:build.strictHint')}</p>
       {building ? (
         <div className="build-progress" data-testid="build-progress">
-          {fraction === null ? (
-            <progress aria-label={t('ui:build.building')} />
-          ) : (
-            <progress aria-label={t('ui:build.building')} max={1} value={fraction} />
-          )}
-          <span role="status">{t('ui:build.building')}</span>
+          <p role="status" className="build-status">{t('ui:build.building')}</p>
+          <ul className="build-bars">
+            {bars.map((bar) => (
+              <li key={bar.edition} data-testid={`build-progress-${bar.edition}`} data-fraction={bar.fraction.toFixed(2)}>
+                <span className="build-bar-label" id={`${id}-bar-${bar.edition}`}>{editionName(bar.edition)}</span>
+                <progress aria-labelledby={`${id}-bar-${bar.edition}`} max={1} value={bar.fraction} />
+                <span className="build-bar-value" aria-hidden="true">{percent(bar.fraction)}</span>
+              </li>
+            ))}
+          </ul>
           <button type="button" data-testid="build-cancel" onClick={cancel}>
             {t('ui:actions.cancel')}
           </button>
         </div>
       ) : null}
       {state.phase === 'cancelled' ? <p role="status" className="hint">{t('ui:build.cancelled')}</p> : null}
-      {state.phase === 'failed' ? <ErrorAlert error={state.error} /> : null}
-      {state.phase === 'done' ? <BuildReportView report={state.result.report} pdfs={state.result.pdfs} labelOf={labelOf} /> : null}
+      {state.phase === 'failed' ? (
+        <div ref={errorBox} tabIndex={-1} className="build-error">
+          <ErrorAlert error={state.error} />
+        </div>
+      ) : null}
+      {state.phase === 'done' ? (
+        <BuildReportView
+          report={state.result.report}
+          pdfs={state.result.pdfs}
+          labelOf={labelOf}
+          summary={t('ui:build.done', {
+            count: state.result.pdfs.length,
+            seconds: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(state.seconds),
+          })}
+        />
+      ) : null}
     </section>
   );
 }

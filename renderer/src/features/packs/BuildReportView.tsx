@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuiltPdf } from '../../../../shared/api/apiContract';
 import type { BuildReport, TextIssue } from '../../../../shared/api/buildTypes';
-import { PdfPreview } from './PdfPreview';
-import { downloadPdf } from './pdfBytes';
+import { downloadPdf, pdfBytes } from './pdfBytes';
+import { loadViewer } from './loadViewer';
 import { getApi } from '../../api/getApi';
 import type { LabelOf } from './pieceLabels';
+
+type ViewerDialogType = Awaited<ReturnType<typeof loadViewer>>['default'];
 
 function formatBytes(bytes: number, locale: string): string {
   const kb = bytes / 1024;
@@ -14,19 +16,66 @@ function formatBytes(bytes: number, locale: string): string {
     : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(kb / 1024);
 }
 
-/** What a build made: per PDF its pages, a preview and a download; per language what is not ready. */
-export function BuildReportView({ report, pdfs, labelOf }: { report: BuildReport; pdfs: BuiltPdf[]; labelOf: LabelOf }) {
+/**
+ * What a build made: per PDF its pages, Read (the viewer), Download and, on the desktop, Open in
+ * the system's viewer; per language what is not ready. Shown with focus on its heading, so the
+ * reader lands on it and a screen reader announces it.
+ */
+export function BuildReportView({
+  report,
+  pdfs,
+  labelOf,
+  summary,
+}: {
+  report: BuildReport;
+  pdfs: BuiltPdf[];
+  labelOf: LabelOf;
+  /** "3 PDFs built in 4.2 s": said once, as the report appears. */
+  summary: string;
+}) {
   const { t, i18n } = useTranslation();
-  const [previewed, setPreviewed] = useState(pdfs[0]?.downloadId ?? null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [Viewer, setViewer] = useState<ViewerDialogType | null>(null);
+  const [viewerError, setViewerError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const editionName = (edition: string) => t(`ui:edition.${edition}`, { defaultValue: edition });
+
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+
+  // Rendered directly once here (no Suspense: React would hold it back 300 ms after it came).
+  useEffect(() => {
+    let live = true;
+    loadViewer().then(
+      (module) => live && setViewer(() => module.default),
+      (e: unknown) => live && setViewerError(t('ui:viewer.failed', { detail: (e as Error)?.message ?? String(e) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [t]);
+
+  const read = (pdf: BuiltPdf) => {
+    // The bytes are on their way while the viewer's chunk arrives, if it has not yet.
+    void pdfBytes(pdf.downloadId).catch(() => undefined);
+    setViewing(pdf.downloadId);
+  };
   const issueLine = (issue: TextIssue) =>
     t('ui:report.issue', { piece: labelOf(null, issue.pieceId) ?? issue.pieceId, field: t(`ui:fields.${issue.field}`, { defaultValue: issue.field }) });
 
   return (
     <section className="build-report" aria-labelledby="report-heading" data-testid="build-report">
-      <h4 id="report-heading">{t('ui:report.title')}</h4>
+      <h4 id="report-heading" ref={heading} tabIndex={-1}>
+        {t('ui:report.title')}
+      </h4>
+      <p role="status" className="build-summary" data-testid="build-summary">
+        {summary}
+      </p>
       {downloadError ? <p className="alert alert-error" role="alert">{downloadError}</p> : null}
+      {viewerError ? <p className="alert alert-error" role="alert">{viewerError}</p> : null}
       <ul className="pdf-list">
         {pdfs.map((pdf) => (
           <li key={pdf.downloadId} className="pdf-card" data-testid={`pdf-${pdf.edition}`}>
@@ -40,6 +89,14 @@ export function BuildReportView({ report, pdfs, labelOf }: { report: BuildReport
               <button
                 type="button"
                 className="button-primary"
+                data-testid={`view-${pdf.edition}`}
+                aria-label={t('ui:report.readNamed', { edition: editionName(pdf.edition) })}
+                onClick={() => read(pdf)}
+              >
+                {t('ui:report.read')}
+              </button>
+              <button
+                type="button"
                 data-testid={`download-${pdf.edition}`}
                 aria-label={t('ui:report.downloadNamed', { edition: editionName(pdf.edition) })}
                 onClick={() =>
@@ -66,26 +123,20 @@ export function BuildReportView({ report, pdfs, labelOf }: { report: BuildReport
                   {t('ui:report.open')}
                 </button>
               ) : null}
-              {pdfs.length > 1 ? (
-                <button
-                  type="button"
-                  aria-pressed={previewed === pdf.downloadId}
-                  data-testid={`show-preview-${pdf.edition}`}
-                  aria-label={t('ui:report.previewNamed', { edition: editionName(pdf.edition) })}
-                  onClick={() => setPreviewed(pdf.downloadId)}
-                >
-                  {t('ui:report.preview')}
-                </button>
-              ) : null}
             </div>
           </li>
         ))}
       </ul>
-      {previewed ? (
-        <PdfPreview
-          key={previewed}
-          downloadId={previewed}
-          label={t('ui:report.previewOf', { edition: editionName(pdfs.find((p) => p.downloadId === previewed)?.edition ?? '') })}
+      {viewing && !Viewer && !viewerError ? (
+        <p className="loading" role="status">
+          {t('ui:viewer.opening')}
+        </p>
+      ) : null}
+      {viewing && Viewer ? (
+        <Viewer
+          editions={pdfs.map((pdf) => ({ edition: pdf.edition, downloadId: pdf.downloadId, fileName: pdf.fileName, label: editionName(pdf.edition) }))}
+          initial={viewing}
+          onClose={() => setViewing(null)}
         />
       ) : null}
       <table className="report-table">

@@ -36,7 +36,8 @@ export function PackBuilder({ packId }: { packId: string }) {
   const [announcement, setAnnouncement] = useState('');
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const drag = useRef<DragPayload | null>(null);
-  const pendingFocus = useRef<string | null>(null);
+  /** Where focus goes after the next render: the first of these selectors that finds an element. */
+  const pendingFocus = useRef<string | string[] | null>(null);
 
   useUnsavedChanges(`pack:${packId}`, dirty);
 
@@ -51,7 +52,13 @@ export function PackBuilder({ packId }: { packId: string }) {
     const target = pendingFocus.current;
     if (!target) return;
     pendingFocus.current = null;
-    document.querySelector<HTMLElement>(target)?.focus();
+    for (const selector of Array.isArray(target) ? target : [target]) {
+      const element = document.querySelector<HTMLElement>(selector);
+      if (element) {
+        element.focus();
+        return;
+      }
+    }
   });
 
   const labelOf = useMemo(() => pieceLabels(choices.data), [choices.data]);
@@ -64,8 +71,10 @@ export function PackBuilder({ packId }: { packId: string }) {
     setSavedAt(null);
   }, []);
 
+  const savingNow = useRef(false);
   const save = useCallback(async (): Promise<boolean> => {
-    if (!draft) return false;
+    if (!draft || savingNow.current) return false;
+    savingNow.current = true;
     setSaving(true);
     try {
       const saved = unwrap(await getApi()['packs.save']({ record: draft }));
@@ -76,8 +85,11 @@ export function PackBuilder({ packId }: { packId: string }) {
       return true;
     } catch (caught) {
       setError(toApiError(caught));
+      // To the first field the message names, or to the message itself when it names none.
+      pendingFocus.current = ['[data-testid="pack-builder"] [aria-invalid="true"]', '[data-testid="pack-builder"] [data-testid="error"]'];
       return false;
     } finally {
+      savingNow.current = false;
       setSaving(false);
     }
   }, [draft]);
@@ -216,7 +228,7 @@ export function PackBuilder({ packId }: { packId: string }) {
       onKeyDown={(e) => {
         if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
           e.preventDefault();
-          if (!saving) void save();
+          void save();
         }
       }}
     >
@@ -231,7 +243,8 @@ export function PackBuilder({ packId }: { packId: string }) {
           <span className="save-state" role="status" data-testid="save-state">
             {saving ? t('ui:editor.saving') : dirty ? t('ui:editor.unsaved') : savedAt ? t('ui:editor.saved') : ''}
           </span>
-          <button type="button" className="button-primary" onClick={() => void save()} disabled={saving} data-testid="save" aria-keyshortcuts="Control+S" title={t('ui:editor.saveShortcut')}>
+          {/* Not disabled while saving: a disabled button would drop the focus it has. */}
+          <button type="button" className="button-primary" onClick={() => void save()} aria-disabled={saving} data-testid="save" aria-keyshortcuts="Control+S" title={t('ui:editor.saveShortcut')}>
             {t('ui:actions.save')}
           </button>
         </div>
@@ -239,77 +252,83 @@ export function PackBuilder({ packId }: { packId: string }) {
       <ErrorAlert error={error} />
       <p className="sr-only" role="status" aria-live="polite" data-testid="announcement">{announcement}</p>
 
-      <section className="card" aria-labelledby="pack-details">
-        <h3 id="pack-details">{t('ui:builder.details')}</h3>
-        <p className="hint editor-id">{t('ui:builder.slugLine', { slug: pack.slug })}</p>
-        <LocalizedField name="title" label={t('ui:fields.title')} value={pack.title} problems={problems} onChange={(v) => change({ ...pack, title: v ?? {} })} />
-        <LocalizedField name="subtitle" label={t('ui:fields.subtitle')} value={pack.subtitle} problems={problems} nullable onChange={(v) => change({ ...pack, subtitle: v })} />
-        <LocalizedField name="audience" label={t('ui:fields.audience')} value={pack.audience} problems={problems} nullable onChange={(v) => change({ ...pack, audience: v })} />
-        <LocalizedField name="classification" label={t('ui:fields.classification')} value={pack.classification} problems={problems} nullable onChange={(v) => change({ ...pack, classification: v })} />
-        <div className="field-row">
-          <Field label={t('ui:fields.meeting')} invalid={fieldHasProblem(problems, 'meetingId')}>
-            {(props) => (
-              <select {...props} value={pack.meetingId ?? ''} data-testid="pack-meeting" onChange={(e) => change({ ...pack, meetingId: e.target.value || null })}>
-                <option value="">{t('ui:editor.none')}</option>
-                {(choices.data?.meetings ?? []).map((m) => (
-                  <option key={m.id} value={m.id}>{m.label}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('ui:fields.paper')} invalid={fieldHasProblem(problems, 'paper')}>
-            {(props) => (
-              <select {...props} value={pack.paper} data-testid="pack-paper" onChange={(e) => change({ ...pack, paper: e.target.value as PaperSize })}>
-                {PAPER_SIZES.map((p) => (
-                  <option key={p} value={p}>{t(`ui:paper.${p}`)}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('ui:fields.watermark')} invalid={fieldHasProblem(problems, 'options.watermark')} hint={t('ui:builder.watermarkHint')}>
-            {(props) => (
-              <input {...props} type="text" maxLength={80} value={pack.options.watermark ?? ''} data-testid="pack-watermark"
-                onChange={(e) => change({ ...pack, options: { ...pack.options, watermark: e.target.value === '' ? null : e.target.value } })} />
-            )}
-          </Field>
+      <div className="builder-layout">
+        {/* First in the page, so that on a narrow window it sits at the top; beside the pack on a wide one. */}
+        <div className="builder-side">
+          <BuildPanel pack={pack} dirty={dirty} saving={saving} onSave={save} labelOf={labelOf} />
         </div>
-        <fieldset className="options">
-          <legend>{t('ui:builder.options')}</legend>
-          {(['cover', 'toc', 'sources'] as const).map((option) => (
-            <label key={option}>
-              <input type="checkbox" checked={pack.options[option]} data-testid={`option-${option}`}
-                onChange={(e) => change({ ...pack, options: { ...pack.options, [option]: e.target.checked } })} />
-              {t(`ui:builder.option.${option}`)}
-            </label>
-          ))}
-        </fieldset>
-      </section>
+        <div className="builder-main">
+          <section className="card" aria-labelledby="pack-details">
+            <h3 id="pack-details">{t('ui:builder.details')}</h3>
+            <p className="hint editor-id">{t('ui:builder.slugLine', { slug: pack.slug })}</p>
+            <LocalizedField name="title" label={t('ui:fields.title')} value={pack.title} problems={problems} onChange={(v) => change({ ...pack, title: v ?? {} })} />
+            <LocalizedField name="subtitle" label={t('ui:fields.subtitle')} value={pack.subtitle} problems={problems} nullable onChange={(v) => change({ ...pack, subtitle: v })} />
+            <LocalizedField name="audience" label={t('ui:fields.audience')} value={pack.audience} problems={problems} nullable onChange={(v) => change({ ...pack, audience: v })} />
+            <LocalizedField name="classification" label={t('ui:fields.classification')} value={pack.classification} problems={problems} nullable onChange={(v) => change({ ...pack, classification: v })} />
+            <div className="field-row">
+              <Field label={t('ui:fields.meeting')} invalid={fieldHasProblem(problems, 'meetingId')}>
+                {(props) => (
+                  <select {...props} value={pack.meetingId ?? ''} data-testid="pack-meeting" onChange={(e) => change({ ...pack, meetingId: e.target.value || null })}>
+                    <option value="">{t('ui:editor.none')}</option>
+                    {(choices.data?.meetings ?? []).map((m) => (
+                      <option key={m.id} value={m.id}>{m.label}</option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('ui:fields.paper')} invalid={fieldHasProblem(problems, 'paper')}>
+                {(props) => (
+                  <select {...props} value={pack.paper} data-testid="pack-paper" onChange={(e) => change({ ...pack, paper: e.target.value as PaperSize })}>
+                    {PAPER_SIZES.map((p) => (
+                      <option key={p} value={p}>{t(`ui:paper.${p}`)}</option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('ui:fields.watermark')} invalid={fieldHasProblem(problems, 'options.watermark')} hint={t('ui:builder.watermarkHint')}>
+                {(props) => (
+                  <input {...props} type="text" maxLength={80} value={pack.options.watermark ?? ''} data-testid="pack-watermark"
+                    onChange={(e) => change({ ...pack, options: { ...pack.options, watermark: e.target.value === '' ? null : e.target.value } })} />
+                )}
+              </Field>
+            </div>
+            <fieldset className="options">
+              <legend>{t('ui:builder.options')}</legend>
+              {(['cover', 'toc', 'sources'] as const).map((option) => (
+                <label key={option}>
+                  <input type="checkbox" checked={pack.options[option]} data-testid={`option-${option}`}
+                    onChange={(e) => change({ ...pack, options: { ...pack.options, [option]: e.target.checked } })} />
+                  {t(`ui:builder.option.${option}`)}
+                </label>
+              ))}
+            </fieldset>
+          </section>
 
-      <section className="sections" aria-labelledby="pack-sections">
-        <div className="browser-head">
-          <h3 id="pack-sections">{t('ui:builder.sections', { count: pack.sections.length })}</h3>
-          <button type="button" onClick={addSection} data-testid="add-section">+ {t('ui:builder.addSection')}</button>
+          <section className="sections" aria-labelledby="pack-sections">
+            <div className="browser-head">
+              <h3 id="pack-sections">{t('ui:builder.sections', { count: pack.sections.length })}</h3>
+              <button type="button" onClick={addSection} data-testid="add-section">+ {t('ui:builder.addSection')}</button>
+            </div>
+            {pack.sections.length === 0 ? <p className="empty">{t('ui:builder.noSections')}</p> : null}
+            {pack.sections.map((section, index) => (
+              <SectionCard
+                key={section.id}
+                section={section}
+                index={index}
+                count={pack.sections.length}
+                isFirstItemAnywhere={(item) => item === 0 && index === 0}
+                isLastItemAnywhere={(item) => item === section.items.length - 1 && index === pack.sections.length - 1}
+                labelOf={labelOf}
+                choices={choices.data}
+                problems={problems}
+                adding={adding === index}
+                dropTarget={dropTarget}
+                handlers={handlersFor(index)}
+              />
+            ))}
+          </section>
         </div>
-        {pack.sections.length === 0 ? <p className="empty">{t('ui:builder.noSections')}</p> : null}
-        {pack.sections.map((section, index) => (
-          <SectionCard
-            key={section.id}
-            section={section}
-            index={index}
-            count={pack.sections.length}
-            isFirstItemAnywhere={(item) => item === 0 && index === 0}
-            isLastItemAnywhere={(item) => item === section.items.length - 1 && index === pack.sections.length - 1}
-            labelOf={labelOf}
-            choices={choices.data}
-            problems={problems}
-            adding={adding === index}
-            dropTarget={dropTarget}
-            handlers={handlersFor(index)}
-          />
-        ))}
-      </section>
-
-      <BuildPanel pack={pack} dirty={dirty} saving={saving} onSave={save} labelOf={labelOf} />
+      </div>
 
       {removing !== null ? (
         <Dialog
@@ -320,9 +339,13 @@ export function PackBuilder({ packId }: { packId: string }) {
           onCancel={() => setRemoving(null)}
           onConfirm={() => {
             const title = titleOf(pack.sections[removing]);
+            const left = pack.sections.length - 1;
             setSections(pack.sections.filter((_, i) => i !== removing));
             setAdding(null);
             setRemoving(null);
+            // The section's own buttons are gone: on to the one that took its place, or Add section.
+            pendingFocus.current =
+              left > 0 ? `[data-testid="section-${Math.min(removing, left - 1)}"] [data-testid="section-handle"]` : '[data-testid="add-section"]';
             setAnnouncement(t('ui:builder.removedSection', { title }));
           }}
         >

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/apiContract';
 import type { ListEntry } from '../../../../shared/api/listTypes';
@@ -35,6 +35,15 @@ export function PackList() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
+  const [deleted, setDeleted] = useState(false);
+  const newPack = useRef<HTMLButtonElement>(null);
+
+  // The deleted pack's row (and its Delete button, which had focus) is gone: on to New pack.
+  useEffect(() => {
+    if (!deleted || deleting) return;
+    setDeleted(false);
+    newPack.current?.focus();
+  }, [deleted, deleting]);
 
   const remove = async (pack: PackRow) => {
     setBusy(true);
@@ -42,6 +51,7 @@ export function PackList() {
       unwrap(await getApi()['packs.delete']({ id: pack.id }));
       setNotice(t('ui:packs.deleted', { title: pack.title }));
       setError(null);
+      setDeleted(true);
       packs.reload();
     } catch (caught) {
       setError(toApiError(caught));
@@ -56,7 +66,7 @@ export function PackList() {
     <section className="packs" aria-labelledby="packs-heading">
       <div className="browser-head">
         <h2 id="packs-heading">{t('ui:packs.title')}</h2>
-        <button type="button" className="button-primary" data-testid="new-pack" onClick={() => setCreating(true)}>
+        <button ref={newPack} type="button" className="button-primary" data-testid="new-pack" onClick={() => setCreating(true)}>
           {t('ui:packs.new')}
         </button>
       </div>
