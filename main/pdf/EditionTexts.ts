@@ -9,6 +9,14 @@ import type { EditionReport } from '../../shared/api/buildTypes';
 export interface EditionText {
   text: string;
   fallback: Locale | null;
+  /** The piece and field it was read from: build messages about the text name them. */
+  origin?: TextOrigin;
+}
+
+/** Where a text of the library comes from. */
+export interface TextOrigin {
+  pieceId: string;
+  field: string;
 }
 
 export type { TextIssue, EditionReport } from '../../shared/api/buildTypes';
@@ -34,6 +42,6 @@ export class EditionTexts {
       else if (state === 'stale') this.report.stale.push({ pieceId, field });
       else if (state === 'draft') this.report.draft.push({ pieceId, field });
     }
-    return { text: picked.text, fallback: picked.locale === this.locale ? null : picked.locale };
+    return { text: picked.text, fallback: picked.locale === this.locale ? null : picked.locale, origin: { pieceId, field } };
   }
 }

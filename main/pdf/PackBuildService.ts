@@ -97,7 +97,10 @@ export class PackBuildService {
     const builtAt = (request.builtAt ?? new Date()).toISOString();
     const results = await Promise.all(
       editions.map((edition) =>
-        this.run({ type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {} }, hooks),
+        this.run(
+          { type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {}, strict: request.strict ?? false },
+          hooks,
+        ),
       ),
     );
     writeAll(targets.map((file, i) => ({ file, bytes: results[i]!.bytes })), request.force ?? false);
@@ -110,6 +113,7 @@ export class PackBuildService {
         bytes: results[i]!.bytes.byteLength,
       })),
       editions: results.flatMap((r) => r.reports),
+      warnings: results.flatMap((r) => r.warnings),
     };
   }
 
@@ -147,7 +151,10 @@ export class PackBuildService {
     else pooled.busy = false;
   }
 
-  private async run(job: BuildJob, hooks: BuildHooks): Promise<{ bytes: Uint8Array; pages: number; reports: EditionReport[] }> {
+  private async run(
+    job: BuildJob,
+    hooks: BuildHooks,
+  ): Promise<{ bytes: Uint8Array; pages: number; reports: EditionReport[]; warnings: ValidationProblem[] }> {
     if (hooks.signal?.aborted) throw new AppError('build.cancelled');
     const pooled = await this.acquire();
     // The build may have been cancelled while this edition waited for a worker.
@@ -172,7 +179,7 @@ export class PackBuildService {
         }
         cleanup();
         this.release(pooled);
-        if (message.type === 'done') resolve({ bytes: message.bytes, pages: message.pages, reports: message.reports });
+        if (message.type === 'done') resolve({ bytes: message.bytes, pages: message.pages, reports: message.reports, warnings: message.warnings });
         else if ('code' in message.error) reject(new AppError(message.error.code, message.error.params, message.error.problems));
         else reject(new AppError('build.failed', { detail: message.error.message }));
       };

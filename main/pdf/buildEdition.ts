@@ -8,7 +8,10 @@ import { editionLayout, type DocumentOptions } from './editionDocument';
 import { parallelLayout } from './parallelDocument';
 import { wholeDocument, type SplittableDocument } from './documentParts';
 import { planEdition, type EditionPlan, type PlanLimits } from './editionPlan';
-import { renderPdf } from './pdfmakeEngine';
+import { renderPdf, type RenderOptions } from './pdfmakeEngine';
+import { prepareDocument } from './textRuns';
+import { assertGlyphsCovered, LayoutFindings, offPageError } from './layoutFindings';
+import type { ValidationProblem } from '../../shared/schemas/validationProblems';
 
 export type { Edition } from '../../shared/api/buildTypes';
 import type { Edition } from '../../shared/api/buildTypes';
@@ -53,6 +56,20 @@ export interface BuiltEdition {
   bytes: Buffer;
   pages: number;
   reports: EditionReport[];
+  /** Characters no embedded font shows, Markdown the nesting limits cut: by piece and field. */
+  warnings: ValidationProblem[];
+}
+
+export interface RenderEditionOptions {
+  /** --strict: characters no font shows stop the build (before layout) instead of a warning. */
+  strict?: boolean;
+  /**
+   * The checks of a build: characters the fonts cannot show, listed before layout, and every
+   * line inside its page and box after layout. On unless a benchmark measures their cost.
+   */
+  checks?: boolean;
+  /** The pack's slug, for messages. */
+  pack?: string;
 }
 
 /** An edition with its layout and plan decided: everything a build needs but the library. */
@@ -75,16 +92,33 @@ export function prepareEdition(
   return { edition, layout, plan: planEdition(layout.blocks, layout.weights, limits), reports };
 }
 
-/** The CPU-heavy half: layout and rendering, in one pass or in parts (editionPlan.ts). */
-export async function renderEdition({ edition, layout, plan, reports }: PreparedEdition): Promise<BuiltEdition> {
+/**
+ * The CPU-heavy half: layout and rendering, in one pass or in parts (editionPlan.ts). The whole
+ * document's text is prepared first (font runs, break opportunities: textRuns.ts), which lists
+ * what the fonts cannot show before any layout; a single pass then renders that very document.
+ */
+export async function renderEdition(
+  { edition, layout, plan, reports }: PreparedEdition,
+  { strict = false, checks = true, pack = '' }: RenderEditionOptions = {},
+): Promise<BuiltEdition> {
+  const findings = new LayoutFindings(edition);
+  const whole = prepareDocument(wholeDocument(layout), findings);
+  if (strict && checks) assertGlyphsCovered(pack, findings);
+  const warnings = checks ? findings.warnings() : [];
+  const onOffPage = (pageOffset: number): RenderOptions['onOffPage'] =>
+    checks
+      ? (problems) => {
+          throw offPageError(edition, problems, pageOffset);
+        }
+      : undefined;
   if (plan.kind === 'single') {
-    const { bytes, pages } = await renderPdf(wholeDocument(layout));
-    return { edition, bytes, pages, reports };
+    const { bytes, pages } = await renderPdf(whole, undefined, { prepared: true, onOffPage: onOffPage(0) });
+    return { edition, bytes, pages, reports, warnings };
   }
   // pdf-lib is loaded only by builds that need it: the single-pass path does not pay for it.
   const { renderInParts } = await import('./buildInParts');
-  const { bytes, pages } = await renderInParts(layout, plan.parts);
-  return { edition, bytes, pages, reports };
+  const { bytes, pages } = await renderInParts(layout, plan.parts, onOffPage);
+  return { edition, bytes, pages, reports, warnings };
 }
 
 /**
@@ -97,6 +131,7 @@ export async function buildEdition(
   edition: Edition,
   options: DocumentOptions,
   limits?: PlanLimits,
+  render: RenderEditionOptions = {},
 ): Promise<BuiltEdition> {
-  return renderEdition(prepareEdition(doc, packRef, edition, options, limits));
+  return renderEdition(prepareEdition(doc, packRef, edition, options, limits), render);
 }

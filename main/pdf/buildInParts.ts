@@ -17,7 +17,10 @@ import {
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { OutlineEntry, SplittableDocument } from './documentParts';
 import type { PartRange } from './editionPlan';
-import { renderPdf, type ProgressWindow, type RenderedPdf } from './pdfmakeEngine';
+import { renderPdf, type ProgressWindow, type RenderedPdf, type RenderOptions } from './pdfmakeEngine';
+
+/** The check after layout of one part, given where the part's pages start in the edition. */
+export type PartCheck = (pageOffset: number) => RenderOptions['onOffPage'];
 
 /*
  * A large edition built in parts (see editionPlan.ts for when and where it is cut):
@@ -56,7 +59,7 @@ interface Destination {
   view: PDFObject[];
 }
 
-export async function renderInParts(doc: SplittableDocument, parts: readonly PartRange[]): Promise<RenderedPdf> {
+export async function renderInParts(doc: SplittableDocument, parts: readonly PartRange[], check: PartCheck = () => undefined): Promise<RenderedPdf> {
   const merged = await PDFDocument.create({ updateMetadata: false });
   const destinations = new Map<string, Destination>();
 
@@ -66,12 +69,16 @@ export async function renderInParts(doc: SplittableDocument, parts: readonly Par
   for (const [i, part] of parts.entries()) {
     const window = { from: (done / total) * BODY_SHARE, to: ((done + weights[i]!) / total) * BODY_SHARE };
     done += weights[i]!;
-    const { bytes } = await renderPdf({ ...doc.frame({ cover: false, footer: false }), content: doc.body(part.from, part.to, true) }, window);
+    // Pages of the front matter come before the body's: its length is known only at the end.
+    const frontGuess = (doc.hasCover ? 1 : 0) + (doc.hasToc ? Math.max(1, Math.ceil(doc.outline.length / TOC_ENTRIES_PER_PAGE)) : 0);
+    const { bytes } = await renderPdf({ ...doc.frame({ cover: false, footer: false }), content: doc.body(part.from, part.to, true) }, window, {
+      onOffPage: check(frontGuess + merged.getPageCount()),
+    });
     await insertPdf(merged, bytes, merged.getPageCount(), destinations);
     collectGarbage();
   }
 
-  if (doc.hasCover || doc.hasToc) await insertFront(merged, doc, destinations);
+  if (doc.hasCover || doc.hasToc) await insertFront(merged, doc, destinations, check);
   await stampFooters(merged, doc, { from: BODY_SHARE + FRONT_SHARE, to: 1 });
 
   retagFontSubsets(merged);
@@ -87,7 +94,7 @@ export async function renderInParts(doc: SplittableDocument, parts: readonly Par
 }
 
 /** Cover and contents, with the body's page numbers, put before the body. */
-async function insertFront(merged: PDFDocument, doc: SplittableDocument, destinations: Map<string, Destination>): Promise<void> {
+async function insertFront(merged: PDFDocument, doc: SplittableDocument, destinations: Map<string, Destination>, check: PartCheck): Promise<void> {
   const bodyIndex = (id: string) => {
     const destination = destinations.get(id);
     if (!destination) throw new Error(`No page for the heading ${id}`);
@@ -102,6 +109,7 @@ async function insertFront(merged: PDFDocument, doc: SplittableDocument, destina
     const rendered = await renderPdf(
       { ...doc.frame({ cover: doc.hasCover, footer: false }), content: doc.front((id) => guess + bodyIndex(id) + 1) },
       window,
+      { onOffPage: check(0) },
     );
     if (rendered.pages === guess) {
       await insertPdf(merged, rendered.bytes, 0, destinations);

@@ -9,6 +9,7 @@ import { wholeDocument, type SplittableDocument } from './documentParts';
 import { blockWeight } from './editionPlan';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
+import { paginate } from './pagination';
 
 export interface DocumentOptions {
   paper: 'a4' | 'letter';
@@ -20,23 +21,6 @@ export interface DocumentOptions {
 }
 
 export const PAGE_SIZES = { a4: 'A4', letter: 'LETTER' } as const;
-
-/**
- * Keeps a heading from being the last line of a page or from splitting across two. pdfmake
- * counts the running header and footer among "following nodes" (with positions relative to
- * their own areas): only nodes that start inside this page's content area count as text after
- * the heading.
- */
-export const keepHeadingsWithText: TDocumentDefinitions['pageBreakBefore'] = (node, queries) => {
-  if (node.headlineLevel === undefined) return false;
-  if (node.pageNumbers.length > 1) return true;
-  const here = node.startPosition;
-  const contentTop = here.top - here.verticalRatio * here.pageInnerHeight;
-  const contentBottom = contentTop + here.pageInnerHeight;
-  return !queries
-    .getFollowingNodesOnPage()
-    .some((n) => n.startPosition.top > here.top && n.startPosition.top >= contentTop && n.startPosition.top <= contentBottom);
-};
 
 export function watermarkFor(text: string | null): TDocumentDefinitions['watermark'] {
   // No font size: pdfmake then fits the text across the page, whatever its length.
@@ -119,7 +103,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
         ? (page, pages) =>
             part.cover && page === 1 ? null : { text: t('pdf:pageOf', { page, pages }), alignment: 'center', style: 'footer', margin: [0, 20, 0, 0] }
         : undefined,
-      pageBreakBefore: keepHeadingsWithText,
+      pageBreakBefore: paginate,
     }),
   };
 }

@@ -1,12 +1,9 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { Content, ContentText } from 'pdfmake/interfaces';
+import { lexMarkdown } from '../../shared/text/lexMarkdown';
+import type { TextOrigin } from './EditionTexts';
+import { MARKDOWN_LIMITED_KEY, ORIGIN_KEY, ROLE_KEY } from './layoutKeys';
 
-/**
- * marked's list parsing is superlinear in nesting depth (1,000 levels: ~13 s). Leading
- * whitespace beyond this many columns is clamped, which caps nesting near 12 levels and keeps
- * any pasted text fast; nothing is lost but the extra indentation.
- */
-const MAX_INDENT = 24;
 /**
  * Nesting that indentation does not express (`- - - - x`, `> > > x`) is cut at this depth: what
  * is deeper is shown as its plain source text, so pdfmake never lays out columns too narrow for
@@ -14,13 +11,6 @@ const MAX_INDENT = 24;
  */
 const MAX_DEPTH = 8;
 const SAFE_LINK = /^(https?:|mailto:)/i;
-
-function clampIndentation(markdown: string): string {
-  return markdown.replace(/^[ \t]+/gm, (lead) => {
-    const width = lead.replace(/\t/g, '    ').length;
-    return ' '.repeat(Math.min(width, MAX_INDENT));
-  });
-}
 
 /** Inline formatting a leaf text inherits: pdfmake does not pass it down nested text arrays. */
 interface InlineStyle {
@@ -37,10 +27,19 @@ type Leaf = ContentText & InlineStyle;
 /**
  * Markdown (a note body, a section text) into pdfmake nodes. User text only ever becomes the
  * `text` of nodes built here: no directive, image, font or file of the user's reaches pdfmake.
+ * Every top-level node carries the text's origin; the first also what the Markdown limits cut
+ * (shared/text/lexMarkdown.ts), for the build to report.
  */
-export function markdownToPdf(markdown: string): Content[] {
-  const tokens = new Lexer({ gfm: true }).lex(clampIndentation(markdown.replace(/\r\n?/g, '\n')));
-  return blocks(tokens, 0);
+export function markdownToPdf(markdown: string, origin?: TextOrigin): Content[] {
+  const { tokens, limited } = lexMarkdown(markdown);
+  const nodes = blocks(tokens, 0);
+  for (const node of nodes as unknown as Record<string, unknown>[]) {
+    if (origin) node[ORIGIN_KEY] = origin;
+    // Body text to pagination, wherever the nodes go (a cell of the side-by-side edition too).
+    node[ROLE_KEY] ??= 'body';
+  }
+  if (limited && nodes.length > 0) (nodes[0] as unknown as Record<string, unknown>)[MARKDOWN_LIMITED_KEY] = limited;
+  return nodes;
 }
 
 function blocks(tokens: Token[], depth: number): Content[] {
@@ -70,7 +69,8 @@ function block(token: Token, depth: number): Content | null {
     }
     case 'heading': {
       const h = token as Tokens.Heading;
-      return { text: inlines(h.tokens, {}), style: `mdHeading${Math.min(h.depth, 3)}` };
+      // A heading in a body keeps with what follows it, as the document's own do (pagination.ts).
+      return { text: inlines(h.tokens, {}), style: `mdHeading${Math.min(h.depth, 3)}`, [ROLE_KEY]: 'heading' } as Content;
     }
     case 'list': {
       const list = token as Tokens.List;
@@ -96,7 +96,9 @@ function block(token: Token, depth: number): Content | null {
       const header = table.header.map((cell) => ({ text: inlines(cell.tokens, { bold: true }) }));
       const rows = table.rows.map((row) => row.map((cell) => ({ text: inlines(cell.tokens, {}) })));
       return {
-        table: { headerRows: 1, widths: header.map(() => '*'), body: [header, ...rows] },
+        // Sized from their content, as a browser's automatic table layout does; when even their
+        // longest unbreakable runs do not fit, the columns share the width (pdfmakeLayout.ts).
+        table: { headerRows: 1, widths: header.map(() => 'auto'), body: [header, ...rows] },
         layout: 'lightHorizontalLines',
         style: 'mdTable',
       };
@@ -107,8 +109,14 @@ function block(token: Token, depth: number): Content | null {
 }
 
 function listItem(item: Tokens.ListItem, depth: number): Content {
-  const parts = blocks(item.tokens, depth);
-  if (item.task) parts.unshift({ text: item.checked ? '☑' : '☐' });
+  // marked gives a task item's box as a token of its own: drawn here, on the item's first line.
+  const parts = blocks(item.tokens.filter((t) => t.type !== 'checkbox'), depth);
+  if (item.task) {
+    const box: Leaf = { text: item.checked ? '☑ ' : '☐ ' };
+    const first = parts[0] as ContentText | undefined;
+    if (first && 'text' in first && Array.isArray(first.text)) first.text = [box, ...(first.text as Leaf[])];
+    else parts.unshift({ text: [box] });
+  }
   if (parts.length === 1) return parts[0]!;
   return { stack: parts };
 }

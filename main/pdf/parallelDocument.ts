@@ -10,7 +10,9 @@ import { blockWeight } from './editionPlan';
 import { markdownToPdf } from './markdownToPdf';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
-import { PAGE_SIZES, documentInfo, keepHeadingsWithText, watermarkFor, type DocumentOptions } from './editionDocument';
+import { PAGE_SIZES, documentInfo, watermarkFor, type DocumentOptions } from './editionDocument';
+import { paginate } from './pagination';
+import { LANGUAGE_COLUMNS_KEY, ROLE_KEY } from './layoutKeys';
 
 type Editions = Record<Locale, EditionModel>;
 type Translators = Record<Locale, Translate>;
@@ -27,7 +29,7 @@ function rowsFor(index: number, editions: Editions): TableCell[][] {
   const blocks = LOCALES.map((l) => editions[l].blocks[index]!);
   const first = blocks[0]!;
   if (first.kind === 'markdown') {
-    const parsed = blocks.map((b) => (b.kind === 'markdown' ? markdownToPdf(b.text.text) : []));
+    const parsed = blocks.map((b) => (b.kind === 'markdown' ? markdownToPdf(b.text.text, b.text.origin) : []));
     const tags = blocks.map((b) => (b.kind === 'markdown' ? fallbackTag(b.text) : []));
     const counts = new Set(parsed.map((p) => p.length));
     if (counts.size === 1) {
@@ -40,6 +42,20 @@ function rowsFor(index: number, editions: Editions): TableCell[][] {
   return [blocks.map((b, column) => renderBlock(b, { anchors: column === 0, outlineTitle: () => outline }))];
 }
 
+/**
+ * A row of no height before each row of headings: pagination.ts moves its first cell to the next
+ * page when a heading of any language would not keep its text with it there, and the rows after
+ * it follow, level in the three columns (a break inside one cell would move that column only).
+ */
+function probeRow(): TableCell[] {
+  return LOCALES.map(() => ({ text: '\u200b', fontSize: 1, lineHeight: 1, [ROLE_KEY]: 'probe' }) as TableCell);
+}
+
+const roleOf = (row: TableCell[] | undefined) => (row?.[0] as Record<string, unknown> | undefined)?.[ROLE_KEY];
+/** Item, source and Markdown headings (not sections: they start a table of their own). */
+const isHeadingRow = (row: TableCell[]) => roleOf(row) === 'heading';
+const isProbe = (row: TableCell[] | undefined) => roleOf(row) === 'probe';
+
 /** One PDF with the three languages side by side, landscape, one table per section. */
 export function parallelDocument(editions: Editions, pack: PackDoc, t: Translators, options: DocumentOptions): TDocumentDefinitions {
   return wholeDocument(parallelLayout(editions, pack, t, options));
@@ -50,11 +66,16 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
   const en = editions.en;
   // A new row for every table: pdfmake consumes the row objects it lays out.
   const languageRow = (): TableCell[] => LOCALES.map((l) => ({ text: t[l]('pdf:languageName'), style: 'parallelLanguage' }));
-  const table = (rows: TableCell[][], pageBreak: boolean): Content => ({
-    table: { headerRows: 1, widths: ['*', '*', '*'], body: [languageRow(), ...rows] },
-    layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 1, paddingBottom: () => 1 },
-    ...(pageBreak ? { pageBreak: 'before' as const } : {}),
-  });
+  const table = (rows: TableCell[][], pageBreak: boolean): Content => {
+    // Probe rows (see probeRow) take no room: no padding.
+    const padding = (row: number) => (isProbe(rows[row - 1]) ? 0 : 1);
+    return {
+      table: { headerRows: 1, widths: ['*', '*', '*'], body: [languageRow(), ...rows] },
+      layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: padding, paddingBottom: padding },
+      [LANGUAGE_COLUMNS_KEY]: true,
+      ...(pageBreak ? { pageBreak: 'before' as const } : {}),
+    } as Content;
+  };
   const heading = (index: number) => joined(LOCALES.map((l) => headingText(editions[l].blocks[index]!)));
   const pageOf = (page: number, pages: number) => LOCALES.map((l) => t[l]('pdf:pageOf', { page, pages })).join('   ·   ');
 
@@ -109,7 +130,10 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       };
       for (let index = from; index < to; index++) {
         if (en.blocks[index]!.kind === 'sectionHeading') flush();
-        rows.push(...rowsFor(index, editions));
+        for (const row of rowsFor(index, editions)) {
+          if (isHeadingRow(row)) rows.push(probeRow());
+          rows.push(row);
+        }
       }
       flush();
       return content;
@@ -140,7 +164,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
         ? (page, pages) =>
             part.cover && page === 1 ? null : { text: pageOf(page, pages), alignment: 'center', style: 'footer', margin: [0, 18, 0, 0] }
         : undefined,
-      pageBreakBefore: keepHeadingsWithText,
+      pageBreakBefore: paginate,
     }),
   };
 }

@@ -3,6 +3,9 @@ import './shareParsedFonts';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONTS, isFontPath } from './fonts';
+import { afterLayout, installLayoutHooks } from './pdfmakeLayout';
+import { finishPages, type OffPage } from './layoutChecks';
+import { prepareDocument, type TextFindings } from './textRuns';
 
 let configured = false;
 
@@ -15,6 +18,7 @@ export function configurePdfmake(): typeof pdfmake {
     pdfmake.setFonts(FONTS);
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((file) => isFontPath(file));
+    installLayoutHooks();
     configured = true;
   }
   return pdfmake;
@@ -46,11 +50,35 @@ export function onRenderProgress(listener: ((fraction: number) => void) | null):
   configurePdfmake().setProgressCallback(listener ? scaled : (undefined as unknown as typeof scaled));
 }
 
+export interface RenderOptions {
+  /** The definition already went through prepareDocument (textRuns.ts): not again. */
+  prepared?: boolean;
+  /** What preparing finds (uncovered characters, Markdown cut); ignored when `prepared`. */
+  findings?: TextFindings;
+  /**
+   * Called after layout, before rendering, with every line outside the printable area or its
+   * box (layoutChecks.ts); it may throw to stop the build. Without it, lines are not checked.
+   */
+  onOffPage?: (problems: OffPage[]) => void;
+}
+
 /** Lays out and renders one document; the page count comes from the footer callback. */
-export async function renderPdf(definition: TDocumentDefinitions, progress: ProgressWindow = WHOLE): Promise<RenderedPdf> {
+export async function renderPdf(
+  definition: TDocumentDefinitions,
+  progress: ProgressWindow = WHOLE,
+  options: RenderOptions = {},
+): Promise<RenderedPdf> {
   const engine = configurePdfmake();
   progressWindow = progress;
   try {
+    if (!options.prepared) prepareDocument(definition, options.findings);
+    const { onOffPage } = options;
+    if (definition.content !== null && typeof definition.content === 'object') {
+      afterLayout(definition.content, (pages) => {
+        const problems = finishPages(pages, onOffPage !== undefined);
+        if (problems.length > 0) onOffPage?.(problems);
+      });
+    }
     return await render(engine, definition);
   } finally {
     progressWindow = WHOLE;

@@ -3,14 +3,16 @@ import type { Block, CoverModel } from './packBlocks';
 import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
+import { ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
 
 /** `[FR] ` before a text shown in another language than the edition's. */
 export function fallbackTag(text: EditionText): Content[] {
   return text.fallback ? [{ text: `[${text.fallback.toUpperCase()}] `, style: 'fallbackTag' }] : [];
 }
 
+/** The text after its fallback mark; the text's origin goes with it to the laid-out lines. */
 function tagged(text: EditionText): Content[] {
-  return [...fallbackTag(text), { text: text.text }];
+  return [...fallbackTag(text), { text: text.text, ...(text.origin ? { [ORIGIN_KEY]: text.origin } : {}) }];
 }
 
 export interface BlockRenderOptions {
@@ -20,7 +22,25 @@ export interface BlockRenderOptions {
   outlineTitle?: (block: Block) => string;
 }
 
+/** What each kind of block is to pagination (pagination.ts). */
+const ROLES: Record<Block['kind'], LayoutRole> = {
+  sectionHeading: 'section',
+  itemHeading: 'heading',
+  subHeading: 'heading',
+  sourcesHeading: 'heading',
+  officialTitle: 'meta',
+  meta: 'meta',
+  markdown: 'body',
+  sourceNote: 'source',
+};
+
 export function renderBlock(block: Block, options: BlockRenderOptions): Content {
+  const node = blockContent(block, options);
+  (node as unknown as Record<string, unknown>)[ROLE_KEY] = ROLES[block.kind];
+  return node;
+}
+
+function blockContent(block: Block, options: BlockRenderOptions): Content {
   switch (block.kind) {
     case 'sectionHeading':
       return {
@@ -37,7 +57,6 @@ export function renderBlock(block: Block, options: BlockRenderOptions): Content 
       return {
         text: [...tagged(block.text), ...marks],
         style: 'itemHeading',
-        headlineLevel: 2,
         ...(options.anchors
           ? {
               id: block.id,
@@ -55,7 +74,7 @@ export function renderBlock(block: Block, options: BlockRenderOptions): Content 
     case 'meta':
       return { text: block.text, style: 'meta' };
     case 'markdown': {
-      const nodes = markdownToPdf(block.text.text);
+      const nodes = markdownToPdf(block.text.text, block.text.origin);
       return { stack: block.text.fallback ? [{ text: fallbackTag(block.text) }, ...nodes] : nodes };
     }
     case 'sourcesHeading':

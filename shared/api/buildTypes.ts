@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/locales';
+import type { ValidationProblem } from '../schemas/validationProblems';
 
 export const LANGUAGE_MODES = ['en', 'fr', 'es', 'all', 'parallel'] as const;
 export type LanguageMode = (typeof LANGUAGE_MODES)[number];
@@ -31,4 +32,10 @@ export interface BuildReport {
   files: BuiltFile[];
   /** Per language: texts shown from another language, drafts, and stale translations. */
   editions: EditionReport[];
+  /**
+   * What the layout had to warn about, by edition, piece and field: characters the embedded
+   * fonts cannot show (printed as empty boxes), Markdown nesting cut to its limits. Translated
+   * where shown (describeProblem), like validation problems.
+   */
+  warnings: ValidationProblem[];
 }

@@ -1,4 +1,5 @@
-import { Lexer, type Token } from 'marked';
+import type { Token } from 'marked';
+import { lexMarkdown } from '../text/lexMarkdown';
 
 /** What a translator is told before approving; `values` fill the message `common:checks.<key>`. */
 export interface TranslationCheck {
@@ -107,6 +108,6 @@ function markdownShape(text: string): Record<string, number | string> {
       walk(nested.tokens);
     }
   };
-  walk(new Lexer().lex(text));
+  walk(lexMarkdown(text).tokens);
   return { ...shape, 'link targets': urls.sort().join(' ') };
 }

@@ -19,6 +19,8 @@ import { scaleLibrary } from './scaleLibrary';
 import { packHtml } from './packHtml';
 import { runUiBench, runViewerBench } from './uiBench';
 import { runTranslateBench } from './translateBench';
+import { runLayoutChecksBench } from './layoutChecksBench';
+import { hostileDocument } from '../helpers/hostileDocument';
 import { runImportBench } from './importBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -192,6 +194,12 @@ async function main() {
     const large = await makeLibrary(largeDb, 20);
     await freshBuild('large-20x', largeDb, 'large-20x', 'en');
     await chromiumBuilds('large-20x', large, 'large-20x', ['en']);
+  }
+  if (!only || only.includes('checks')) {
+    await runLayoutChecksBench(emit, RUNS, [
+      { name: 'panama-2025', doc: panama, pack: 'panama-2025', editions: ['en', 'parallel'] },
+      { name: 'hostile', doc: hostileDocument(), pack: 'hostile', editions: ['en', 'parallel'] },
+    ]);
   }
   if (!only || only.includes('ui')) await runUiBench(emit, work, RUNS);
   // The renderer's size, and opening a ~530-page PDF in the viewer.

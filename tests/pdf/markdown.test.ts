@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildEdition } from '../../main/pdf/buildEdition';
-import { FONT_DIR } from '../../main/pdf/fonts';
+import { FONT_DIRS } from '../../main/pdf/fonts';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { cli } from '../helpers/cli';
 import { writeJson } from '../helpers/library';
@@ -231,7 +231,7 @@ describe('Markdown in a note body', () => {
     expect(opened.filter((f) => /passwd|example\.org|^file:|^https?:/.test(f))).toEqual([]);
     // The fonts are the only files a build reads.
     expect(opened.length).toBeGreaterThan(0);
-    for (const file of opened) expect(path.resolve(file).startsWith(FONT_DIR + path.sep), file).toBe(true);
+    for (const file of opened) expect(FONT_DIRS.some((dir) => path.resolve(file).startsWith(dir + path.sep)), file).toBe(true);
   });
 
   it('keeps accents and Spanish punctuation', () => {

@@ -4,6 +4,7 @@ import { choiceOption } from '../choiceOption';
 import type { CliContext } from '../CliContext';
 import { LANGUAGE_MODES, type LanguageMode } from '../../../shared/api/buildTypes';
 import { PAPER_SIZES } from '../../../shared/domain/pieceKinds';
+import { describeProblem } from '../../../shared/schemas/validationProblems';
 
 const MAX_LISTED = 10;
 
@@ -71,6 +72,8 @@ export function registerBuild(program: Command, ctx: CliContext): void {
             }
             if (e.missing.length > MAX_LISTED) ctx.out(t('cli:build.more', { count: e.missing.length - MAX_LISTED }));
           }
+          // Warnings on stderr: the PDFs were written, but something in them needs a look.
+          for (const warning of report.warnings) ctx.io.stderr(`${t('cli:buildLayout.warning', { message: describeProblem(warning, t) })}\n`);
         } finally {
           await service.close();
         }

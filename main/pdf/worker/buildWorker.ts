@@ -33,14 +33,14 @@ port.on('message', async (job: BuildJob) => {
     });
     // The edition keeps the texts it shows; the rest of the library can go before layout starts.
     (job as { doc: LibraryDocument | null }).doc = null;
-    const built = await renderEdition(prepared);
+    const built = await renderEdition(prepared, { strict: job.strict, pack: job.pack });
     // Transferred, not copied: a copy unless the result owns its whole buffer (pdfmake's may not).
     const { buffer, byteOffset, byteLength } = built.bytes;
     const bytes =
       buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength
         ? new Uint8Array(buffer)
         : new Uint8Array(buffer, byteOffset, byteLength).slice();
-    post({ type: 'done', jobId: job.jobId, bytes, pages: built.pages, reports: built.reports }, [bytes.buffer]);
+    post({ type: 'done', jobId: job.jobId, bytes, pages: built.pages, reports: built.reports, warnings: built.warnings }, [bytes.buffer]);
   } catch (error) {
     post({
       type: 'failed',

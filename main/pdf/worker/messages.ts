@@ -17,12 +17,14 @@ export interface BuildJob {
   watermark: string | null;
   builtAt: string;
   strings: Partial<Record<Locale, StringOverrides>>;
+  /** --strict: characters the fonts cannot show stop the build instead of a warning. */
+  strict: boolean;
 }
 
 /** Worker → main thread. */
 export type WorkerMessage =
   | { type: 'progress'; jobId: number; fraction: number }
-  | { type: 'done'; jobId: number; bytes: Uint8Array; pages: number; reports: EditionReport[] }
+  | { type: 'done'; jobId: number; bytes: Uint8Array; pages: number; reports: EditionReport[]; warnings: ValidationProblem[] }
   | {
       type: 'failed';
       jobId: number;

@@ -1,20 +1,16 @@
 import { memo, type ReactNode } from 'react';
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { lexMarkdown } from '../../../shared/text/lexMarkdown';
 
 /** Same limits and rules as the PDF engine (main/pdf/markdownToPdf.ts): what you see is what prints. */
-const MAX_INDENT = 24;
 const SAFE_LINK = /^(https?:|mailto:)/i;
-
-function clampIndentation(markdown: string): string {
-  return markdown.replace(/^[ \t]+/gm, (lead) => ' '.repeat(Math.min(lead.replace(/\t/g, '    ').length, MAX_INDENT)));
-}
 
 /**
  * Markdown rendered to React elements from marked's tokens: user text only ever becomes text
  * nodes, never HTML (no dangerouslySetInnerHTML), raw HTML is shown as typed, images never load.
  */
 export const Markdown = memo(function Markdown({ source, className }: { source: string; className?: string }) {
-  const tokens = new Lexer({ gfm: true }).lex(clampIndentation(source.replace(/\r\n?/g, '\n')));
+  const { tokens } = lexMarkdown(source);
   return <div className={className ?? 'markdown'}>{blocks(tokens)}</div>;
 });
 
