@@ -36,7 +36,13 @@ export interface BuildHooks {
   signal?: AbortSignal;
 }
 
-const WORKER_ENTRY = new URL('./worker/buildWorker.mjs', import.meta.url);
+/** Set by main/bin/compile.mjs in the compiled command line: the URL of its own file. */
+declare const __BRIEFING_COMPILED_URL__: string | undefined;
+// Compiled, the worker was compiled beside the command line; otherwise its shim runs the TS via tsx.
+const WORKER_ENTRY =
+  typeof __BRIEFING_COMPILED_URL__ === 'string'
+    ? new URL('./buildWorker.mjs', __BRIEFING_COMPILED_URL__)
+    : new URL('./worker/buildWorker.mjs', import.meta.url);
 
 /**
  * A worker's heap, sized for what a build keeps alive rather than left to V8's defaults (on a
