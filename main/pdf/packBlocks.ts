@@ -4,6 +4,7 @@ import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/
 import { countryName } from '../../shared/domain/countryName';
 import { formatDate, formatDateRange } from '../../shared/domain/formatDates';
 import type { EditionText, EditionTexts } from './EditionTexts';
+import { countryRole, countryTableHeader, sortCountries, type CountryTable, type RoleContext } from './countryTable';
 
 /**
  * One edition of a pack as a flat list of blocks. Every edition of a pack has the same blocks in
@@ -18,7 +19,8 @@ export type Block =
   | { kind: 'meta'; text: string }
   | { kind: 'markdown'; text: EditionText }
   | { kind: 'sourcesHeading'; text: string }
-  | { kind: 'sourceNote'; number: number; title: EditionText; citation: string; url: string | null };
+  | { kind: 'sourceNote'; number: number; title: EditionText; citation: string; url: string | null }
+  | { kind: 'countryTable'; table: CountryTable; sourceMarks: number[] };
 
 export interface CoverModel {
   network: EditionText | null;
@@ -44,7 +46,21 @@ export interface EditionModel {
 
 const plain = (text: string): EditionText => ({ text, fallback: null });
 
-export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: EditionTexts, t: Translate): EditionModel {
+export interface EditionModelOptions {
+  /**
+   * Whose alphabetical order the country profiles follow (the country table always follows the
+   * edition's): the side-by-side edition needs one order in its three columns.
+   */
+  profileOrder?: Locale;
+}
+
+export function buildEditionModel(
+  doc: LibraryDocument,
+  pack: PackDoc,
+  texts: EditionTexts,
+  t: Translate,
+  options: EditionModelOptions = {},
+): EditionModel {
   const locale = texts.locale;
   const meeting = doc.meetings.find((m) => m.id === pack.meetingId) ?? null;
   const network = meeting ? (doc.networks.find((n) => n.id === meeting.networkId) ?? null) : null;
@@ -77,7 +93,18 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
   for (const n of [...doc.notes].sort((a, b) => b.date.localeCompare(a.date))) {
     if (n.countryCode) notesByCountry.set(n.countryCode, [...(notesByCountry.get(n.countryCode) ?? []), n]);
   }
-  const networksOf = (code: string) => doc.networks.filter((n) => n.members.includes(code));
+  const roles: RoleContext = {
+    meeting,
+    network,
+    networks: doc.networks,
+    networkName: (n) => texts.get(n.name, n.id, 'name')?.text ?? n.id,
+  };
+  const nameOf = (code: string, l: Locale) => {
+    const c = countries.get(code)!;
+    // Without a formal name in this language, Intl's name is right: nothing is missing.
+    const formal = c.formalName?.[l] ? (l === locale ? texts.get(c.formalName, c.code, 'formalName') : c.formalName[l]!) : null;
+    return formal?.text ?? countryName(c.code, l);
+  };
   const shortName = (id: string) => {
     const i = instruments.get(id);
     return i ? (texts.get(i.shortName, i.id, 'shortName')?.text ?? id) : id;
@@ -102,6 +129,42 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
         if (index < 0) index = cited.push(source) - 1;
         return [index + 1];
       });
+
+    let countriesDone = false;
+    /** The section's country table, then the profiles of the countries that have notes. */
+    const countryBlocks = (first: number) => {
+      const items = section.items.flatMap((item, i) => (item.kind === 'country' && i >= first ? [{ code: item.ref, id: `${sectionId}-item-${i + 1}` }] : []));
+      const rows = items.map(({ code, id }) => ({
+        code,
+        name: nameOf(code, locale),
+        role: countryRole(code, roles, t),
+        notes: (notesByCountry.get(code) ?? []).map((n) => ({ title: texts.get(n.title, n.id, 'title') ?? plain(n.id), target: id })),
+        id,
+      }));
+      blocks.push({
+        kind: 'countryTable',
+        table: { header: countryTableHeader(meeting !== null, t), rows: sortCountries(rows, locale).map(({ id: _, ...row }) => row) },
+        sourceMarks: pack.options.sources ? marksFor([...new Set(items.flatMap(({ code }) => countries.get(code)!.sources))]) : [],
+      });
+      const profiles = rows.filter((r) => r.notes.length > 0).map((r) => ({ ...r, name: nameOf(r.code, options.profileOrder ?? locale) }));
+      for (const row of sortCountries(profiles, options.profileOrder ?? locale)) {
+        const c = countries.get(row.code)!;
+        blocks.push({
+          kind: 'itemHeading',
+          id: row.id,
+          parentId: sectionId,
+          text: plain(nameOf(row.code, locale)),
+          sourceMarks: pack.options.sources ? marksFor(c.sources) : [],
+        });
+        blocks.push({ kind: 'meta', text: row.role });
+        for (const n of notesByCountry.get(row.code) ?? []) {
+          blocks.push({ kind: 'subHeading', text: texts.get(n.title, n.id, 'title') ?? plain(n.id) });
+          blocks.push({ kind: 'meta', text: formatDate(n.date, locale) });
+          const body = texts.get(n.body, n.id, 'body');
+          if (body) blocks.push({ kind: 'markdown', text: body });
+        }
+      }
+    };
 
     section.items.forEach((item, i) => {
       const id = `${sectionId}-item-${i + 1}`;
@@ -150,27 +213,11 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
           }
           break;
         }
-        case 'country': {
-          const c = countries.get(item.ref)!;
-          // Without a formal name in this language, Intl's name is right: nothing is missing.
-          const formal = c.formalName?.[locale] ? texts.get(c.formalName, c.code, 'formalName') : null;
-          const name = formal?.text ?? countryName(c.code, locale);
-          head(plain(name), c.sources);
-          const memberships = networksOf(c.code).map((n) => texts.get(n.name, n.id, 'name')?.text ?? n.id);
-          blocks.push({
-            kind: 'meta',
-            text: memberships.length ? memberships.map((network) => t('pdf:memberOf', { network })).join(' · ') : t('pdf:notMember'),
-          });
-          const countryNotes = notesByCountry.get(c.code) ?? [];
-          if (countryNotes.length === 0) blocks.push({ kind: 'meta', text: t('pdf:noCountryNotes') });
-          for (const n of countryNotes) {
-            blocks.push({ kind: 'subHeading', text: texts.get(n.title, n.id, 'title') ?? plain(n.id) });
-            blocks.push({ kind: 'meta', text: formatDate(n.date, locale) });
-            const body = texts.get(n.body, n.id, 'body');
-            if (body) blocks.push({ kind: 'markdown', text: body });
-          }
+        case 'country':
+          // All of a section's countries go together, at its first country (countryBlocks).
+          if (!countriesDone) countryBlocks(i);
+          countriesDone = true;
           break;
-        }
       }
     });
 

@@ -4,6 +4,7 @@ import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
 import { ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
+import { EMPTY_CELL, type CountryRow } from './countryTable';
 
 /** `[FR] ` before a text shown in another language than the edition's. */
 export function fallbackTag(text: EditionText): Content[] {
@@ -32,6 +33,7 @@ const ROLES: Record<Block['kind'], LayoutRole> = {
   meta: 'meta',
   markdown: 'body',
   sourceNote: 'source',
+  countryTable: 'body',
 };
 
 export function renderBlock(block: Block, options: BlockRenderOptions): Content {
@@ -79,6 +81,8 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
     }
     case 'sourcesHeading':
       return { text: block.text, style: 'sourcesHeading' };
+    case 'countryTable':
+      return countryTableContent(block);
     case 'sourceNote':
       return {
         text: [
@@ -90,6 +94,29 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
         style: 'sourceNote',
       };
   }
+}
+
+/** The section's countries, one row each; note titles link to the profile they sit in. */
+function countryTableContent(block: Extract<Block, { kind: 'countryTable' }>): Content {
+  const { header, rows } = block.table;
+  const marks: Content[] = block.sourceMarks.length ? [{ text: ` ${block.sourceMarks.join(', ')}`, sup: true, style: 'sourceMark' }] : [];
+  const notesCell = (notes: CountryRow['notes']): Content =>
+    notes.length === 0
+      ? { text: EMPTY_CELL }
+      : { stack: notes.map((n) => ({ text: tagged(n.title), linkToDestination: n.target, style: 'countryNoteLink' })) };
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: ['auto', 'auto', '*'],
+      body: [
+        header.map((text, i) => ({ text: i === 0 ? [{ text }, ...marks] : text, style: 'countryTableHeader' })),
+        ...rows.map((row) => [{ text: row.name }, { text: row.role }, notesCell(row.notes)]),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'countryTable',
+  };
 }
 
 /** `compact`: a third of a landscape page (parallel edition) must still hold the whole cover. */

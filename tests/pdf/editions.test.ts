@@ -87,7 +87,8 @@ function expectedOutline(lang: Lang): { title: string; children: string[] }[] {
   const regions = new Intl.DisplayNames([lang], { type: 'region' });
   return PACK.sections.map((section, s) => ({
     title: `${s + 1}. ${text(section.title, lang)}`,
-    children: section.items.map((item) => {
+    // Countries without notes are rows of the section's country table, not headings.
+    children: section.items.filter((item) => item.kind !== 'country' || SEED.notes.some((n) => n.countryCode === item.ref)).map((item) => {
       switch (item.kind) {
         case 'priority': {
           const p = SEED.priorities.find((x) => x.id === item.ref)!;
