@@ -4,6 +4,8 @@ import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/
 import { countryName } from '../../shared/domain/countryName';
 import { formatDate, formatDateRange } from '../../shared/domain/formatDates';
 import type { EditionText, EditionTexts } from './EditionTexts';
+import { coverStatus, statusNote, type EditionStatus, type StatusNote } from './editionStatus';
+import { markedText } from './statusMarks';
 import { countryRole, countryTableHeader, sortCountries, type CountryTable, type RoleContext } from './countryTable';
 
 /**
@@ -30,13 +32,18 @@ export interface CoverModel {
   subtitle: EditionText | null;
   audience: EditionText | null;
   classification: EditionText | null;
+  /** The original language, and the translation status when the edition is not all approved. */
+  status: string[];
 }
 
 export interface EditionModel {
   locale: Locale;
   cover: CoverModel;
   blocks: Block[];
-  /** Plain strings for metadata and running headers. */
+  status: EditionStatus;
+  /** What the edition says about its translation, with the legend of its marks; null when nothing to say. */
+  statusNote: StatusNote | null;
+  /** Plain strings for metadata and running headers (with their marks). */
   title: string;
   classification: string | null;
   subject: string | null;
@@ -62,6 +69,7 @@ export function buildEditionModel(
   options: EditionModelOptions = {},
 ): EditionModel {
   const locale = texts.locale;
+  texts.staleMark = t('pdf:status.staleMark');
   const meeting = doc.meetings.find((m) => m.id === pack.meetingId) ?? null;
   const network = meeting ? (doc.networks.find((n) => n.id === meeting.networkId) ?? null) : null;
   const networkName = network ? texts.get(network.name, network.id, 'name') : null;
@@ -82,6 +90,7 @@ export function buildEditionModel(
     subtitle: pack.subtitle ? texts.get(pack.subtitle, pack.id, 'subtitle') : null,
     audience: pack.audience ? texts.get(pack.audience, pack.id, 'audience') : null,
     classification,
+    status: [],
   };
 
   const priorities = new Map(doc.priorities.map((p) => [p.id, p]));
@@ -236,14 +245,26 @@ export function buildEditionModel(
     }
   });
 
+  // Every text is picked by now: the report and the languages used are complete.
+  const status: EditionStatus = {
+    original: texts.originalLanguage(),
+    draft: texts.report.draft.length,
+    stale: texts.report.stale.length,
+    fallbacks: [...texts.fallbacks].sort(),
+  };
+  const note = statusNote(status, locale, t, texts.staleMark);
+  cover.status = coverStatus(status, locale, t, note);
+
   return {
     locale,
     cover,
     blocks,
-    title: title.text,
-    classification: classification?.text ?? null,
-    subject: meetingTitle?.text ?? null,
-    author: networkName?.text ?? null,
+    status,
+    statusNote: note,
+    title: markedText(title),
+    classification: classification ? markedText(classification) : null,
+    subject: meetingTitle ? markedText(meetingTitle) : null,
+    author: networkName ? markedText(networkName) : null,
     keywords: [pack.slug, ...(meeting ? [meeting.startDate.slice(0, 4)] : [])],
   };
 }
