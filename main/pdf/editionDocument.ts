@@ -13,7 +13,8 @@ import { paginate } from './pagination';
 
 export interface DocumentOptions {
   paper: 'a4' | 'letter';
-  watermark: string | null;
+  /** One text for every edition (--watermark), none (null), or the pack's own in each language (undefined). */
+  watermark?: string | null;
   /** The build's date, on the cover; fixed in tests so output is reproducible. */
   builtAt: Date;
   /** Translators' edits to the PDF's own strings (headings, labels), by locale. */
@@ -87,7 +88,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
       info: documentInfo(model, model.title),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE },
       styles: STYLES,
-      watermark: watermarkFor(options.watermark),
+      watermark: watermarkFor(options.watermark !== undefined ? options.watermark : model.watermark),
       header: (page) =>
         part.cover && page === 1
           ? null

@@ -2,7 +2,8 @@ import type { Locale } from '../../shared/domain/locales';
 import type { Translate } from '../../shared/locales/createTranslator';
 import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/schemas/libraryDocument';
 import { countryName } from '../../shared/domain/countryName';
-import { formatDate, formatDateRange } from '../../shared/domain/formatDates';
+import { formatDate, formatDateRange, formatPartialDate } from '../../shared/domain/formatDates';
+import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
 
 /**
@@ -37,6 +38,8 @@ export interface EditionModel {
   /** Plain strings for metadata and running headers. */
   title: string;
   classification: string | null;
+  /** The pack's watermark in this edition's language. */
+  watermark: string | null;
   subject: string | null;
   author: string | null;
   keywords: string[];
@@ -121,11 +124,8 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
           head(texts.get(x.shortName, x.id, 'shortName') ?? plain(x.id), x.sources);
           const official = texts.get(x.officialTitle, x.id, 'officialTitle');
           if (official) blocks.push({ kind: 'officialTitle', text: official });
-          const facts = [t(`pdf:instrumentKind.${x.kind}`)];
-          if (x.yearAdopted !== null) facts.push(t('pdf:adopted', { year: x.yearAdopted }));
           const body = x.adoptingBody ? texts.get(x.adoptingBody, x.id, 'adoptingBody') : null;
-          if (body) facts.push(body.text);
-          blocks.push({ kind: 'meta', text: facts.join(' · ') });
+          blocks.push({ kind: 'meta', text: instrumentFacts(t, x.kind, x.yearAdopted, body?.text ?? null).join(' · ') });
           if (x.parentId) blocks.push({ kind: 'meta', text: t('pdf:supplements', { parent: shortName(x.parentId) }) });
           const summary = texts.get(x.summary, x.id, 'summary');
           if (summary) blocks.push({ kind: 'markdown', text: summary });
@@ -134,7 +134,7 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
               .map((id) => priorities.get(id)?.number)
               .filter((n): n is number => n !== undefined)
               .sort((a, b) => a - b);
-            blocks.push({ kind: 'meta', text: t('pdf:roadmapPriorities', { list: numbers.join(', ') }) });
+            blocks.push({ kind: 'meta', text: roadmapPrioritiesLabel(t, numbers) });
           }
           break;
         }
@@ -146,7 +146,7 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
           const body = texts.get(n.body, n.id, 'body');
           if (body) blocks.push({ kind: 'markdown', text: body });
           if (n.instruments.length > 0) {
-            blocks.push({ kind: 'meta', text: t('pdf:relatedInstruments', { list: n.instruments.map(shortName).join(', ') }) });
+            blocks.push({ kind: 'meta', text: relatedInstrumentsLabel(t, n.instruments.map(shortName)) });
           }
           break;
         }
@@ -156,11 +156,11 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
           const formal = c.formalName?.[locale] ? texts.get(c.formalName, c.code, 'formalName') : null;
           const name = formal?.text ?? countryName(c.code, locale);
           head(plain(name), c.sources);
-          const memberships = networksOf(c.code).map((n) => texts.get(n.name, n.id, 'name')?.text ?? n.id);
-          blocks.push({
-            kind: 'meta',
-            text: memberships.length ? memberships.map((network) => t('pdf:memberOf', { network })).join(' · ') : t('pdf:notMember'),
-          });
+          const memberships = networksOf(c.code).map((n) =>
+            // A name after "of" in another language would not fit this sentence: only this edition's.
+            memberOfLabel(t, texts.get(n.name, n.id, 'name')?.text ?? n.id, n.ofName?.[locale] ? (texts.get(n.ofName, n.id, 'ofName')?.text ?? null) : null),
+          );
+          blocks.push({ kind: 'meta', text: memberships.length ? memberships.join(' · ') : t('pdf:notMember') });
           const countryNotes = notesByCountry.get(c.code) ?? [];
           if (countryNotes.length === 0) blocks.push({ kind: 'meta', text: t('pdf:noCountryNotes') });
           for (const n of countryNotes) {
@@ -177,7 +177,7 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
     if (pack.options.sources && cited.length > 0) {
       blocks.push({ kind: 'sourcesHeading', text: t('pdf:sources') });
       cited.forEach((source, index) => {
-        const date = source.date && source.date.length === 10 ? formatDate(source.date, locale) : source.date;
+        const date = source.date ? formatPartialDate(source.date, locale) : null;
         blocks.push({
           kind: 'sourceNote',
           number: index + 1,
@@ -195,6 +195,7 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
     blocks,
     title: title.text,
     classification: classification?.text ?? null,
+    watermark: pack.watermark ? (texts.get(pack.watermark, pack.id, 'watermark')?.text ?? null) : null,
     subject: meetingTitle?.text ?? null,
     author: networkName?.text ?? null,
     keywords: [pack.slug, ...(meeting ? [meeting.startDate.slice(0, 4)] : [])],

@@ -148,7 +148,9 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       info: documentInfo(en, joined(LOCALES.map((l) => editions[l].title))),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE, fontSize: 9 },
       styles: STYLES,
-      watermark: watermarkFor(options.watermark),
+      watermark: watermarkFor(
+        options.watermark !== undefined ? options.watermark : [...new Set(LOCALES.map((l) => editions[l].watermark).filter(Boolean))].join(' · ') || null,
+      ),
       header: (page) =>
         part.cover && page === 1
           ? null
