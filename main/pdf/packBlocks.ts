@@ -3,6 +3,7 @@ import type { Translate } from '../../shared/locales/createTranslator';
 import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/schemas/libraryDocument';
 import { countryName } from '../../shared/domain/countryName';
 import { formatDate, formatDateRange, formatPartialDate } from '../../shared/domain/formatDates';
+import { documentLine, type DocumentLine } from '../../shared/domain/documentLine';
 import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
 
@@ -40,6 +41,8 @@ export interface EditionModel {
   classification: string | null;
   /** The pack's watermark in this edition's language. */
   watermark: string | null;
+  /** Reference, version and date of issue, for the cover and the running header. */
+  documentLine: DocumentLine | null;
   subject: string | null;
   author: string | null;
   keywords: string[];
@@ -196,6 +199,7 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
     title: title.text,
     classification: classification?.text ?? null,
     watermark: pack.watermark ? (texts.get(pack.watermark, pack.id, 'watermark')?.text ?? null) : null,
+    documentLine: documentLine(t, pack, locale),
     subject: meetingTitle?.text ?? null,
     author: networkName?.text ?? null,
     keywords: [pack.slug, ...(meeting ? [meeting.startDate.slice(0, 4)] : [])],
