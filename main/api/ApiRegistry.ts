@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { API_INPUTS, type ApiError, type ApiOutputs, type ApiResult, type Channel } from '../../shared/api/apiContract';
 import { AppError, isAppError } from '../../shared/errors/AppError';
-import { problemFromZodIssue } from '../../shared/schemas/validationProblems';
+import { checkTextCharacters, problemFromZodIssue } from '../../shared/schemas/validationProblems';
 import { mapSqliteError } from '../db/sqliteErrors';
 
 export type Handler<C extends Channel> = (
@@ -34,9 +34,13 @@ export class ApiRegistry {
   async invoke(channel: unknown, input: unknown): Promise<ApiResult<unknown>> {
     const handler = typeof channel === 'string' ? this.handlers.get(channel as Channel) : undefined;
     if (!handler) return { ok: false, error: toApiError(new AppError('api.unknownChannel', { channel: String(channel) })) };
-    const parsed = API_INPUTS[channel as Channel].safeParse(input);
+    const texts = checkTextCharacters(input);
+    if (texts.problems.length > 0) {
+      return { ok: false, error: toApiError(new AppError('api.invalidInput', { channel: String(channel) }, texts.problems)) };
+    }
+    const parsed = API_INPUTS[channel as Channel].safeParse(texts.value);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => problemFromZodIssue(issue, input));
+      const problems = parsed.error.issues.map((issue) => problemFromZodIssue(issue, texts.value));
       return { ok: false, error: toApiError(new AppError('api.invalidInput', { channel: String(channel) }, problems)) };
     }
     try {
