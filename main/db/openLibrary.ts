@@ -15,6 +15,8 @@ export interface OpenLibraryOptions {
   create: boolean;
   /** Only reads will follow: a read-only file is then acceptable. */
   readOnly?: boolean;
+  /** How long SQLite waits for another program's write lock before saying busy (ms). */
+  busyTimeoutMs?: number;
 }
 
 export interface OpenedLibrary {
@@ -74,7 +76,7 @@ export async function openLibrary(file: string, options: OpenLibraryOptions): Pr
     throw mapSqliteError(error, file);
   }
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
     db.pragma('foreign_keys = ON');
     const version = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;

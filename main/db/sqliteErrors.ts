@@ -11,6 +11,8 @@ export function mapSqliteError(error: unknown, dbPath: string): unknown {
   const { code, message } = error as SqliteLikeError;
   if (typeof code !== 'string') return error;
   const detail = typeof message === 'string' ? message : code;
+  // Another connection holds the write lock (or, rarely, a read lock SQLite needs to get past).
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new AppError('db.busy', { path: dbPath }, [], { cause: error });
   if (code === 'SQLITE_NOTADB') return new AppError('db.notADatabase', { path: dbPath }, [], { cause: error });
   if (code.startsWith('SQLITE_CORRUPT')) return new AppError('db.corrupt', { path: dbPath, detail }, [], { cause: error });
   if (code.startsWith('SQLITE_READONLY')) return new AppError('db.readOnly', { path: dbPath }, [], { cause: error });

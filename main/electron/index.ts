@@ -103,6 +103,11 @@ async function start(t: Translate): Promise<void> {
         writeFileAtomic(choice.filePath, text, { force: true });
         return choice.filePath;
       },
+      async chooseLibraryCopy(defaultName) {
+        const options = { defaultPath: defaultName, filters: [{ name: 'SQLite', extensions: ['sqlite'] }] };
+        const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
+      },
       // shell.openPath answers '' on success; only our own built files are ever opened.
       openPdf: async (file) => (await shell.openPath(file)) === '',
     },

@@ -99,9 +99,9 @@ export function importXliff(
     );
   });
   if (!options.dryRun && writes.length > 0) {
-    store.db.transaction(() => {
+    store.write(() => {
       for (const write of writes) write();
-    })();
+    });
   }
   return report;
 }
