@@ -9,6 +9,7 @@ import type { StringOverrides } from '../../shared/locales/createTranslator';
 // Not from buildEdition: this thread needs the models, not the PDF engine the worker loads.
 import { editionModels } from './editionModels';
 import { resolvePack } from './resolvePack';
+import { sweepBuildLeftovers, writeOutputs } from './writeOutputs';
 import type { Edition } from './buildEdition';
 import type { EditionReport } from './EditionTexts';
 import type { BuildJob, WorkerMessage } from './worker/messages';
@@ -103,7 +104,7 @@ export class PackBuildService {
         ),
       ),
     );
-    writeAll(targets.map((file, i) => ({ file, bytes: results[i]!.bytes })), request.force ?? false);
+    writeOutputs(targets.map((file, i) => ({ file, bytes: results[i]!.bytes })), request.force ?? false);
     return {
       pack: { id: pack.id, slug: pack.slug },
       files: editions.map((edition, i) => ({
@@ -228,27 +229,11 @@ function planOutputs(request: BuildRequest, slug: string, editions: Edition[]): 
     throw new AppError('build.cannotWrite', { file: folder, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
   if (!fs.statSync(folder).isDirectory()) throw new AppError('build.cannotWrite', { file: folder, detail: 'ENOTDIR' });
+  // A build killed earlier in this folder is finished or removed before this one looks at it.
+  sweepBuildLeftovers(folder);
   if (!request.force) {
     const existing = targets.find((t) => fs.existsSync(t));
     if (existing) throw new AppError('build.outputExists', { file: existing });
   }
   return targets;
-}
-
-/** Every file through a temporary name, renamed only once all are written: all or none. */
-function writeAll(files: { file: string; bytes: Uint8Array }[], force: boolean): void {
-  const temps: string[] = [];
-  try {
-    for (const { file, bytes } of files) {
-      if (!force && fs.existsSync(file)) throw new AppError('build.outputExists', { file });
-      const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-      fs.writeFileSync(temp, bytes);
-      temps.push(temp);
-    }
-    files.forEach(({ file }, i) => fs.renameSync(temps[i]!, file));
-  } catch (error) {
-    for (const temp of temps) fs.rmSync(temp, { force: true });
-    if (error instanceof AppError) throw error;
-    throw new AppError('build.cannotWrite', { file: files[0]?.file ?? '', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
 }
