@@ -1,3 +1,4 @@
+import { ORIGIN_KEY } from './layoutKeys';
 import { createRequire } from 'node:module';
 
 /*
@@ -109,6 +110,27 @@ export function reuseMeasuresBetweenPasses(on: boolean): void {
   reuseMeasures = on;
 }
 
+let originListener: ((origin: { pieceId: string; field: string }) => void) | null = null;
+let lastOrigin: unknown = null;
+
+/**
+ * Called with the piece and field of each text as its lines start to be built, so a build
+ * stopped for taking too long can say which piece it was laying out. One listener per thread.
+ */
+export function onLayoutOrigin(listener: ((origin: { pieceId: string; field: string }) => void) | null): void {
+  originListener = listener;
+  lastOrigin = null;
+}
+
+/** The origin of a line's first runs (a font-fallback run may come first and carry none). */
+function originOf(inlines: readonly unknown[]): unknown {
+  for (let i = 0; i < Math.min(8, inlines.length); i++) {
+    const origin = (inlines[i] as Record<string, unknown>)[ORIGIN_KEY];
+    if (origin) return origin;
+  }
+  return undefined;
+}
+
 let installed = false;
 
 export function installLayoutHooks(): void {
@@ -124,6 +146,11 @@ export function installLayoutHooks(): void {
   const buildNextLine = layoutBuilder.buildNextLine;
   layoutBuilder.buildNextLine = function (node) {
     const inlines = node._inlines;
+    const origin = originListener && inlines ? originOf(inlines) : undefined;
+    if (origin && origin !== lastOrigin) {
+      lastOrigin = origin;
+      originListener?.(origin as { pieceId: string; field: string });
+    }
     if (!inlines) return buildNextLine.call(this, node);
     let held = node._briefingRest;
     if (held && held.window !== inlines) held = node._briefingRest = undefined;

@@ -32,6 +32,7 @@ import { InstrumentsRepository } from '../db/repositories/InstrumentsRepository'
 import { NotesRepository } from '../db/repositories/NotesRepository';
 import { PacksRepository } from '../db/repositories/PacksRepository';
 import { hashSourceText } from './textHash';
+import { LibraryIdentity } from '../db/libraryIdentity';
 
 const COLLECTION_KINDS: Record<LibraryCollection, PieceKind[]> = {
   sources: ['source'],
@@ -64,8 +65,11 @@ export class LibraryStore implements LibraryLookup {
   readonly packs: PacksRepository;
   readonly settings: SettingsRepository;
   readonly uiStrings: UiStringsRepository;
+  /** The file this connection opened, to notice it deleted or replaced before a write. */
+  readonly identity: LibraryIdentity | null;
 
   constructor(readonly db: Database) {
+    this.identity = LibraryIdentity.of(db);
     this.pieces = new PiecesRepository(db);
     this.texts = new TextsRepository(db);
     this.pieceSources = new PieceSourcesRepository(db);
@@ -80,6 +84,17 @@ export class LibraryStore implements LibraryLookup {
     this.packs = new PacksRepository(db);
     this.settings = new SettingsRepository(db);
     this.uiStrings = new UiStringsRepository(db);
+  }
+
+  /**
+   * The write gate: every change to the library passes through here. It first checks that the
+   * open library is still the file at its path (a deleted or replaced file would take the write
+   * and lose it), then runs `change` in one transaction that takes the write lock at once
+   * (BEGIN IMMEDIATE), so another program writing shows as "busy" before anything is done.
+   */
+  write<T>(change: () => T): T {
+    this.identity?.check();
+    return this.db.inTransaction ? change() : this.db.transaction(change).immediate();
   }
 
   kindOf(id: string) {

@@ -66,7 +66,7 @@ export function applyLibraryDocument(
   const { counts, changed } = diffLibrary(store.readDocument(), doc);
   const pick = <C extends LibraryCollection>(collection: C) =>
     (doc[collection] as AnyRecord[]).filter((r) => changed[collection].has(keyOf(r))) as LibraryDocument[C];
-  store.db.transaction(() => {
+  store.write(() => {
     store.db.pragma('defer_foreign_keys = ON');
     for (const s of pick('sources')) store.writeSource(s, now);
     for (const c of pick('countries')) store.writeCountry(c, now);
@@ -78,7 +78,7 @@ export function applyLibraryDocument(
     for (const i of pick('instruments')) store.writeInstrument(i, now);
     for (const n of pick('notes')) store.writeNote(n, now);
     for (const p of pick('packs')) store.writePack(p, now);
-  })();
+  });
   return counts;
 }
 

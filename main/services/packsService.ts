@@ -71,7 +71,7 @@ export function createPack(store: LibraryStore, raw: CreatePackInput): PackDoc {
     options: { cover: true, toc: true, sources: true, numberedParagraphs: false },
     sections: [],
   };
-  store.db.transaction(() => store.writePack(pack, new Date().toISOString()))();
+  store.write(() => store.writePack(pack, new Date().toISOString()));
   return pack;
 }
 
@@ -97,7 +97,7 @@ export function addSection(
     ...pack,
     sections: [...pack.sections, { id: sectionId, title: { [input.lang]: { text: title, status: 'approved' } }, text: null, items }],
   };
-  store.db.transaction(() => store.writePack(updated, new Date().toISOString()))();
+  store.write(() => store.writePack(updated, new Date().toISOString()));
   return updated;
 }
 
@@ -122,15 +122,15 @@ export function duplicatePack(store: LibraryStore, packRef: string, slug: string
     taken.add(sectionId);
     copy.sections.push({ ...s, id: sectionId });
   }
-  store.db.transaction(() => store.writePack(copy, new Date().toISOString()))();
+  store.write(() => store.writePack(copy, new Date().toISOString()));
   return copy;
 }
 
 export function deletePack(store: LibraryStore, packRef: string): PackDoc {
   const pack = findPack(store, packRef);
-  store.db.transaction(() => {
+  store.write(() => {
     for (const s of pack.sections) store.pieces.delete(s.id);
     store.pieces.delete(pack.id);
-  })();
+  });
   return pack;
 }

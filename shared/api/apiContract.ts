@@ -48,6 +48,8 @@ export const DOWNLOAD_ID = z.string().regex(/^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/);
 export const API_INPUTS = {
   'app.info': z.strictObject({}),
   'app.backup': z.strictObject({}),
+  /** The library as it is open now, copied elsewhere: offered when its file was deleted or replaced. */
+  'app.saveCopy': z.strictObject({}),
   /** Recorded with every approval made in this library from now on. */
   'app.setUserName': z.strictObject({ name: z.string().trim().min(1).max(200) }),
   'library.list': z.strictObject({ kind: z.enum(LIST_KINDS), locale: localeSchema }),
@@ -181,6 +183,8 @@ export interface ApiOutputs {
   'app.setUserName': { userName: string };
   /** A copy of the library made now, in backups/ beside it. */
   'app.backup': { path: string; bytes: number };
+  /** null when the user cancelled the save dialog (desktop). */
+  'app.saveCopy': { path: string; bytes: number } | null;
   'library.list': ListEntry[];
   'library.search': SearchHit[];
   'library.get': PieceRecord;

@@ -2,6 +2,7 @@
 export const CHANNELS = [
   'app.info',
   'app.backup',
+  'app.saveCopy',
   'app.setUserName',
   'library.list',
   'library.search',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DocumentIssue } from './checkLibraryDocument';
+import { badCharacterProblem, checkTexts } from './textCharacters';
 
 /**
  * A validation failure in neutral form: where (path and the record's id) and what (a key in
@@ -82,6 +83,18 @@ export function problemFromZodIssue(issue: z.core.$ZodIssue, input: unknown): Va
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const value = valueAt(input, path);
   return { path, recordId: recordIdAt(input, path), ...keyAndValues(issue, value, value) };
+}
+
+/**
+ * `input` with line ends normalized in every string, and a problem for each text holding a
+ * character no text may hold (textCharacters.ts): exchange format and API inputs alike.
+ */
+export function checkTextCharacters<T>(input: T): { value: T; problems: ValidationProblem[] } {
+  const { value, problems } = checkTexts(input);
+  return {
+    value,
+    problems: problems.map(({ path, bad }) => ({ path, recordId: recordIdAt(input, path), ...badCharacterProblem(bad) })),
+  };
 }
 
 export function problemFromDocumentIssue(issue: DocumentIssue, input: unknown): ValidationProblem {

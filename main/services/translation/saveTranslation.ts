@@ -81,6 +81,6 @@ export function writeTranslation(store: LibraryStore, edit: TranslationEdit, app
 
 /** Saves one translation in its own transaction and returns the unit as it now stands. */
 export function saveTranslation(store: LibraryStore, edit: TranslationEdit, approver: Approver): TranslationUnit {
-  store.db.transaction(() => writeTranslation(store, edit, approver))();
+  store.write(() => writeTranslation(store, edit, approver));
   return readTranslationUnit(store, edit);
 }

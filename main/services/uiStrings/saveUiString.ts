@@ -53,5 +53,5 @@ export function writeUiString(store: LibraryStore, edit: UiStringEdit, approver:
 }
 
 export function saveUiString(store: LibraryStore, edit: UiStringEdit, approver: Approver): UiStringOverride | null {
-  return store.db.transaction(() => writeUiString(store, edit, approver))();
+  return store.write(() => writeUiString(store, edit, approver));
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors/AppError';
 import type { ValidationProblem } from '../../../shared/schemas/validationProblems';
 import { targetKeys } from '../../../shared/locales/flattenResources';
 import { checkTranslation } from '../../../shared/translation/checkTranslation';
+import { normalizeLineEnds } from '../../../shared/schemas/textCharacters';
 import { readXliff } from '../../xliff/readXliff';
 import type { XliffDocumentIn, XliffUnitIn } from '../../xliff/xliffTypes';
 import type { Approver } from '../carryApprovals';
@@ -74,7 +75,7 @@ export function importXliff(
       report.staleSource.push({ id: `${unit.fileId}/${unit.id}`, pieceId: place.kind === 'piece' ? place.pieceId : null, field: unit.id });
       return;
     }
-    const text = unit.target;
+    const text = unit.target === null ? null : normalizeLineEnds(unit.target);
     if (text === null || text.trim() === '' || unit.untranslatedSegments > 0) {
       report.untranslated += 1;
       return;
@@ -98,9 +99,9 @@ export function importXliff(
     );
   });
   if (!options.dryRun && writes.length > 0) {
-    store.db.transaction(() => {
+    store.write(() => {
       for (const write of writes) write();
-    })();
+    });
   }
   return report;
 }
