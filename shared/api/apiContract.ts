@@ -37,6 +37,11 @@ import { CHANNELS, type Channel } from './channels';
 export { CHANNELS, type Channel };
 export { createApiClient } from './createApiClient';
 
+/**
+ * A pack's id or slug. Looked up only, never written: longer than an id may be, so that a pack
+ * made before ids were cut to 64 characters can still be opened and deleted.
+ */
+const PACK_REF = z.string().min(1).max(200);
 const JOB_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 /** `<folder uuid>/<file>.pdf`, as packs.build returns it; never a path the caller makes up. */
 export const DOWNLOAD_ID = z.string().regex(/^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/);
@@ -60,7 +65,7 @@ export const API_INPUTS = {
   'library.saveCountry': z.strictObject({ record: countryDocSchema }),
   'library.saveSource': z.strictObject({ record: sourceDocSchema }),
   'library.choices': z.strictObject({ locale: localeSchema }),
-  'packs.get': z.strictObject({ id: z.string().min(2).max(64) }),
+  'packs.get': z.strictObject({ id: PACK_REF }),
   'packs.save': z.strictObject({ record: packDocSchema }),
   'packs.create': z.strictObject({
     slug: z.string().max(64),
@@ -68,11 +73,13 @@ export const API_INPUTS = {
     lang: localeSchema,
     meetingId: pieceIdSchema.nullable(),
     paper: z.enum(PAPER_SIZES),
+    /** The slug was proposed from the title, not typed: the next free one is taken if it is in use. */
+    uniqueSlug: z.boolean().optional(),
   }),
-  'packs.duplicate': z.strictObject({ id: z.string().max(64), slug: z.string().max(64) }),
-  'packs.delete': z.strictObject({ id: z.string().max(64) }),
+  'packs.duplicate': z.strictObject({ id: PACK_REF, slug: z.string().max(64) }),
+  'packs.delete': z.strictObject({ id: PACK_REF }),
   'packs.build': z.strictObject({
-    id: z.string().max(64),
+    id: PACK_REF,
     mode: z.enum(LANGUAGE_MODES),
     paper: z.enum(PAPER_SIZES).optional(),
     watermark: z.string().max(80).nullable().optional(),
