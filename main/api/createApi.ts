@@ -6,6 +6,7 @@ import { backupLibrary } from '../services/backupLibrary';
 import { setUserName, userName } from '../services/userName';
 import { registerTranslationApi } from './translationApi';
 import { registerUiStringsApi } from './uiStringsApi';
+import { registerTrashApi } from './trashApi';
 
 /** Every channel of the contract, registered once; a test checks none is missing. */
 export function createApi(ctx: ApiContext): ApiRegistry {
@@ -22,5 +23,6 @@ export function createApi(ctx: ApiContext): ApiRegistry {
   registerPacksApi(api, ctx);
   registerTranslationApi(api, ctx);
   registerUiStringsApi(api, ctx);
+  registerTrashApi(api, ctx);
   return api;
 }

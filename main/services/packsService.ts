@@ -5,7 +5,7 @@ import { localeSchema } from '../../shared/schemas/common';
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import type { Locale } from '../../shared/domain/locales';
 import type { LibraryStore } from './LibraryStore';
-import { packIdFor, sectionIdFor, uniqueId } from '../../shared/domain/pieceIds';
+import { MAX_ID_LENGTH, packIdFor, sectionIdFor, uniqueId } from '../../shared/domain/pieceIds';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
@@ -29,6 +29,16 @@ export interface PackSummary {
 
 const slugTaken = (store: LibraryStore, slug: string) => store.packs.idWithSlug(slug) !== undefined;
 const idTaken = (store: LibraryStore) => (id: string) => store.kindOf(id) !== undefined;
+
+/**
+ * `pack-<slug>`; refused if another piece has that id and the slug was typed. A slug too long
+ * for that (or proposed from the title) gets the id cut to fit, numbered if need be.
+ */
+function newPackId(store: LibraryStore, slug: string, unique: boolean): string {
+  const plain = `pack-${slug}`;
+  if (!unique && plain.length <= MAX_ID_LENGTH && idTaken(store)(plain)) throw new AppError('packs.slugTaken', { slug });
+  return packIdFor(slug, idTaken(store));
+}
 
 /**
  * The slug to use: as typed (refused if malformed or taken), or, when it was proposed from the
@@ -65,7 +75,7 @@ export function createPack(store: LibraryStore, raw: CreatePackInput): PackDoc {
     throw new AppError('packs.unknownMeeting', { meeting: input.meetingId });
   }
   const pack: PackDoc = {
-    id: packIdFor(slug, idTaken(store)),
+    id: newPackId(store, slug, input.uniqueSlug),
     slug,
     meetingId: input.meetingId,
     title: { [input.lang]: { text: title, status: 'approved' } },
@@ -119,7 +129,7 @@ export function listPacks(store: LibraryStore): PackSummary[] {
 export function duplicatePack(store: LibraryStore, packRef: string, slug: string): PackDoc {
   const pack = findPack(store, packRef);
   checkSlug(store, slug);
-  const id = packIdFor(slug, idTaken(store));
+  const id = newPackId(store, slug, false);
   const copy: PackDoc = { ...pack, id, slug, sections: [] };
   const taken = new Set<string>([id]);
   for (const s of pack.sections) {

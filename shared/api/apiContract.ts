@@ -32,16 +32,17 @@ import {
 import type { ErrorParams } from '../errors/AppError';
 import type { ValidationProblem } from '../schemas/validationProblems';
 import { CHANNELS, type Channel } from './channels';
+import type { DeleteResult, ReferencesResult, RestoreResult, TrashEntry } from './deleteTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
 export { createApiClient } from './createApiClient';
 
 /**
- * A pack's id or slug. Looked up only, never written: longer than an id may be, so that a pack
+ * A piece's id, or a pack's id or slug. Looked up only, never written: longer than an id may be, so that a pack
  * made before ids were cut to 64 characters can still be opened and deleted.
  */
-const PACK_REF = z.string().min(1).max(200);
+const PIECE_REF = z.string().min(1).max(200);
 const JOB_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 /** `<folder uuid>/<file>.pdf`, as packs.build returns it; never a path the caller makes up. */
 export const DOWNLOAD_ID = z.string().regex(/^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/);
@@ -65,7 +66,14 @@ export const API_INPUTS = {
   'library.saveCountry': z.strictObject({ record: countryDocSchema }),
   'library.saveSource': z.strictObject({ record: sourceDocSchema }),
   'library.choices': z.strictObject({ locale: localeSchema }),
-  'packs.get': z.strictObject({ id: PACK_REF }),
+  /** Who refers to a piece (any kind, packs and countries included), named in `locale`. */
+  'library.references': z.strictObject({ id: PIECE_REF, locale: localeSchema }),
+  /** Refused while referred to, unless the references are to be removed with it (same transaction). */
+  'library.delete': z.strictObject({ id: PIECE_REF, locale: localeSchema, removeReferences: z.boolean().optional() }),
+  'library.restore': z.strictObject({ trashId: z.uuid(), locale: localeSchema }),
+  /** Recently deleted pieces, newest first, restorable until the app closes. */
+  'library.trash': z.strictObject({ locale: localeSchema }),
+  'packs.get': z.strictObject({ id: PIECE_REF }),
   'packs.save': z.strictObject({ record: packDocSchema }),
   'packs.create': z.strictObject({
     slug: z.string().max(64),
@@ -76,10 +84,10 @@ export const API_INPUTS = {
     /** The slug was proposed from the title, not typed: the next free one is taken if it is in use. */
     uniqueSlug: z.boolean().optional(),
   }),
-  'packs.duplicate': z.strictObject({ id: PACK_REF, slug: z.string().max(64) }),
-  'packs.delete': z.strictObject({ id: PACK_REF }),
+  'packs.duplicate': z.strictObject({ id: PIECE_REF, slug: z.string().max(64) }),
+  'packs.delete': z.strictObject({ id: PIECE_REF }),
   'packs.build': z.strictObject({
-    id: PACK_REF,
+    id: PIECE_REF,
     mode: z.enum(LANGUAGE_MODES),
     paper: z.enum(PAPER_SIZES).optional(),
     watermark: z.string().max(80).nullable().optional(),
@@ -197,6 +205,10 @@ export interface ApiOutputs {
   'library.saveCountry': CountryDoc;
   'library.saveSource': SourceDoc;
   'library.choices': Choices;
+  'library.references': ReferencesResult;
+  'library.delete': DeleteResult;
+  'library.restore': RestoreResult;
+  'library.trash': TrashEntry[];
   'packs.get': PackDoc;
   'packs.save': PackDoc;
   'packs.create': PackDoc;
