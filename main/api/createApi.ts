@@ -7,6 +7,7 @@ import { setUserName, userName } from '../services/userName';
 import { registerTranslationApi } from './translationApi';
 import { registerUiStringsApi } from './uiStringsApi';
 import { registerTrashApi } from './trashApi';
+import { registerLibraryFileApi } from './libraryFileApi';
 
 /** Every channel of the contract, registered once; a test checks none is missing. */
 export function createApi(ctx: ApiContext): ApiRegistry {
@@ -24,5 +25,6 @@ export function createApi(ctx: ApiContext): ApiRegistry {
   registerTranslationApi(api, ctx);
   registerUiStringsApi(api, ctx);
   registerTrashApi(api, ctx);
+  registerLibraryFileApi(api, ctx);
   return api;
 }

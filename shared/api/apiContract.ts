@@ -32,6 +32,7 @@ import {
 import type { ErrorParams } from '../errors/AppError';
 import type { ValidationProblem } from '../schemas/validationProblems';
 import { CHANNELS, type Channel } from './channels';
+import type { LibraryImportReport } from './libraryFileTypes';
 import type { DeleteResult, ReferencesResult, RestoreResult, TrashEntry } from './deleteTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
@@ -73,6 +74,14 @@ export const API_INPUTS = {
   'library.restore': z.strictObject({ trashId: z.uuid(), locale: localeSchema }),
   /** Recently deleted pieces, newest first, restorable until the app closes. */
   'library.trash': z.strictObject({ locale: localeSchema }),
+  /** The whole library as `briefing export` writes it; the desktop app offers to save it. */
+  'library.exportFile': z.strictObject({}),
+  /** A library file's text: checked and counted (dryRun), or imported all or nothing. */
+  'library.importFile': z.strictObject({
+    text: z.string().max(LIMITS.importFileBytes),
+    fileName: z.string().min(1).max(255),
+    dryRun: z.boolean(),
+  }),
   'packs.get': z.strictObject({ id: PIECE_REF }),
   'packs.save': z.strictObject({ record: packDocSchema }),
   'packs.create': z.strictObject({
@@ -209,6 +218,9 @@ export interface ApiOutputs {
   'library.delete': DeleteResult;
   'library.restore': RestoreResult;
   'library.trash': TrashEntry[];
+  /** The file's text and a suggested name; `savedTo` where the desktop app saved it (null: not saved). */
+  'library.exportFile': { fileName: string; json: string; savedTo: string | null };
+  'library.importFile': LibraryImportReport;
   'packs.get': PackDoc;
   'packs.save': PackDoc;
   'packs.create': PackDoc;

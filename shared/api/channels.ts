@@ -17,6 +17,8 @@ export const CHANNELS = [
   'library.delete',
   'library.restore',
   'library.trash',
+  'library.exportFile',
+  'library.importFile',
   'packs.get',
   'packs.save',
   'packs.create',
