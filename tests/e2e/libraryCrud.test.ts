@@ -122,3 +122,84 @@ describe.skipIf(!RUN_BROWSER_TESTS)('deleting a piece others refer to, in the ap
     expect(exported()).toBe(before);
   });
 });
+
+describe.skipIf(!RUN_BROWSER_TESTS)('library files in the app', () => {
+  async function openFiles(): Promise<void> {
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('open-library-file').click();
+    await page.getByTestId('library-file-dialog').waitFor();
+  }
+  const close = () => page.getByTestId('library-file-close').click();
+
+  it('exports the library as a download with the bytes `briefing export` writes', async () => {
+    await openFiles();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-library').click()]);
+    expect(download.suggestedFilename()).toMatch(/^briefing-library-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file, 'utf8')).toBe(exported());
+    await page.getByTestId('library-file-notice').filter({ hasText: 'Downloaded as' }).waitFor();
+    await close();
+  });
+
+  it('in Spanish: shows the dry run per kind before anything is written, then imports', async () => {
+    await page.getByTestId('ui-language').selectOption('es');
+    const before = exported();
+    const doc = JSON.parse(before) as { sources: unknown[]; notes: { tags: string[] }[] };
+    doc.sources.push({ id: 'src-informe-e2e', title: { es: { text: 'Informe de prueba', status: 'draft' } }, issuer: 'OEA', place: null, date: null, url: null });
+    doc.notes[0]!.tags = [...doc.notes[0]!.tags, 'zz-e2e'];
+    await openFiles();
+    await page.getByTestId('import-file').setInputFiles({ name: 'cambios.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.getByTestId('import-report').waitFor();
+    expect(await page.getByTestId('import-count-sources').innerText()).toMatch(/Fuentes\s+1\s+0\s+3/);
+    expect(await page.getByTestId('import-count-notes').innerText()).toMatch(/Notas\s+0\s+1\s+1/);
+    expect(exported()).toBe(before);
+    await shot('import-dry-run-es');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('apply-import').click();
+    await page.getByTestId('library-file-notice').filter({ hasText: 'cambios.json se importó' }).waitFor();
+    expect(app.ctx.store.readDocument().sources.map((s) => s.id)).toContain('src-informe-e2e');
+    await close();
+    await page.getByTestId('ui-language').selectOption('en');
+  });
+
+  it('names a file that is not a library file, and one that refers to missing pieces, by record and field; nothing changes', async () => {
+    const before = exported();
+    await openFiles();
+    await page.getByTestId('import-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Meeting notes, not JSON') });
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-error').innerText()).toContain('notes.txt is not valid JSON');
+    await page.getByTestId('import-file').setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x"}') });
+    await page.getByTestId('import-error').filter({ hasText: 'is not a library file' }).waitFor();
+
+    const doc = JSON.parse(before) as { notes: { instruments: string[]; title: { en: { text: string } } }[] };
+    doc.notes[0]!.instruments.push('inst-nowhere');
+    await page.getByTestId('import-file').setInputFiles({ name: 'dangling.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.getByTestId('import-problems').waitFor();
+    const problems = await page.getByTestId('import-problems').innerText();
+    expect(problems).toContain(`Note “${doc.notes[0]!.title.en.text}” — Instruments:`);
+    expect(await page.getByTestId('apply-import').count()).toBe(0);
+    await shot('import-problems-en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await close();
+    expect(exported()).toBe(before);
+  });
+
+  it('leads from an empty list to the import', async () => {
+    const trashIds: string[] = [];
+    for (const p of app.ctx.store.readDocument().priorities) {
+      const result = await app.api.invoke('library.delete', { id: p.id, locale: 'en', removeReferences: true });
+      expect(result.ok).toBe(true);
+      if (result.ok) trashIds.push((result.value as { trashId: string }).trashId);
+    }
+    await page.getByTestId('nav-packs').click();
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('kind-priorities').click();
+    await page.getByTestId('empty-import').click();
+    await page.getByTestId('library-file-dialog').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-file');
+    await shot('empty-import-en');
+    await close();
+    for (const trashId of trashIds.reverse()) expect((await app.api.invoke('library.restore', { trashId, locale: 'en' })).ok).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ import { NewSourceDialog } from './NewSourceDialog';
 import { DeleteDialog } from '../trash/DeleteDialog';
 import { DeletedNotice } from '../trash/DeletedNotice';
 import { TrashDialog } from '../trash/TrashDialog';
+import { LibraryFileDialog } from '../libraryFile/LibraryFileDialog';
 import { useLibraryRevision } from '../trash/libraryRevision';
 import type { DeleteResult } from '../../../../shared/api/deleteTypes';
 
@@ -32,6 +33,7 @@ export function LibraryScreen({
   const [deleting, setDeleting] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<DeleteResult | null>(null);
   const [trashOpen, setTrashOpen] = useState(false);
+  const [fileOpen, setFileOpen] = useState<'import' | 'export' | null>(null);
   const revision = useLibraryRevision();
   // Search and filters per kind survive opening a piece and coming back.
   const [states, setStates] = useState<Partial<Record<LibraryKind, BrowserState>>>({});
@@ -61,6 +63,9 @@ export function LibraryScreen({
         </ul>
         <button type="button" className="sidebar-tab sidebar-trash" data-testid="open-trash" onClick={() => setTrashOpen(true)}>
           {t('ui:trash.open')}
+        </button>
+        <button type="button" className="sidebar-tab" data-testid="open-library-file" onClick={() => setFileOpen('import')}>
+          {t('ui:libraryFile.open')}
         </button>
       </nav>
       <div className="library-content">
@@ -100,6 +105,7 @@ export function LibraryScreen({
             onOpen={(id) => navigate({ screen: 'library', kind, pieceId: id })}
             onNewNote={() => setCreating('note')}
             onNewSource={() => setCreating('source')}
+            onImport={() => setFileOpen('import')}
             focusId={cameFrom}
           />
         )}
@@ -117,6 +123,7 @@ export function LibraryScreen({
           }}
         />
       ) : null}
+      {fileOpen ? <LibraryFileDialog start={fileOpen} onClose={() => setFileOpen(null)} /> : null}
       {trashOpen ? (
         <TrashDialog onClose={() => setTrashOpen(false)} onRestored={() => setDeleted(null)} />
       ) : null}
