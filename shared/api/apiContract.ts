@@ -33,7 +33,7 @@ import type { ErrorParams } from '../errors/AppError';
 import type { ValidationProblem } from '../schemas/validationProblems';
 import { CHANNELS, type Channel } from './channels';
 import type { LibraryImportReport } from './libraryFileTypes';
-import type { DeleteResult, ReferencesResult, RestoreResult, TrashEntry } from './deleteTypes';
+import type { PieceName, DeleteResult, ReferencesResult, RestoreResult, TrashEntry } from './deleteTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
@@ -74,6 +74,8 @@ export const API_INPUTS = {
   'library.restore': z.strictObject({ trashId: z.uuid(), locale: localeSchema }),
   /** Recently deleted pieces, newest first, restorable until the app closes. */
   'library.trash': z.strictObject({ locale: localeSchema }),
+  /** Kind and title of the pieces a message names by id (a build report), for links to them. */
+  'library.describePieces': z.strictObject({ ids: z.array(PIECE_REF).max(10_000), locale: localeSchema }),
   /** The whole library as `briefing export` writes it; the desktop app offers to save it. */
   'library.exportFile': z.strictObject({}),
   /** A library file's text: checked and counted (dryRun), or imported all or nothing. */
@@ -218,6 +220,7 @@ export interface ApiOutputs {
   'library.delete': DeleteResult;
   'library.restore': RestoreResult;
   'library.trash': TrashEntry[];
+  'library.describePieces': PieceName[];
   /** The file's text and a suggested name; `savedTo` where the desktop app saved it (null: not saved). */
   'library.exportFile': { fileName: string; json: string; savedTo: string | null };
   'library.importFile': LibraryImportReport;

@@ -17,6 +17,7 @@ export const CHANNELS = [
   'library.delete',
   'library.restore',
   'library.trash',
+  'library.describePieces',
   'library.exportFile',
   'library.importFile',
   'packs.get',

@@ -46,3 +46,8 @@ export interface RestoreResult {
   restoredReferences: number;
   droppedReferences: number;
 }
+
+/** A piece named for a message: its kind and title, and for a pack's section, its pack and place. */
+export interface PieceName extends NamedPiece {
+  section?: { packId: string; index: number };
+}
