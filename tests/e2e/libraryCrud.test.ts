@@ -203,3 +203,56 @@ describe.skipIf(!RUN_BROWSER_TESTS)('library files in the app', () => {
     for (const trashId of trashIds.reverse()) expect((await app.api.invoke('library.restore', { trashId, locale: 'en' })).ok).toBe(true);
   });
 });
+
+describe.skipIf(!RUN_BROWSER_TESTS)('build messages name texts for people', () => {
+  const NOTE_ID = 'note-omsac-palermo-25-2025';
+  it('names a missing text by piece title, field label and language, links to it, and a strict build lists it the same way', async () => {
+    const original = app.ctx.store.readDocument().notes.find((n) => n.id === NOTE_ID)!;
+    const { es: _dropped, ...body } = original.body;
+    expect((await app.api.invoke('library.saveNote', { record: { ...original, body } })).ok).toBe(true);
+    const enTitle = original.title.en!.text;
+
+    await page.getByTestId('nav-packs').click();
+    await page.getByTestId('pack-panama-2025').click();
+    await page.getByTestId('build-mode').selectOption('es');
+    await page.getByTestId('build').click();
+    const report = page.getByTestId('build-report');
+    await report.waitFor({ timeout: 60_000 });
+    const missing = report.getByTestId('missing-es');
+    await missing.waitFor();
+    await expect.poll(() => missing.innerText()).toBe(`Note “${enTitle}” — Text (Spanish)`);
+    // Ids only inside the folded details area.
+    const visible = await report.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.id-details').forEach((d) => d.remove());
+      return copy.innerText;
+    });
+    expect(visible).not.toContain(NOTE_ID);
+    expect(visible).not.toContain('--strict');
+    await shot('build-report-links-en');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await missing.getByRole('button').click();
+    await page.getByTestId('editor').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('field-body-es');
+
+    await page.getByTestId('nav-packs').click();
+    await page.getByTestId('pack-panama-2025').click();
+    await page.getByTestId('build-mode').selectOption('es');
+    await page.getByTestId('build-strict').check();
+    await page.getByTestId('build').click();
+    const failure = page.getByTestId('strict-failure');
+    await failure.waitFor({ timeout: 60_000 });
+    expect(await failure.getByTestId('strict-missing').innerText()).toBe(`Note “${enTitle}” — Text (Spanish)`);
+    const text = await failure.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.id-details').forEach((d) => d.remove());
+      return copy.innerText;
+    });
+    expect(text).not.toMatch(/--strict|note-omsac|panama-2025/);
+    await shot('strict-failure-en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('build-strict').uncheck();
+    expect((await app.api.invoke('library.saveNote', { record: original })).ok).toBe(true);
+  });
+});
