@@ -8,10 +8,8 @@ import { LibraryBrowser, emptyBrowserState, type BrowserState } from './LibraryB
 import { PieceEditor } from './PieceEditor';
 import { NewNoteDialog } from './NewNoteDialog';
 import { NewSourceDialog } from './NewSourceDialog';
-import { DeleteDialog } from '../trash/DeleteDialog';
 import { DeletedNotice } from '../trash/DeletedNotice';
-import { TrashDialog } from '../trash/TrashDialog';
-import { LibraryFileDialog } from '../libraryFile/LibraryFileDialog';
+import { DeleteDialog, LibraryFileDialog, TrashDialog } from '../trash/lazyDialogs';
 import { useLibraryRevision } from '../trash/libraryRevision';
 import type { DeleteResult } from '../../../../shared/api/deleteTypes';
 

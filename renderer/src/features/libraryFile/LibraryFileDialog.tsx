@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/apiContract';
 import type { LibraryImportReport } from '../../../../shared/api/libraryFileTypes';
-import { LIBRARY_COLLECTIONS } from '../../../../shared/schemas/libraryDocument';
+import { LIBRARY_COLLECTIONS } from '../../../../shared/schemas/libraryCollections';
 import { getApi } from '../../api/getApi';
 import { toApiError, unwrap } from '../../api/ApiFailure';
 import { downloadText } from '../../api/downloadText';

@@ -1,4 +1,4 @@
-import { LIBRARY_COLLECTIONS, type LibraryCollection } from '../../../../shared/schemas/libraryDocument';
+import { LIBRARY_COLLECTIONS, type LibraryCollection } from '../../../../shared/schemas/libraryCollections';
 import { kindOfCollection } from '../../../../shared/domain/pieceReferences';
 import { recordTitle } from '../../../../shared/domain/recordTitle';
 import type { Locale } from '../../../../shared/domain/locales';
