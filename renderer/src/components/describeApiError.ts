@@ -21,8 +21,10 @@ export function describeApiError(error: ApiError, t: TFunction): { message: stri
     ...error.params,
   };
   // The app's own wording where the shared one speaks to the command line (its flags, its options).
-  const inApp = translate(`errors:inApp.${code}`, { ...values, defaultValue: '' });
-  const message = inApp || translate(`errors:${code}`, { ...values, defaultValue: error.code });
+  const none = '\u0000';
+  const inApp = translate(`errors:inApp.${code}`, { ...values, defaultValue: none });
+  const hasInApp = inApp !== none && inApp !== '' && !inApp.endsWith(`inApp.${code}`);
+  const message = hasInApp ? inApp : translate(`errors:${code}`, { ...values, defaultValue: error.code });
   return { message, problems };
 }
 
