@@ -123,6 +123,30 @@ describe.skipIf(!RUN_BROWSER_TESTS)('deleting a piece others refer to, in the ap
   });
 });
 
+describe.skipIf(!RUN_BROWSER_TESTS)('a pack with a 300-character title, in the app', () => {
+  it('is created from the title alone, opens, and is deleted from the list', async () => {
+    const title = `Briefing for the extraordinary session on ${'citizen security, gender equality and climate resilience; '.repeat(6)}`.slice(0, 300);
+    await page.getByTestId('nav-packs').click();
+    await page.getByTestId('new-pack').click();
+    await page.getByTestId('new-pack-title').fill(title);
+    expect((await page.getByTestId('new-pack-slug').inputValue()).length).toBeLessThanOrEqual(59);
+    await page.getByTestId('dialog-confirm').click();
+    await page.getByTestId('pack-builder').waitFor();
+    const pack = app.ctx.store.readDocument().packs.find((p) => p.title.en?.text === title)!;
+    expect(pack.id.length).toBeLessThanOrEqual(64);
+    await page.getByTestId('back-to-packs').click();
+    await page.getByTestId(`delete-${pack.slug}`).click();
+    await page.getByTestId('delete-dialog').getByTestId('delete-unused').waitFor();
+    await shot('delete-long-title-en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('dialog-confirm').click();
+    await page.getByTestId('deleted-notice').waitFor();
+    expect(app.ctx.store.kindOf(pack.id)).toBeUndefined();
+    await page.getByTestId('dismiss-deleted').click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('new-pack');
+  });
+});
+
 describe.skipIf(!RUN_BROWSER_TESTS)('library files in the app', () => {
   async function openFiles(): Promise<void> {
     await page.getByTestId('nav-library').click();
