@@ -9,6 +9,8 @@ import { backupLibrary, saveLibraryCopy } from '../services/backupLibrary';
 import { setUserName, userName } from '../services/userName';
 import { registerTranslationApi } from './translationApi';
 import { registerUiStringsApi } from './uiStringsApi';
+import { registerTrashApi } from './trashApi';
+import { registerLibraryFileApi } from './libraryFileApi';
 
 /** Every channel of the contract, registered once; a test checks none is missing. */
 export function createApi(ctx: ApiContext, options: { busyWaitMs?: number } = {}): ApiRegistry {
@@ -33,5 +35,7 @@ export function createApi(ctx: ApiContext, options: { busyWaitMs?: number } = {}
   registerPacksApi(api, ctx);
   registerTranslationApi(api, ctx);
   registerUiStringsApi(api, ctx);
+  registerTrashApi(api, ctx);
+  registerLibraryFileApi(api, ctx);
   return api;
 }

@@ -10,17 +10,11 @@ import { carryApprovals, type Approver } from './carryApprovals';
 import { parseLibraryDocument } from './parseLibraryDocument';
 import { readLibraryFile } from './readLibraryFile';
 
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
+import type { ImportCounts, LibraryImportReport } from '../../shared/api/libraryFileTypes';
 
-export interface ImportReport {
-  file: string;
-  dryRun: boolean;
-  counts: Record<LibraryCollection, ImportCounts>;
-}
+export type { ImportCounts };
+/** The shape the app's import shows too: one definition, in shared/. */
+export type ImportReport = LibraryImportReport;
 
 type AnyRecord = LibraryDocument[LibraryCollection][number];
 const keyOf = (record: AnyRecord): string => ('code' in record ? record.code : record.id);

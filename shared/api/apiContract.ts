@@ -32,11 +32,18 @@ import {
 import type { ErrorParams } from '../errors/AppError';
 import type { ValidationProblem } from '../schemas/validationProblems';
 import { CHANNELS, type Channel } from './channels';
+import type { LibraryImportReport } from './libraryFileTypes';
+import type { PieceName, DeleteResult, ReferencesResult, RestoreResult, TrashEntry } from './deleteTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
 export { createApiClient } from './createApiClient';
 
+/**
+ * A piece's id, or a pack's id or slug. Looked up only, never written: longer than an id may be, so that a pack
+ * made before ids were cut to 64 characters can still be opened and deleted.
+ */
+const PIECE_REF = z.string().min(1).max(200);
 const JOB_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 /** `<folder uuid>/<file>.pdf`, as packs.build returns it; never a path the caller makes up. */
 export const DOWNLOAD_ID = z.string().regex(/^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/);
@@ -62,7 +69,24 @@ export const API_INPUTS = {
   'library.saveCountry': z.strictObject({ record: countryDocSchema }),
   'library.saveSource': z.strictObject({ record: sourceDocSchema }),
   'library.choices': z.strictObject({ locale: localeSchema }),
-  'packs.get': z.strictObject({ id: z.string().min(2).max(64) }),
+  /** Who refers to a piece (any kind, packs and countries included), named in `locale`. */
+  'library.references': z.strictObject({ id: PIECE_REF, locale: localeSchema }),
+  /** Refused while referred to, unless the references are to be removed with it (same transaction). */
+  'library.delete': z.strictObject({ id: PIECE_REF, locale: localeSchema, removeReferences: z.boolean().optional() }),
+  'library.restore': z.strictObject({ trashId: z.uuid(), locale: localeSchema }),
+  /** Recently deleted pieces, newest first, restorable until the app closes. */
+  'library.trash': z.strictObject({ locale: localeSchema }),
+  /** Kind and title of the pieces a message names by id (a build report), for links to them. */
+  'library.describePieces': z.strictObject({ ids: z.array(PIECE_REF).max(10_000), locale: localeSchema }),
+  /** The whole library as `briefing export` writes it; the desktop app offers to save it. */
+  'library.exportFile': z.strictObject({}),
+  /** A library file's text: checked and counted (dryRun), or imported all or nothing. */
+  'library.importFile': z.strictObject({
+    text: z.string().max(LIMITS.importFileBytes),
+    fileName: z.string().min(1).max(255),
+    dryRun: z.boolean(),
+  }),
+  'packs.get': z.strictObject({ id: PIECE_REF }),
   'packs.save': z.strictObject({ record: packDocSchema }),
   'packs.create': z.strictObject({
     slug: z.string().max(64),
@@ -70,11 +94,13 @@ export const API_INPUTS = {
     lang: localeSchema,
     meetingId: pieceIdSchema.nullable(),
     paper: z.enum(PAPER_SIZES),
+    /** The slug was proposed from the title, not typed: the next free one is taken if it is in use. */
+    uniqueSlug: z.boolean().optional(),
   }),
-  'packs.duplicate': z.strictObject({ id: z.string().max(64), slug: z.string().max(64) }),
-  'packs.delete': z.strictObject({ id: z.string().max(64) }),
+  'packs.duplicate': z.strictObject({ id: PIECE_REF, slug: z.string().max(64) }),
+  'packs.delete': z.strictObject({ id: PIECE_REF }),
   'packs.build': z.strictObject({
-    id: z.string().max(64),
+    id: PIECE_REF,
     mode: z.enum(LANGUAGE_MODES),
     paper: z.enum(PAPER_SIZES).optional(),
     watermark: z.string().max(80).nullable().optional(),
@@ -195,6 +221,14 @@ export interface ApiOutputs {
   'library.saveCountry': CountryDoc;
   'library.saveSource': SourceDoc;
   'library.choices': Choices;
+  'library.references': ReferencesResult;
+  'library.delete': DeleteResult;
+  'library.restore': RestoreResult;
+  'library.trash': TrashEntry[];
+  'library.describePieces': PieceName[];
+  /** The file's text and a suggested name; `savedTo` where the desktop app saved it (null: not saved). */
+  'library.exportFile': { fileName: string; json: string; savedTo: string | null };
+  'library.importFile': LibraryImportReport;
   'packs.get': PackDoc;
   'packs.save': PackDoc;
   'packs.create': PackDoc;

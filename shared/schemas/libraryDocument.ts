@@ -191,15 +191,5 @@ export function emptyLibraryDocument(): LibraryDocument {
   };
 }
 
-/** The arrays of a document, in the order they are written and applied. */
-export const LIBRARY_COLLECTIONS = [
-  'sources',
-  'countries',
-  'networks',
-  'meetings',
-  'priorities',
-  'instruments',
-  'notes',
-  'packs',
-] as const;
-export type LibraryCollection = (typeof LIBRARY_COLLECTIONS)[number];
+// In a file of its own (no zod), so the interface can name collections without loading zod.
+export { LIBRARY_COLLECTIONS, type LibraryCollection } from './libraryCollections';

@@ -44,6 +44,7 @@ export function LibraryBrowser({
   onOpen,
   onNewNote,
   onNewSource,
+  onImport,
   focusId,
 }: {
   kind: LibraryKind;
@@ -52,6 +53,8 @@ export function LibraryBrowser({
   onOpen: (id: string) => void;
   onNewNote: () => void;
   onNewSource: () => void;
+  /** Opens the import of a library file: where an empty list leads. */
+  onImport?: () => void;
   /** The piece the user just left the editor of: its row gets focus back. */
   focusId?: string;
 }) {
@@ -226,6 +229,11 @@ export function LibraryBrowser({
       {list.data && entries.length === 0 ? (
         <div className="empty" data-testid="empty">
           <p>{t(`ui:library.empty.${kind}`)}</p>
+          {onImport ? (
+            <button type="button" className="button-primary" onClick={onImport} data-testid="empty-import">
+              {t('ui:libraryFile.importAction')}
+            </button>
+          ) : null}
         </div>
       ) : list.data && rows.length === 0 ? (
         <div className="empty" data-testid="empty">

@@ -8,6 +8,10 @@ import { LibraryBrowser, emptyBrowserState, type BrowserState } from './LibraryB
 import { PieceEditor } from './PieceEditor';
 import { NewNoteDialog } from './NewNoteDialog';
 import { NewSourceDialog } from './NewSourceDialog';
+import { DeletedNotice } from '../trash/DeletedNotice';
+import { DeleteDialog, LibraryFileDialog, TrashDialog } from '../trash/lazyDialogs';
+import { useLibraryRevision } from '../trash/libraryRevision';
+import type { DeleteResult } from '../../../../shared/api/deleteTypes';
 
 /** The library: a kind per tab in the sidebar, its list, and the editor for one piece. */
 export function LibraryScreen({
@@ -23,7 +27,12 @@ export function LibraryScreen({
 }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
-  const { navigate } = useNavigation();
+  const { navigate, setDirty } = useNavigation();
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<DeleteResult | null>(null);
+  const [trashOpen, setTrashOpen] = useState(false);
+  const [fileOpen, setFileOpen] = useState<'import' | 'export' | null>(null);
+  const revision = useLibraryRevision();
   // Search and filters per kind survive opening a piece and coming back.
   const [states, setStates] = useState<Partial<Record<LibraryKind, BrowserState>>>({});
   const [creating, setCreating] = useState<'note' | 'source' | null>(null);
@@ -50,8 +59,24 @@ export function LibraryScreen({
             </li>
           ))}
         </ul>
+        <button type="button" className="sidebar-tab sidebar-trash" data-testid="open-trash" onClick={() => setTrashOpen(true)}>
+          {t('ui:trash.open')}
+        </button>
+        <button type="button" className="sidebar-tab" data-testid="open-library-file" onClick={() => setFileOpen('import')}>
+          {t('ui:libraryFile.open')}
+        </button>
       </nav>
       <div className="library-content">
+        {deleted ? (
+          <DeletedNotice
+            deleted={deleted}
+            onDismiss={() => setDeleted(null)}
+            onRestored={(restored) => {
+              setDeleted(null);
+              navigate({ screen: 'library', kind, pieceId: restored.piece.id });
+            }}
+          />
+        ) : null}
         {editing ? (
           <PieceEditor
             key={editing}
@@ -61,20 +86,45 @@ export function LibraryScreen({
               setCameFrom(editing);
               navigate({ screen: 'library', kind });
             }}
+            actions={
+              pieceId ? (
+                <button type="button" className="button-danger-outline" data-testid="delete-piece" onClick={() => setDeleting(pieceId)}>
+                  {t('ui:actions.delete')}
+                </button>
+              ) : null
+            }
           />
         ) : (
           <LibraryBrowser
-            key={kind}
+            key={`${kind}:${revision}`}
             kind={kind}
             state={states[kind] ?? emptyBrowserState(locale)}
             onState={(next) => setStates((s) => ({ ...s, [kind]: next }))}
             onOpen={(id) => navigate({ screen: 'library', kind, pieceId: id })}
             onNewNote={() => setCreating('note')}
             onNewSource={() => setCreating('source')}
+            onImport={() => setFileOpen('import')}
             focusId={cameFrom}
           />
         )}
       </div>
+      {deleting ? (
+        <DeleteDialog
+          id={deleting}
+          onCancel={() => setDeleting(null)}
+          onDeleted={(result) => {
+            setDeleting(null);
+            setDeleted(result);
+            // The deleted piece's unsaved edits have nowhere to go: leaving must not ask about them.
+            setDirty(`piece:${result.piece.id}`, false);
+            navigate({ screen: 'library', kind });
+          }}
+        />
+      ) : null}
+      {fileOpen ? <LibraryFileDialog start={fileOpen} onClose={() => setFileOpen(null)} /> : null}
+      {trashOpen ? (
+        <TrashDialog onClose={() => setTrashOpen(false)} onRestored={() => setDeleted(null)} />
+      ) : null}
       {creating === 'note' ? (
         <NewNoteDialog
           onCancel={() => setCreating(null)}

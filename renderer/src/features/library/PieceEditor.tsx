@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, PieceRecord } from '../../../../shared/api/apiContract';
 import { pickText } from '../../../../shared/domain/pickText';
@@ -52,7 +52,18 @@ async function savePiece(piece: PieceRecord): Promise<PieceRecord> {
  * Edits one piece in the three languages at once. Unsaved edits survive a failed save (the
  * error is shown in place, with the fields it names highlighted) and leaving asks first.
  */
-export function PieceEditor({ id, initial, onClose }: { id: string; initial?: PieceRecord; onClose: () => void }) {
+export function PieceEditor({
+  id,
+  initial,
+  onClose,
+  actions,
+}: {
+  id: string;
+  initial?: PieceRecord;
+  onClose: () => void;
+  /** More actions for the bar (Delete), beside Save. */
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const loaded = useApiQuery(initial ? null : `get:${id}`, () => getApi()['library.get']({ id }));
@@ -130,6 +141,7 @@ export function PieceEditor({ id, initial, onClose }: { id: string; initial?: Pi
           <span className="save-state" role="status" data-testid="save-state">
             {saving ? t('ui:editor.saving') : dirty ? t('ui:editor.unsaved') : savedAt ? t('ui:editor.saved') : ''}
           </span>
+          {actions}
           <button type="button" className="button-primary" onClick={() => void save()} disabled={!draft || saving} data-testid="save" aria-keyshortcuts="Control+S" title={t('ui:editor.saveShortcut')}>
             {t('ui:actions.save')}
           </button>

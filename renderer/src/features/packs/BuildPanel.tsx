@@ -5,6 +5,7 @@ import { LANGUAGE_MODES, type LanguageMode } from '../../../../shared/api/buildT
 import type { PackDoc } from '../../../../shared/schemas/libraryDocument';
 import { getApi } from '../../api/getApi';
 import { toApiError, unwrap } from '../../api/ApiFailure';
+import { StrictFailure } from '../messages/StrictFailure';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUiLocale } from '../../components/useUiLocale';
 import { storedEditionLanguage } from '../../preferences/preferences';
@@ -150,7 +151,7 @@ export function BuildPanel({
       {state.phase === 'cancelled' ? <p role="status" className="hint">{t('ui:build.cancelled')}</p> : null}
       {state.phase === 'failed' ? (
         <div ref={errorBox} tabIndex={-1} className="build-error">
-          <ErrorAlert error={state.error} />
+          {state.error.code === 'build.incomplete' ? <StrictFailure error={state.error} /> : <ErrorAlert error={state.error} />}
         </div>
       ) : null}
       {state.phase === 'done' ? (
