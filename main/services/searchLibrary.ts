@@ -152,6 +152,7 @@ export function searchAllKinds(store: LibraryStore, query: string, locale: Local
           ...title,
           field: best.field,
           locale: best.locale,
+          inTitle: isTitle,
           excerpt: isTitle ? highlightParts(body.slice(0, 300), tokens) : searchExcerpt(body, tokens),
         };
       }),

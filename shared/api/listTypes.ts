@@ -41,6 +41,8 @@ export interface FoundPiece {
   /** Where it matched: the field and language of the excerpt (the title's when the title matched). */
   field: string;
   locale: Locale;
+  /** The excerpt is the piece's title (in `locale`), the matching words marked. */
+  inTitle: boolean;
   excerpt: ExcerptPart[];
 }
 

@@ -15,6 +15,8 @@ import { useUiLocale } from '../../components/useUiLocale';
 import type { LibraryKind } from '../../navigation/Route';
 import { filterEntries, foldTitles, type LibraryFilters, type Row } from './filterEntries';
 import { rowDetails } from './rowDetails';
+import { useNavigation } from '../../navigation/NavigationProvider';
+import { IMPORT_ROUTE } from '../../navigation/importRoute';
 
 const PIECE_KIND: Record<LibraryKind, string> = {
   priorities: 'priority',
@@ -58,6 +60,7 @@ export function LibraryBrowser({
   const { t } = useTranslation();
   const locale = useUiLocale();
   const searchId = useId();
+  const { navigate } = useNavigation();
   const list = useApiQuery(`list:${kind}:${locale}`, () => getApi()['library.list']({ kind, locale }), { remember: true });
   const entries: ListEntry[] = list.data ?? [];
   const folded = useMemo(() => foldTitles(entries), [entries]);
@@ -226,6 +229,20 @@ export function LibraryBrowser({
       {list.data && entries.length === 0 ? (
         <div className="empty" data-testid="empty">
           <p>{t(`ui:library.empty.${kind}`)}</p>
+          <div className="empty-actions">
+            {kind === 'notes' ? (
+              <button type="button" className="button-primary" onClick={onNewNote} data-testid="empty-new-note">
+                {t('ui:library.newNote')}
+              </button>
+            ) : kind === 'sources' ? (
+              <button type="button" className="button-primary" onClick={onNewSource} data-testid="empty-new-source">
+                {t('ui:library.newSource')}
+              </button>
+            ) : null}
+            <button type="button" className={kind === 'notes' || kind === 'sources' ? undefined : 'button-primary'} onClick={() => navigate(IMPORT_ROUTE)} data-testid="empty-import">
+              {t('ui:library.importFile')}
+            </button>
+          </div>
         </div>
       ) : list.data && rows.length === 0 ? (
         <div className="empty" data-testid="empty">
