@@ -73,7 +73,7 @@ function Shell() {
         <LanguageMenu />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        {route.screen === 'library' ? <Welcome /> : null}
+        {route.screen === 'library' && !route.readId && !route.pieceId ? <Welcome /> : null}
         {route.screen === 'library' ? (
           <LibraryScreen
             kind={route.kind}
