@@ -91,7 +91,7 @@ function ftsMatches(db: Database, ftsQuery: string, limit: number): FtsRow[] {
 }
 
 /** Texts looked at per query by the header's search: enough for any query of one real word. */
-export const SEARCH_SCAN_LIMIT = 3000;
+export const SEARCH_SCAN_LIMIT = 1500;
 
 /**
  * The header's search: every kind at once, the few best pieces of each with an excerpt of the
@@ -116,10 +116,8 @@ export function searchAllKinds(store: LibraryStore, query: string, locale: Local
   // Countries are named by Intl: their names in the three languages are matched here.
   const countryRows: MatchRow[] = [];
   const countryNames = new Map<string, string>();
-  for (const code of store.countries.codes()) {
-    for (const l of LOCALES) {
-      const name = intlCountryName(code, l);
-      const words = queryTokens(name);
+  for (const { code, names } of countryNameTokens(store)) {
+    for (const { locale: l, name, words } of names) {
       if (tokens.every((t) => words.some((w) => w.startsWith(t)))) {
         countryRows.push({ rowid: -1, pieceId: code, kind: 'country', field: 'formalName', locale: l });
         countryNames.set(`${code}/${l}`, name);
@@ -158,4 +156,24 @@ export function searchAllKinds(store: LibraryStore, query: string, locale: Local
       }),
     })),
   };
+}
+
+type CountryNames = { code: string; names: { locale: Locale; name: string; words: string[] }[] }[];
+const countryNameCache = new WeakMap<LibraryStore, { key: string; value: CountryNames }>();
+
+/** Each country's Intl names folded into words, kept while the library's countries stay the same. */
+function countryNameTokens(store: LibraryStore): CountryNames {
+  const codes = store.countries.codes();
+  const key = codes.join(',');
+  const cached = countryNameCache.get(store);
+  if (cached?.key === key) return cached.value;
+  const value = codes.map((code) => ({
+    code,
+    names: LOCALES.map((locale) => {
+      const name = intlCountryName(code, locale);
+      return { locale, name, words: queryTokens(name) };
+    }),
+  }));
+  countryNameCache.set(store, { key, value });
+  return value;
 }
