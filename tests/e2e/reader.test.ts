@@ -257,6 +257,33 @@ describe.skipIf(!RUN_BROWSER_TESTS)('reading view, library-wide search, welcome,
     await page.reload();
     await page.getByTestId('row-prio-rps-1').waitFor();
     expect(await page.getByTestId('welcome').count()).toBe(0);
+    // Settings can bring it back.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('show-welcome').click();
+    await page.getByTestId('welcome').waitFor();
+    await page.getByTestId('welcome-dismiss').click();
+  });
+
+  it('a 300-character title and a 5,000-character word stay inside the window, in the reader and the search', async () => {
+    const long = `${'Hostile title '.repeat(21)}END`.slice(0, 300);
+    const huge = 'x'.repeat(5000);
+    const note: NoteDoc = { ...HOSTILE_NOTE, id: 'note-hostile', title: { en: { text: long, status: 'draft' } }, body: { en: { text: `Zebrafoo ${huge} and https://example.org/${'a'.repeat(400)}`, status: 'draft' } } };
+    expect((await postApi(session.app.server, 'library.saveNote', { record: note })).ok).toBe(true);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('zebrafoo');
+    await page.getByTestId('search-hit-note-hostile').waitFor();
+    const panel = await page.getByTestId('global-search-panel').boundingBox();
+    expect(panel!.x + panel!.width).toBeLessThanOrEqual(1400);
+    await shot('search-hostile-en');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="reader"][data-state="ready"]').waitFor();
+    expect(await page.getByTestId('reader-title').textContent()).toBe(long);
+    const overflow = await page.evaluate(() => {
+      const content = document.querySelector('.library-content')!;
+      return content.scrollWidth - content.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('reader-hostile-en');
   });
 
   it('an empty pack offers Add a section; an empty library offers the import and New pack', async () => {
