@@ -6,7 +6,8 @@ import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { listEntries } from '../services/listEntries';
-import { searchLibrary } from '../services/searchLibrary';
+import { searchAllKinds, searchLibrary } from '../services/searchLibrary';
+import { readPiece } from '../services/readPiece';
 import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
 import { saveRecord } from './saveRecord';
@@ -48,6 +49,8 @@ export function registerLibraryApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
   api.register('library.list', ({ kind, locale }) => listEntries(store, kind, locale));
   api.register('library.search', ({ query, locale }) => (query.trim() ? searchLibrary(store, query, locale) : []));
+  api.register('library.searchAll', ({ query, locale }) => searchAllKinds(store, query, locale));
+  api.register('library.read', ({ id, locale }) => readPiece(store, id, locale));
   api.register('library.get', ({ id }) => {
     const found = findRecord(store.readDocument(), id);
     if (!found) throw new AppError('api.notFound', { id });

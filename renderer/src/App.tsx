@@ -6,6 +6,9 @@ import type { Route } from './navigation/Route';
 import { LibraryScreen } from './features/library/LibraryScreen';
 import { PacksScreen } from './features/packs/PacksScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { loadReader } from './features/reader/LazyReader';
+import { HeaderSearch } from './features/search/HeaderSearch';
+import { Welcome } from './features/welcome/Welcome';
 
 // The translator's view (and its diff library) is not in the first bundle: it is fetched once the
 // app is first idle, or when opened if that comes sooner.
@@ -40,7 +43,7 @@ function Shell() {
   const { t } = useTranslation();
   const { route, navigate } = useNavigation();
   useEffect(() => {
-    const idle = requestIdleCallback(() => void loadTranslate());
+    const idle = requestIdleCallback(() => void loadReader().then(() => loadTranslate()));
     return () => cancelIdleCallback(idle);
   }, []);
   return (
@@ -66,11 +69,20 @@ function Shell() {
             ))}
           </ul>
         </nav>
+        <HeaderSearch />
         <LanguageMenu />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        {route.screen === 'library' && !route.readId && !route.pieceId ? <Welcome /> : null}
         {route.screen === 'library' ? (
-          <LibraryScreen kind={route.kind} pieceId={route.pieceId} newNote={route.newNote} newSource={route.newSource} />
+          <LibraryScreen
+            kind={route.kind}
+            pieceId={route.pieceId}
+            readId={route.readId}
+            query={route.query}
+            newNote={route.newNote}
+            newSource={route.newSource}
+          />
         ) : route.screen === 'packs' ? (
           <PacksScreen packId={route.packId} />
         ) : route.screen === 'translate' ? (

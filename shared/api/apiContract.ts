@@ -17,7 +17,8 @@ import {
   sourceDocSchema,
 } from '../schemas/libraryDocument';
 import { PAPER_SIZES, TEXT_STATUSES } from '../domain/pieceKinds';
-import { LIST_KINDS, type ListEntry, type SearchHit } from './listTypes';
+import { LIST_KINDS, type LibrarySearchResult, type ListEntry, type SearchHit } from './listTypes';
+import type { ReadPiece } from './readTypes';
 import { LANGUAGE_MODES, type BuildReport } from './buildTypes';
 import {
   EDITABLE_NAMESPACES,
@@ -61,7 +62,11 @@ export const API_INPUTS = {
   'app.setUserName': z.strictObject({ name: z.string().trim().min(1).max(200) }),
   'library.list': z.strictObject({ kind: z.enum(LIST_KINDS), locale: localeSchema }),
   'library.search': z.strictObject({ query: z.string().max(500), locale: localeSchema }),
+  /** The header's search: every kind, a few best pieces of each. */
+  'library.searchAll': z.strictObject({ query: z.string().max(500), locale: localeSchema }),
   'library.get': z.strictObject({ id: z.string().min(2).max(64) }),
+  /** One piece for the reading view, with its links titled in `locale`. */
+  'library.read': z.strictObject({ id: z.string().min(2).max(64), locale: localeSchema }),
   'library.savePriority': z.strictObject({ record: priorityDocSchema }),
   'library.saveInstrument': z.strictObject({ record: instrumentDocSchema }),
   'library.saveNote': z.strictObject({ record: noteDocSchema }),
@@ -213,7 +218,9 @@ export interface ApiOutputs {
   'app.saveCopy': { path: string; bytes: number } | null;
   'library.list': ListEntry[];
   'library.search': SearchHit[];
+  'library.searchAll': LibrarySearchResult;
   'library.get': PieceRecord;
+  'library.read': ReadPiece;
   'library.savePriority': PriorityDoc;
   'library.saveInstrument': InstrumentDoc;
   'library.saveNote': NoteDoc;

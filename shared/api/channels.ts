@@ -6,6 +6,8 @@ export const CHANNELS = [
   'app.setUserName',
   'library.list',
   'library.search',
+  'library.searchAll',
+  'library.read',
   'library.get',
   'library.savePriority',
   'library.saveInstrument',

@@ -67,6 +67,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the translator's view, end to end", () => {
     await page.getByTestId('nav-library').click();
     await page.getByTestId('kind-priorities').click();
     await page.getByTestId('row-prio-rps-1').click();
+    await page.getByTestId('reader-edit').click();
     await page.getByTestId('editor').waitFor();
     await page.getByTestId('field-title-fr').fill(NEW_FRENCH_TITLE);
     await page.getByTestId('save').click();
@@ -118,6 +119,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the translator's view, end to end", () => {
     await page.getByTestId('nav-library').click();
     await page.getByTestId('kind-priorities').click();
     await page.getByTestId('row-prio-rps-1').click();
+    await page.getByTestId('reader-edit').click();
     expect(await page.getByTestId('approved-title-en').textContent()).toContain(TRANSLATOR);
     await page.getByTestId('nav-translate').click();
     await page.getByTestId('tr-mode-library').waitFor();

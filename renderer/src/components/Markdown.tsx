@@ -4,15 +4,25 @@ import { lexMarkdown } from '../../../shared/text/lexMarkdown';
 
 /** Same limits and rules as the PDF engine (main/pdf/markdownToPdf.ts): what you see is what prints. */
 const SAFE_LINK = /^(https?:|mailto:)/i;
+/** The reading view opens links in the system browser (main checks them again): web pages only. */
+const WEB_LINK = /^https?:\/\/[^\s/?#]+/i;
 
 /**
  * Markdown rendered to React elements from marked's tokens: user text only ever becomes text
  * nodes, never HTML (no dangerouslySetInnerHTML), raw HTML is shown as typed, images never load.
  */
-export const Markdown = memo(function Markdown({ source, className }: { source: string; className?: string }) {
+export const Markdown = memo(function Markdown({ source, className, webLinksOnly }: { source: string; className?: string; webLinksOnly?: boolean }) {
   const { tokens } = lexMarkdown(source);
-  return <div className={className ?? 'markdown'}>{blocks(tokens)}</div>;
+  linkRule = webLinksOnly ? WEB_LINK : SAFE_LINK;
+  try {
+    return <div className={className ?? 'markdown'}>{blocks(tokens)}</div>;
+  } finally {
+    linkRule = SAFE_LINK;
+  }
 });
+
+/** The rule of the render under way (renders are synchronous, one at a time). */
+let linkRule = SAFE_LINK;
 
 function blocks(tokens: Token[]): ReactNode[] {
   return tokens.map((token, i) => block(token, i));
@@ -134,7 +144,7 @@ function inline(token: Token, key: number): ReactNode {
     case 'link': {
       const link = token as Tokens.Link;
       const label = inlines(link.tokens);
-      if (!SAFE_LINK.test(link.href)) return <span key={key}>{label}</span>;
+      if (!linkRule.test(link.href)) return <span key={key}>{label}</span>;
       return (
         <a key={key} href={link.href} target="_blank" rel="noopener noreferrer">
           {label}

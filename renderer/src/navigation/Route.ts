@@ -5,7 +5,18 @@ export type LibraryKind = (typeof LIBRARY_KINDS)[number];
 
 /** Where the user is: the app has no URLs of its own (the desktop app has no address bar). */
 export type Route =
-  | { screen: 'library'; kind: LibraryKind; pieceId?: string; newNote?: NoteDoc; newSource?: SourceDoc }
+  | {
+      screen: 'library';
+      kind: LibraryKind;
+      /** The editor of this piece. */
+      pieceId?: string;
+      /** The reading view of this piece (read-only; Edit is a separate step). */
+      readId?: string;
+      /** The kind's search box starts with this query ("Show all" from the header's search). */
+      query?: string;
+      newNote?: NoteDoc;
+      newSource?: SourceDoc;
+    }
   | { screen: 'packs'; packId?: string }
   | { screen: 'translate' }
   | { screen: 'settings' };

@@ -229,11 +229,20 @@ export function LibraryBrowser({
       {list.data && entries.length === 0 ? (
         <div className="empty" data-testid="empty">
           <p>{t(`ui:library.empty.${kind}`)}</p>
-          {onImport ? (
-            <button type="button" className="button-primary" onClick={onImport} data-testid="empty-import">
+          <div className="empty-actions">
+            {kind === 'notes' ? (
+              <button type="button" className="button-primary" onClick={onNewNote} data-testid="empty-new-note">
+                {t('ui:library.newNote')}
+              </button>
+            ) : kind === 'sources' ? (
+              <button type="button" className="button-primary" onClick={onNewSource} data-testid="empty-new-source">
+                {t('ui:library.newSource')}
+              </button>
+            ) : null}
+            <button type="button" className={kind === 'notes' || kind === 'sources' ? undefined : 'button-primary'} onClick={onImport} data-testid="empty-import">
               {t('ui:libraryFile.importAction')}
             </button>
-          ) : null}
+          </div>
         </div>
       ) : list.data && rows.length === 0 ? (
         <div className="empty" data-testid="empty">

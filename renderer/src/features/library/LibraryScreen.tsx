@@ -12,16 +12,22 @@ import { DeletedNotice } from '../trash/DeletedNotice';
 import { DeleteDialog, LibraryFileDialog, TrashDialog } from '../trash/lazyDialogs';
 import { useLibraryRevision } from '../trash/libraryRevision';
 import type { DeleteResult } from '../../../../shared/api/deleteTypes';
+import { LazyReader } from '../reader/LazyReader';
+import { libraryTabOf } from '../reader/libraryTabOf';
 
 /** The library: a kind per tab in the sidebar, its list, and the editor for one piece. */
 export function LibraryScreen({
   kind,
   pieceId,
+  readId,
+  query,
   newNote,
   newSource,
 }: {
   kind: LibraryKind;
   pieceId?: string;
+  readId?: string;
+  query?: string;
   newNote?: NoteDoc;
   newSource?: SourceDoc;
 }) {
@@ -40,6 +46,10 @@ export function LibraryScreen({
   const editing = pieceId ?? newNote?.id ?? newSource?.id;
   // Focus returns to the row of the piece just edited, not after a change of tab.
   useEffect(() => setCameFrom(undefined), [kind]);
+  // "Show all" from the header's search: the kind's own search box takes the query.
+  useEffect(() => {
+    if (query !== undefined) setStates((s) => ({ ...s, [kind]: { ...(s[kind] ?? emptyBrowserState(locale)), query } }));
+  }, [query, kind, locale]);
 
   return (
     <div className="library">
@@ -77,7 +87,20 @@ export function LibraryScreen({
             }}
           />
         ) : null}
-        {editing ? (
+        {readId && !editing ? (
+          <LazyReader
+            key={readId}
+            id={readId}
+            onBack={() => {
+              setCameFrom(readId);
+              navigate({ screen: 'library', kind });
+            }}
+            onEdit={(piece) => navigate({ screen: 'library', kind: libraryTabOf(piece.kind, kind), pieceId: piece.id })}
+            onOpen={(link) =>
+              navigate(link.kind === 'pack' ? { screen: 'packs', packId: link.id } : { screen: 'library', kind: libraryTabOf(link.kind, kind), readId: link.id })
+            }
+          />
+        ) : editing ? (
           <PieceEditor
             key={editing}
             id={editing}
@@ -100,7 +123,7 @@ export function LibraryScreen({
             kind={kind}
             state={states[kind] ?? emptyBrowserState(locale)}
             onState={(next) => setStates((s) => ({ ...s, [kind]: next }))}
-            onOpen={(id) => navigate({ screen: 'library', kind, pieceId: id })}
+            onOpen={(id) => navigate({ screen: 'library', kind, readId: id })}
             onNewNote={() => setCreating('note')}
             onNewSource={() => setCreating('source')}
             onImport={() => setFileOpen('import')}

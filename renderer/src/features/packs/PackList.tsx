@@ -69,6 +69,11 @@ export function PackList() {
       {packs.data && entries.length === 0 ? (
         <div className="empty" data-testid="empty">
           <p>{t('ui:packs.empty')}</p>
+          <div className="empty-actions">
+            <button type="button" className="button-primary" data-testid="empty-new-pack" onClick={() => setCreating(true)}>
+              {t('ui:packs.new')}
+            </button>
+          </div>
         </div>
       ) : (
         <ul className="pack-list">
