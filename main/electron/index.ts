@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type IpcMai
 import { openLibrary } from '../db/openLibrary';
 import { LIBRARY_FILE_NAME } from '../db/defaultLibraryPath';
 import { LibraryStore } from '../services/LibraryStore';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../services/loadStarterLibrary';
 import { PackBuildService } from '../pdf/PackBuildService';
 import { ImportParser } from '../services/importWorker/ImportParser';
 import { createApi } from '../api/createApi';

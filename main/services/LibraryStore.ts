@@ -31,7 +31,7 @@ import { PrioritiesRepository } from '../db/repositories/PrioritiesRepository';
 import { InstrumentsRepository } from '../db/repositories/InstrumentsRepository';
 import { NotesRepository } from '../db/repositories/NotesRepository';
 import { PacksRepository } from '../db/repositories/PacksRepository';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
 
 const COLLECTION_KINDS: Record<LibraryCollection, PieceKind[]> = {
   sources: ['source'],

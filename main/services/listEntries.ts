@@ -8,7 +8,7 @@ import { worstState, type TranslationState } from '../../shared/domain/translati
 import type { ListEntry, ListKind } from '../../shared/api/listTypes';
 import type { LibraryStore } from './LibraryStore';
 import { LIST_NEEDS, listPieces } from './listPieces';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
 
 /**
  * One stored text as a list needs it: piece, field, locale, status, source locale, recorded

@@ -5,7 +5,7 @@ import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
 import { statesByLocale } from '../../shared/domain/translationState';
 import type { ListEntry, ListKind } from '../../shared/api/listTypes';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
 
 export { LIST_KINDS, type ListKind, type ListEntry } from '../../shared/api/listTypes';
 

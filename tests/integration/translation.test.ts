@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api/apiContract';
 import type { PriorityDoc } from '../../shared/schemas/libraryDocument';
-import { hashSourceText } from '../../main/services/textHash';
+import { hashSourceText } from '../../main/db/textHash';
 import type { TranslationUnit, TranslationUnitSummary } from '../../shared/api/translationTypes';
 import { EXCERPT_CHARS, summarizeUnit } from '../../shared/translation/summarizeUnit';
 import { startTestApp, type TestApp } from '../helpers/server';

@@ -7,7 +7,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../main/db/migrations';
 import { migration001 } from '../../main/db/migrations/001_schema';
 import { migration002 } from '../../main/db/migrations/002_search';
 import { migration003 } from '../../main/db/migrations/003_translation';
-import { hashSourceText } from '../../main/services/textHash';
+import { hashSourceText } from '../../main/db/textHash';
 import { migrate } from '../../main/db/migrate';
 import { APPLICATION_ID, openLibrary } from '../../main/db/openLibrary';
 import { AppError } from '../../shared/errors/AppError';

@@ -12,9 +12,9 @@ import {
 import { EXCERPT_CHARS } from '../../../shared/translation/summarizeUnit';
 import { AppError } from '../../../shared/errors/AppError';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 import type { UnitQuery } from './listTranslationUnits';
-import { packTranslationScope } from './packTranslationScope';
+import { NO_PACK_SCOPE, type PackScopeOf } from './PackScope';
 import { pieceTitle, titleFieldOf } from './pieceTitle';
 
 /** What a listed unit needs beyond its state; only read for the units the list shows. */
@@ -104,10 +104,10 @@ function count(counts: StateCounts, state: TranslationState): void {
  * excerpts), with the same counts and strict blockers, read without bringing whole texts into
  * JS. The editor reads a whole unit when it opens one (readTranslationUnit).
  */
-export function listUnitSummaries(store: LibraryStore, query: UnitQuery): TranslationUnitsResult {
+export function listUnitSummaries(store: LibraryStore, query: UnitQuery, scopeOf: PackScopeOf = NO_PACK_SCOPE): TranslationUnitsResult {
   const { source, target } = query;
   if (source === target) throw new AppError('translation.sameLanguage', { locale: source });
-  const scope = query.packId ? packTranslationScope(store, query.packId) : null;
+  const scope = query.packId ? scopeOf(store, query.packId) : null;
   const wanted = new Set<TranslationState>(query.states ?? TRANSLATION_STATES);
   const pieces = scope ? [...new Set(LOCALES.flatMap((l) => [...scope.usedBy[l]].map((key) => key.slice(0, key.indexOf('\u0000')))))] : null;
   const json = store.db.prepare(FIELDS_SQL).pluck().get({

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors/AppError';
 import { LIMITS } from '../../../shared/schemas/common';
 import type { Approver } from '../carryApprovals';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 import { readTranslationUnit } from './readTranslationUnit';
 import { assertApprovable } from './assertApprovable';
 

@@ -6,7 +6,7 @@ import { RESOURCES } from '../../../shared/locales/resources';
 import { flattenResources, targetKeys } from '../../../shared/locales/flattenResources';
 import type { UiStringRow } from '../../db/repositories/UiStringsRepository';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 
 export interface UiStringQuery {
   source: Locale;

@@ -11,7 +11,7 @@ import type { Approver } from '../carryApprovals';
 import type { LocalizedDoc } from '../../../shared/schemas/common';
 import type { UiStringRow } from '../../db/repositories/UiStringsRepository';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 import { writeTranslation } from '../translation/saveTranslation';
 import { effectiveStrings } from '../uiStrings/uiStringUnits';
 import { writeUiString } from '../uiStrings/saveUiString';
