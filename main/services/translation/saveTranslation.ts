@@ -3,6 +3,7 @@ import type { StoredTextStatus } from '../../../shared/domain/pieceKinds';
 import type { TranslationUnit } from '../../../shared/api/translationTypes';
 import { AppError } from '../../../shared/errors/AppError';
 import { LIMITS } from '../../../shared/schemas/common';
+import { textLimitOf } from '../../../shared/descriptors/descriptors';
 import type { Approver } from '../carryApprovals';
 import type { LibraryStore } from '../LibraryStore';
 import { hashSourceText } from '../../db/textHash';
@@ -21,9 +22,6 @@ export interface TranslationEdit {
   /** Approve although a check failed (never for an empty text). */
   force?: boolean;
 }
-
-/** Fields whose texts are bodies (long); every other field is a title-like short text. */
-const LONG_FIELDS = new Set(['body', 'summary', 'text']);
 
 /**
  * Writes one translation: checked against the source the translator saw (a source edited
@@ -46,7 +44,7 @@ export function writeTranslation(store: LibraryStore, edit: TranslationEdit, app
   if (hashSourceText(source.text) !== edit.sourceHash) {
     throw new AppError('translation.sourceChanged', { piece: edit.pieceId, field: edit.field, locale: edit.source });
   }
-  const max = LONG_FIELDS.has(edit.field) ? LIMITS.longText : LIMITS.shortText;
+  const max = textLimitOf(kind, edit.field) ?? LIMITS.shortText;
   if (edit.text.length > max) throw new AppError('translation.tooLong', { piece: edit.pieceId, field: edit.field, max });
   assertApprovable(source.text, edit.text, edit.status, edit.force ?? false, { piece: edit.pieceId, field: edit.field });
   // The same words approved again against the same source keep their approval; against a changed
