@@ -4,7 +4,7 @@ import type { TranslationUnit } from '../../../shared/api/translationTypes';
 import { AppError } from '../../../shared/errors/AppError';
 import { LIMITS } from '../../../shared/schemas/common';
 import { textLimitOf } from '../../../shared/descriptors/descriptors';
-import type { Approver } from '../carryApprovals';
+import { approvalAfterEdit, type Approver } from '../../../shared/translation/approvalAfterEdit';
 import type { LibraryStore } from '../LibraryStore';
 import { hashSourceText } from '../../db/textHash';
 import { readTranslationUnit } from './readTranslationUnit';
@@ -21,6 +21,11 @@ export interface TranslationEdit {
   sourceHash: string;
   /** Approve although a check failed (never for an empty text). */
   force?: boolean;
+  /**
+   * Whether an approved status is an act of approval (the translator's Approve, the default) or
+   * only a claim carried by a file (XLIFF import): a claim cannot keep changed words approved.
+   */
+  approving?: boolean;
 }
 
 /**
@@ -47,33 +52,12 @@ export function writeTranslation(store: LibraryStore, edit: TranslationEdit, app
   const max = textLimitOf(kind, edit.field) ?? LIMITS.shortText;
   if (edit.text.length > max) throw new AppError('translation.tooLong', { piece: edit.pieceId, field: edit.field, max });
   assertApprovable(source.text, edit.text, edit.status, edit.force ?? false, { piece: edit.pieceId, field: edit.field });
-  // The same words approved again against the same source keep their approval; against a changed
-  // source (a stale text confirmed) they are a new approval.
-  const unchangedApproval =
-    edit.status === 'approved' &&
-    current?.status === 'approved' &&
-    current.text === edit.text &&
-    current.from === edit.source &&
-    current.sourceHash === edit.sourceHash;
-  store.texts.replaceField(
-    edit.pieceId,
-    edit.field,
-    {
-      ...value,
-      [edit.target]: {
-        text: edit.text,
-        status: edit.status,
-        from: edit.source,
-        sourceHash: edit.sourceHash,
-        ...(edit.status === 'approved'
-          ? unchangedApproval
-            ? { approvedBy: current.approvedBy, approvedAt: current.approvedAt }
-            : { approvedBy: approver.by, approvedAt: approver.at }
-          : {}),
-      },
-    },
-    approver.at,
+  const next = approvalAfterEdit(
+    current,
+    { text: edit.text, status: edit.status, from: edit.source, sourceHash: edit.sourceHash },
+    { approver, approving: edit.approving ?? edit.status === 'approved' },
   );
+  store.texts.replaceField(edit.pieceId, edit.field, { ...value, [edit.target]: next }, approver.at);
   store.pieces.touch(edit.pieceId, kind, approver.at);
 }
 
