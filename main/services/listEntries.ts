@@ -4,7 +4,7 @@ import type { LocalizedDoc } from '../../shared/schemas/common';
 import type { StoredTextStatus } from '../../shared/domain/pieceKinds';
 import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
-import { worstState, type TranslationState } from '../../shared/domain/translationState';
+import { stateAgainstSource, worstState, type TranslationState } from '../../shared/domain/translationState';
 import type { ListEntry, ListKind } from '../../shared/api/listTypes';
 import type { LibraryStore } from './LibraryStore';
 import { LIST_NEEDS, listPieces } from './listPieces';
@@ -77,7 +77,7 @@ function readTexts(db: Database, spec: KindTexts): Map<string, PieceTexts> {
       let state: TranslationState = status;
       if (source !== null) {
         const origin = texts.find((r) => r[1] === field && r[2] === source);
-        if (!origin || hashOf(origin) !== hash) state = 'stale';
+        state = stateAgainstSource(status, hash, origin ? hashOf(origin) : null);
       }
       const states = piece.states.get(field);
       if (states) states[locale] = state;

@@ -37,7 +37,8 @@ export function* referencesIn(kind: PieceKind, record: AnyRecord, fromId?: strin
       }
     } else if (spec.type === 'sections' && Array.isArray(value)) {
       for (const [j, section] of value.entries()) {
-        yield* referencesIn('section', section as AnyRecord, id, [...base, name, j]);
+        // Named by the pack that holds the section: that is what a reader knows.
+        for (const ref of referencesIn('section', section as AnyRecord, id, [...base, name, j])) yield { ...ref, fromKind: kind };
       }
     }
   }

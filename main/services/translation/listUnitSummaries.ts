@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '../../../shared/domain/locales';
 import type { PieceKind, StoredTextStatus } from '../../../shared/domain/pieceKinds';
-import type { TranslationState } from '../../../shared/domain/translationState';
+import { stateAgainstSource, type TranslationState } from '../../../shared/domain/translationState';
 import {
   TRANSLATABLE_KINDS,
   TRANSLATION_STATES,
@@ -130,7 +130,7 @@ export function listUnitSummaries(store: LibraryStore, query: UnitQuery, scopeOf
     if (!row) return 'stale';
     let hash = hashes.get(row.body);
     if (hash === undefined) hashes.set(row.body, (hash = hashSourceText(row.body)));
-    return hash === row.source_hash ? row.status : 'stale';
+    return stateAgainstSource(row.status, row.source_hash, hash);
   };
   // A piece without a title in the source language falls back as pieceTitle does; rare, so read whole.
   const fallbackTitles = new Map<string, string>();
