@@ -223,7 +223,9 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         )
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     }
+    // A handful of records each: read through the document.
+    case 'networks':
     case 'packs':
-      return listPieces(store.readDocument(LIST_NEEDS.packs), 'packs', locale);
+      return listPieces(store.readDocument(LIST_NEEDS[kind]), kind, locale);
   }
 }

@@ -70,7 +70,7 @@ function Shell() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {route.screen === 'library' ? (
-          <LibraryScreen kind={route.kind} pieceId={route.pieceId} newNote={route.newNote} newSource={route.newSource} />
+          <LibraryScreen kind={route.kind} pieceId={route.pieceId} newNote={route.newNote} newSource={route.newSource} newPiece={route.newPiece} />
         ) : route.screen === 'packs' ? (
           <PacksScreen packId={route.packId} />
         ) : route.screen === 'translate' ? (

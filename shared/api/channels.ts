@@ -13,6 +13,7 @@ export const CHANNELS = [
   'library.saveCountry',
   'library.saveSource',
   'library.choices',
+  'library.save',
   'packs.get',
   'packs.save',
   'packs.create',

@@ -33,8 +33,11 @@ export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   max?: number;
   /** ref / refs: the kind referred to. */
   refKind?: PieceKind;
-  /** enum: the values allowed. */
+  /** enum: the values allowed, and the locale key prefix of their labels (`pdf:instrumentKind`). */
   options?: readonly string[];
+  optionLabels?: string;
+  /** number: the smallest and largest value allowed. */
+  range?: readonly [number, number];
   /** Not shown in the generic form (set by the app or edited elsewhere). */
   hidden?: boolean;
 }

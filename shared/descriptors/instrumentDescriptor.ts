@@ -12,10 +12,10 @@ export const instrumentDescriptor = defineKind({
   listColumns: ['kind', 'yearAdopted', 'officialTitle'],
   fields: {
     id: { type: 'id', schema: pieceIdSchema, label: 'ui:fields.id', required: true, hidden: true },
-    kind: { type: 'enum', options: INSTRUMENT_KINDS, schema: z.enum(INSTRUMENT_KINDS), label: 'ui:fields.instrumentKind', required: true },
+    kind: { type: 'enum', options: INSTRUMENT_KINDS, optionLabels: 'pdf:instrumentKind', schema: z.enum(INSTRUMENT_KINDS), label: 'ui:fields.instrumentKind', required: true },
     shortName: { type: 'localized', length: 'short', schema: shortLocalized, label: 'ui:fields.shortName', required: true, max: LIMITS.shortText },
     officialTitle: { type: 'localized', length: 'short', schema: shortLocalized, label: 'ui:fields.officialTitle', required: true, max: LIMITS.shortText },
-    yearAdopted: { type: 'number', schema: z.number().int().min(1800).max(2200).nullable(), label: 'ui:fields.yearAdopted', required: false },
+    yearAdopted: { type: 'number', range: [1800, 2200], schema: z.number().int().min(1800).max(2200).nullable(), label: 'ui:fields.yearAdopted', required: false },
     adoptingBody: { type: 'localized', length: 'short', schema: shortLocalized.nullable(), label: 'ui:fields.adoptingBody', required: false, max: LIMITS.shortText },
     summary: { type: 'localized', length: 'long', schema: longLocalized, label: 'ui:fields.summary', required: true, max: LIMITS.longText },
     parentId: { type: 'ref', refKind: 'instrument', schema: pieceIdSchema.nullable(), label: 'ui:fields.parent', required: false },

@@ -8,6 +8,20 @@ import { LibraryBrowser, emptyBrowserState, type BrowserState } from './LibraryB
 import { PieceEditor } from './PieceEditor';
 import { NewNoteDialog } from './NewNoteDialog';
 import { NewSourceDialog } from './NewSourceDialog';
+import { NewPieceDialog } from './NewPieceDialog';
+import type { EditableKind, PieceRecord } from '../../../../shared/api/apiContract';
+import { descriptorOf } from '../../../../shared/descriptors/descriptors';
+
+/** The kind each tab lists. */
+const KIND_OF: Record<LibraryKind, EditableKind> = {
+  priorities: 'priority',
+  instruments: 'instrument',
+  countries: 'country',
+  notes: 'note',
+  meetings: 'meeting',
+  networks: 'network',
+  sources: 'source',
+};
 
 /** The library: a kind per tab in the sidebar, its list, and the editor for one piece. */
 export function LibraryScreen({
@@ -15,20 +29,23 @@ export function LibraryScreen({
   pieceId,
   newNote,
   newSource,
+  newPiece,
 }: {
   kind: LibraryKind;
   pieceId?: string;
   newNote?: NoteDoc;
   newSource?: SourceDoc;
+  newPiece?: PieceRecord;
 }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const { navigate } = useNavigation();
   // Search and filters per kind survive opening a piece and coming back.
   const [states, setStates] = useState<Partial<Record<LibraryKind, BrowserState>>>({});
-  const [creating, setCreating] = useState<'note' | 'source' | null>(null);
+  const [creating, setCreating] = useState<EditableKind | null>(null);
   const [cameFrom, setCameFrom] = useState<string | undefined>(undefined);
-  const editing = pieceId ?? newNote?.id ?? newSource?.id;
+  const newId = newPiece ? String((newPiece.record as Record<string, unknown>)[descriptorOf(newPiece.kind).idField]) : undefined;
+  const editing = pieceId ?? newNote?.id ?? newSource?.id ?? newId;
   // Focus returns to the row of the piece just edited, not after a change of tab.
   useEffect(() => setCameFrom(undefined), [kind]);
 
@@ -56,7 +73,7 @@ export function LibraryScreen({
           <PieceEditor
             key={editing}
             id={editing}
-            initial={newNote ? { kind: 'note', record: newNote } : newSource ? { kind: 'source', record: newSource } : undefined}
+            initial={newNote ? { kind: 'note', record: newNote } : newSource ? { kind: 'source', record: newSource } : newPiece}
             onClose={() => {
               setCameFrom(editing);
               navigate({ screen: 'library', kind });
@@ -71,6 +88,7 @@ export function LibraryScreen({
             onOpen={(id) => navigate({ screen: 'library', kind, pieceId: id })}
             onNewNote={() => setCreating('note')}
             onNewSource={() => setCreating('source')}
+            onNewPiece={() => setCreating(KIND_OF[kind])}
             focusId={cameFrom}
           />
         )}
@@ -81,6 +99,16 @@ export function LibraryScreen({
           onCreate={(note) => {
             setCreating(null);
             navigate({ screen: 'library', kind: 'notes', newNote: note });
+          }}
+        />
+      ) : null}
+      {creating && creating !== 'note' && creating !== 'source' ? (
+        <NewPieceDialog
+          kind={creating}
+          onCancel={() => setCreating(null)}
+          onCreate={(piece) => {
+            setCreating(null);
+            navigate({ screen: 'library', kind, newPiece: piece });
           }}
         />
       ) : null}
