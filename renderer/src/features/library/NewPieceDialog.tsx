@@ -2,24 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableKind, PieceRecord } from '../../../../shared/api/apiContract';
 import { LOCALES, type Locale } from '../../../../shared/domain/locales';
-import { isCountryCode } from '../../../../shared/domain/countryCodes';
 import { descriptorOf } from '../../../../shared/descriptors/descriptors';
 import { getApi } from '../../api/getApi';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useUiLocale } from '../../components/useUiLocale';
-import { newPieceRecord, nextPriorityNumber } from './newPieceRecord';
-
-/** What a New dialog asks before the editor opens: what names the piece, and what it cannot exist without. */
-export function newPieceProblems(kind: EditableKind, input: { title: string; networkId: string; code: string }): ('title' | 'networkId' | 'code')[] {
-  const problems: ('title' | 'networkId' | 'code')[] = [];
-  if (kind === 'country') {
-    if (!isCountryCode(input.code)) problems.push('code');
-  } else if (input.title.trim() === '') problems.push('title');
-  if ((kind === 'meeting' || kind === 'priority') && input.networkId === '') problems.push('networkId');
-  return problems;
-}
+import { newPieceProblems, newPieceRecord, nextPriorityNumber } from './newPieceRecord';
 
 /**
  * Starts a network, meeting, priority, instrument or country: its name in one language (and its

@@ -1,5 +1,6 @@
 import type { EditableKind, PieceRecord } from '../../../../shared/api/apiContract';
 import type { Locale } from '../../../../shared/domain/locales';
+import { isCountryCode } from '../../../../shared/domain/countryCodes';
 import { random4, slugify, today } from './newNoteRecord';
 
 /** Id prefixes, as the starter library names its pieces. */
@@ -68,3 +69,14 @@ export function newPieceRecord(kind: EditableKind, input: NewPieceInput): PieceR
 export function nextPriorityNumber(taken: readonly number[]): number {
   return taken.length === 0 ? 1 : Math.min(999, Math.max(...taken) + 1);
 }
+
+/** What a New dialog asks before the editor opens: what names the piece, and what it cannot exist without. */
+export function newPieceProblems(kind: EditableKind, input: { title: string; networkId: string; code: string }): ('title' | 'networkId' | 'code')[] {
+  const problems: ('title' | 'networkId' | 'code')[] = [];
+  if (kind === 'country') {
+    if (!isCountryCode(input.code)) problems.push('code');
+  } else if (input.title.trim() === '') problems.push('title');
+  if ((kind === 'meeting' || kind === 'priority') && input.networkId === '') problems.push('networkId');
+  return problems;
+}
+

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLocale } from '../../../components/useUiLocale';
 import { datePartOrder, joinIsoDate, monthNames, splitIsoDate, type DatePart } from './dateParts';
@@ -25,8 +25,16 @@ export function DateField({
   const { t } = useTranslation();
   const locale = useUiLocale();
   const id = useId();
-  const parts = splitIsoDate(value);
-  const set = (part: DatePart, text: string) => onChange(joinIsoDate({ ...parts, [part]: text }));
+  // The parts as typed ('4', not '04'): the stored value is padded, the boxes are not.
+  const [parts, setParts] = useState(() => splitIsoDate(value));
+  useEffect(() => {
+    setParts((typed) => (joinIsoDate(typed) === value ? typed : splitIsoDate(value)));
+  }, [value]);
+  const set = (part: DatePart, text: string) => {
+    const next = { ...parts, [part]: text };
+    setParts(next);
+    onChange(joinIsoDate(next));
+  };
   const months = monthNames(locale);
   return (
     <fieldset className={`field date-field ${invalid ? 'has-problem' : ''}`} data-testid={testId}>
