@@ -3,7 +3,7 @@ import type { Translate } from '../../shared/locales/createTranslator';
 import { resolveLibraryPath } from '../db/defaultLibraryPath';
 import { openLibrary, type OpenedLibrary } from '../db/openLibrary';
 import { LibraryStore } from '../services/LibraryStore';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../services/loadStarterLibrary';
 import { mapSqliteError } from '../db/sqliteErrors';
 
 export interface CliIO {

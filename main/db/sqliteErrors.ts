@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors/AppError';
-import { diskFullError, isNearlyFull } from '../services/diskFull';
+import { diskFullError, isNearlyFull } from './diskFull';
 
 interface SqliteLikeError {
   code?: unknown;

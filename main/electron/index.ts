@@ -7,7 +7,7 @@ import { openLibrary } from '../db/openLibrary';
 import { LIBRARY_FILE_NAME } from '../db/defaultLibraryPath';
 import { sweepBuildLeftovers } from '../pdf/writeOutputs';
 import { LibraryStore } from '../services/LibraryStore';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../services/loadStarterLibrary';
 import { PackBuildService } from '../pdf/PackBuildService';
 import { ImportParser } from '../services/importWorker/ImportParser';
 import { createApi } from '../api/createApi';

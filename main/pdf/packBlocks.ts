@@ -4,7 +4,7 @@ import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/
 import { countryName } from '../../shared/domain/countryName';
 import { formatDate, formatDateRange, formatPartialDate } from '../../shared/domain/formatDates';
 import { documentLine, type DocumentLine } from '../../shared/domain/documentLine';
-import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
+import { instrumentFacts, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
 import { coverStatus, statusNote, type EditionStatus, type StatusNote } from './editionStatus';
 import { markedText } from './statusMarks';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors/AppError';
-import { diskFullError, isNoSpace } from '../services/diskFull';
+import { diskFullError, isNoSpace } from '../db/diskFull';
 
 /**
  * A build's files land all or none. Each is written under a temporary name first; once every

@@ -5,7 +5,7 @@ import {
 } from '../../shared/schemas/libraryDocument';
 import type { LibraryStore } from './LibraryStore';
 import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
 import { carryApprovals, type Approver } from './carryApprovals';
 import { parseLibraryDocument } from './parseLibraryDocument';
 import { readLibraryFile } from './readLibraryFile';

@@ -8,7 +8,7 @@ import {
 import { checkLibraryDocument, type LibraryLookup } from '../../shared/schemas/checkLibraryDocument';
 import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
 import { checkTextCharacters, problemFromDocumentIssue, problemFromZodIssue } from '../../shared/schemas/validationProblems';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
 
 /**
  * Validates parsed JSON as a library document: envelope, then every field (zod), then ids and

@@ -60,9 +60,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
     let length: number;
     let min: number;
-    if (b >= 0xc2 && b <= 0xdf) (length = 2), (min = 0x80);
-    else if (b >= 0xe0 && b <= 0xef) (length = 3), (min = 0x800);
-    else if (b >= 0xf0 && b <= 0xf4) (length = 4), (min = 0x10000);
+    if (b >= 0xc2 && b <= 0xdf) [length, min] = [2, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [length, min] = [3, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [length, min] = [4, 0x10000];
     else return i;
     if (i + length > bytes.length) return i;
     let cp = b & (0xff >> (length + 1));

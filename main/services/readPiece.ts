@@ -1,9 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors/AppError';
 import { LOCALES, type Locale } from '../../shared/domain/locales';
 import type { PieceKind } from '../../shared/domain/pieceKinds';
 import { translationState, worstState, type TranslationState } from '../../shared/domain/translationState';
-import type { LocalizedDoc } from '../../shared/schemas/common';
 import {
   READ_LINKS_SHOWN,
   READABLE_KINDS,
@@ -14,7 +12,7 @@ import {
   type ReadPiece,
 } from '../../shared/api/readTypes';
 import type { LibraryStore } from './LibraryStore';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
 import { prepared, titlesOf } from './pieceTitles';
 
 interface FieldSpec {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors/AppError';
-import { diskFullError, isNoSpace } from './diskFull';
+import { diskFullError, isNoSpace } from '../db/diskFull';
 
 /**
  * Writes through a temporary file in the same folder and renames it into place, so a reader

@@ -82,6 +82,7 @@ function Shell() {
             query={route.query}
             newNote={route.newNote}
             newSource={route.newSource}
+            newPiece={route.newPiece}
           />
         ) : route.screen === 'packs' ? (
           <PacksScreen packId={route.packId} />

@@ -13,6 +13,8 @@ import {
   type PriorityDoc,
   type CountryDoc,
   type SourceDoc,
+  type NetworkDoc,
+  networkDocSchema,
   countryDocSchema,
   sourceDocSchema,
 } from '../schemas/libraryDocument';
@@ -91,6 +93,16 @@ export const API_INPUTS = {
     fileName: z.string().min(1).max(255),
     dryRun: z.boolean(),
   }),
+  /** Any library piece, created or edited, checked by its kind's descriptor schema. */
+  'library.save': z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('source'), record: sourceDocSchema }),
+    z.strictObject({ kind: z.literal('country'), record: countryDocSchema }),
+    z.strictObject({ kind: z.literal('network'), record: networkDocSchema }),
+    z.strictObject({ kind: z.literal('meeting'), record: meetingDocSchema }),
+    z.strictObject({ kind: z.literal('priority'), record: priorityDocSchema }),
+    z.strictObject({ kind: z.literal('instrument'), record: instrumentDocSchema }),
+    z.strictObject({ kind: z.literal('note'), record: noteDocSchema }),
+  ]),
   'packs.get': z.strictObject({ id: PIECE_REF }),
   'packs.save': z.strictObject({ record: packDocSchema }),
   'packs.create': z.strictObject({
@@ -188,7 +200,12 @@ export type PieceRecord =
   | { kind: 'note'; record: NoteDoc }
   | { kind: 'meeting'; record: MeetingDoc }
   | { kind: 'country'; record: CountryDoc }
-  | { kind: 'source'; record: SourceDoc };
+  | { kind: 'source'; record: SourceDoc }
+  | { kind: 'network'; record: NetworkDoc };
+
+/** The kinds the library editor creates and edits (packs have their own builder). */
+export const EDITABLE_KINDS = ['source', 'country', 'network', 'meeting', 'priority', 'instrument', 'note'] as const;
+export type EditableKind = (typeof EDITABLE_KINDS)[number];
 
 /** Labels for pickers: every piece a pack or a note may refer to, in one locale. */
 export interface Choices {
@@ -198,6 +215,7 @@ export interface Choices {
   countries: { id: string; label: string }[];
   meetings: { id: string; label: string }[];
   sources: { id: string; label: string }[];
+  networks: { id: string; label: string }[];
 }
 
 /** A built PDF, fetched by the renderer with `downloadUrl` (browser mode) or saved by main. */
@@ -236,6 +254,7 @@ export interface ApiOutputs {
   /** The file's text and a suggested name; `savedTo` where the desktop app saved it (null: not saved). */
   'library.exportFile': { fileName: string; json: string; savedTo: string | null };
   'library.importFile': LibraryImportReport;
+  'library.save': PieceRecord;
   'packs.get': PackDoc;
   'packs.save': PackDoc;
   'packs.create': PackDoc;

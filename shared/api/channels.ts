@@ -23,6 +23,7 @@ export const CHANNELS = [
   'library.describePieces',
   'library.exportFile',
   'library.importFile',
+  'library.save',
   'packs.get',
   'packs.save',
   'packs.create',

@@ -2,7 +2,7 @@ import type { Locale } from '../domain/locales';
 import type { TranslationState } from '../domain/translationState';
 import type { PieceKind } from '../domain/pieceKinds';
 
-export const LIST_KINDS = ['priorities', 'instruments', 'countries', 'notes', 'meetings', 'sources', 'packs'] as const;
+export const LIST_KINDS = ['priorities', 'instruments', 'countries', 'notes', 'meetings', 'networks', 'sources', 'packs'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 /** One row of a library list, in a reader's locale. */

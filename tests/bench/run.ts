@@ -10,7 +10,7 @@ import path from 'node:path';
 import { openLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../main/services/loadStarterLibrary';
 import { PackBuildService, type LanguageMode } from '../../main/pdf/PackBuildService';
 import { editionModels } from '../../main/pdf/buildEdition';
 import { LOCALES } from '../../shared/domain/locales';

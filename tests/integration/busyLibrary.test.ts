@@ -5,7 +5,7 @@ import { createApi } from '../../main/api/createApi';
 import type { ApiRegistry } from '../../main/api/ApiRegistry';
 import { cli, tempDir } from '../helpers/cli';
 import { smallDocument } from '../helpers/documents';
-import { exportBytes, oneLine, sha256File, StarterTemplate, writeJson } from '../helpers/library';
+import { exportBytes, sha256File, StarterTemplate, writeJson } from '../helpers/library';
 import { holdWriteLock } from '../helpers/holdWriteLock';
 import { startTestApp, type TestApp } from '../helpers/server';
 

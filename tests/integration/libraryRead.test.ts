@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type OpenedLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../main/services/loadStarterLibrary';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { createApi } from '../../main/api/createApi';
 import type { ApiRegistry } from '../../main/api/ApiRegistry';

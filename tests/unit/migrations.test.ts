@@ -9,7 +9,7 @@ import { migration002 } from '../../main/db/migrations/002_search';
 import { migration003 } from '../../main/db/migrations/003_translation';
 import { migration004 } from '../../main/db/migrations/004_participants';
 import { LibraryStore } from '../../main/services/LibraryStore';
-import { hashSourceText } from '../../main/services/textHash';
+import { hashSourceText } from '../../main/db/textHash';
 import { migrate } from '../../main/db/migrate';
 import { APPLICATION_ID, openLibrary } from '../../main/db/openLibrary';
 import { AppError } from '../../shared/errors/AppError';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STARTER_LIBRARY_PATH } from '../../seeds/starterLibrary';
+import { STARTER_LIBRARY_PATH } from '../../main/services/loadStarterLibrary';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { LIBRARY_COLLECTIONS } from '../../shared/schemas/libraryCollections';
 import {

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { LOCALES, type Locale } from '../../../shared/domain/locales';
 import type { LocalizedDoc, LocalizedTextDoc } from '../../../shared/schemas/common';
 import type { PieceKind, StoredTextStatus } from '../../../shared/domain/pieceKinds';
-import { hashSourceText } from '../../services/textHash';
+import { hashSourceText } from '../textHash';
 
 interface TextRow {
   piece_id: string;

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors/AppError';
 import { targetKeys } from '../../../shared/locales/flattenResources';
 import type { Approver } from '../carryApprovals';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 import { effectiveStrings } from './uiStringUnits';
 import { assertApprovable } from '../translation/assertApprovable';
 

@@ -1,6 +1,7 @@
 import type { NoteDoc, SourceDoc } from '../../../shared/schemas/libraryDocument';
+import type { PieceRecord } from '../../../shared/api/apiContract';
 
-export const LIBRARY_KINDS = ['priorities', 'instruments', 'countries', 'notes', 'meetings', 'sources'] as const;
+export const LIBRARY_KINDS = ['priorities', 'instruments', 'countries', 'notes', 'meetings', 'networks', 'sources'] as const;
 export type LibraryKind = (typeof LIBRARY_KINDS)[number];
 
 /** Where the user is: the app has no URLs of its own (the desktop app has no address bar). */
@@ -16,6 +17,8 @@ export type Route =
       query?: string;
       newNote?: NoteDoc;
       newSource?: SourceDoc;
+      /** A new piece of any kind, not yet saved (the descriptor's form). */
+      newPiece?: PieceRecord;
     }
   | { screen: 'packs'; packId?: string }
   | { screen: 'translate' }

@@ -22,6 +22,7 @@ const PIECE_KIND: Record<LibraryKind, string> = {
   countries: 'country',
   notes: 'note',
   meetings: 'meeting',
+  networks: 'network',
   sources: 'source',
 };
 const ROW_HEIGHT = 64;
@@ -45,6 +46,7 @@ export function LibraryBrowser({
   onNewNote,
   onNewSource,
   onImport,
+  onNewPiece,
   focusId,
 }: {
   kind: LibraryKind;
@@ -55,6 +57,8 @@ export function LibraryBrowser({
   onNewSource: () => void;
   /** Opens the import of a library file: where an empty list leads. */
   onImport?: () => void;
+  /** "New …" for the kinds other than notes and sources (NewPieceDialog). */
+  onNewPiece: () => void;
   /** The piece the user just left the editor of: its row gets focus back. */
   focusId?: string;
 }) {
@@ -146,7 +150,11 @@ export function LibraryBrowser({
           <button type="button" className="button-primary" onClick={onNewSource} data-testid="new-source">
             {t('ui:library.newSource')}
           </button>
-        ) : null}
+        ) : (
+          <button type="button" className="button-primary" onClick={onNewPiece} data-testid={`new-${PIECE_KIND[kind]}`}>
+            {t(`ui:library.new.${PIECE_KIND[kind]}`)}
+          </button>
+        )}
       </div>
       <div role="search" className="browser-tools" aria-label={t('ui:library.searchAndFilters')}>
         <div className="field search-field">

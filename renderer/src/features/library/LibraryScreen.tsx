@@ -14,6 +14,20 @@ import { useLibraryRevision } from '../trash/libraryRevision';
 import type { DeleteResult } from '../../../../shared/api/deleteTypes';
 import { LazyReader } from '../reader/LazyReader';
 import { libraryTabOf } from '../reader/libraryTabOf';
+import { NewPieceDialog } from './NewPieceDialog';
+import type { EditableKind, PieceRecord } from '../../../../shared/api/apiContract';
+import { descriptorOf } from '../../../../shared/descriptors/descriptors';
+
+/** The kind each tab lists. */
+const KIND_OF: Record<LibraryKind, EditableKind> = {
+  priorities: 'priority',
+  instruments: 'instrument',
+  countries: 'country',
+  notes: 'note',
+  meetings: 'meeting',
+  networks: 'network',
+  sources: 'source',
+};
 
 /** The library: a kind per tab in the sidebar, its list, and the editor for one piece. */
 export function LibraryScreen({
@@ -23,6 +37,7 @@ export function LibraryScreen({
   query,
   newNote,
   newSource,
+  newPiece,
 }: {
   kind: LibraryKind;
   pieceId?: string;
@@ -30,6 +45,7 @@ export function LibraryScreen({
   query?: string;
   newNote?: NoteDoc;
   newSource?: SourceDoc;
+  newPiece?: PieceRecord;
 }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
@@ -41,9 +57,10 @@ export function LibraryScreen({
   const revision = useLibraryRevision();
   // Search and filters per kind survive opening a piece and coming back.
   const [states, setStates] = useState<Partial<Record<LibraryKind, BrowserState>>>({});
-  const [creating, setCreating] = useState<'note' | 'source' | null>(null);
+  const [creating, setCreating] = useState<EditableKind | null>(null);
   const [cameFrom, setCameFrom] = useState<string | undefined>(undefined);
-  const editing = pieceId ?? newNote?.id ?? newSource?.id;
+  const newId = newPiece ? String((newPiece.record as Record<string, unknown>)[descriptorOf(newPiece.kind).idField]) : undefined;
+  const editing = pieceId ?? newNote?.id ?? newSource?.id ?? newId;
   // Focus returns to the row of the piece just edited, not after a change of tab.
   useEffect(() => setCameFrom(undefined), [kind]);
   // "Show all" from the header's search: the kind's own search box takes the query.
@@ -104,7 +121,7 @@ export function LibraryScreen({
           <PieceEditor
             key={editing}
             id={editing}
-            initial={newNote ? { kind: 'note', record: newNote } : newSource ? { kind: 'source', record: newSource } : undefined}
+            initial={newNote ? { kind: 'note', record: newNote } : newSource ? { kind: 'source', record: newSource } : newPiece}
             onClose={() => {
               setCameFrom(editing);
               navigate({ screen: 'library', kind });
@@ -127,6 +144,7 @@ export function LibraryScreen({
             onNewNote={() => setCreating('note')}
             onNewSource={() => setCreating('source')}
             onImport={() => setFileOpen('import')}
+            onNewPiece={() => setCreating(KIND_OF[kind])}
             focusId={cameFrom}
           />
         )}
@@ -154,6 +172,16 @@ export function LibraryScreen({
           onCreate={(note) => {
             setCreating(null);
             navigate({ screen: 'library', kind: 'notes', newNote: note });
+          }}
+        />
+      ) : null}
+      {creating && creating !== 'note' && creating !== 'source' ? (
+        <NewPieceDialog
+          kind={creating}
+          onCancel={() => setCreating(null)}
+          onCreate={(piece) => {
+            setCreating(null);
+            navigate({ screen: 'library', kind, newPiece: piece });
           }}
         />
       ) : null}

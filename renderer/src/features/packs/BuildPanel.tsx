@@ -10,7 +10,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUiLocale } from '../../components/useUiLocale';
 import { storedEditionLanguage } from '../../preferences/preferences';
 import { BuildReportView } from './BuildReportView';
-import type { LabelOf } from './pieceLabels';
 
 type BuildState =
   | { phase: 'idle' }
@@ -32,13 +31,11 @@ export function BuildPanel({
   dirty,
   saving,
   onSave,
-  labelOf,
 }: {
   pack: PackDoc;
   dirty: boolean;
   saving: boolean;
   onSave: () => Promise<boolean>;
-  labelOf: LabelOf;
 }) {
   const { t, i18n } = useTranslation();
   const locale = useUiLocale();
@@ -158,7 +155,6 @@ export function BuildPanel({
         <BuildReportView
           report={state.result.report}
           pdfs={state.result.pdfs}
-          labelOf={labelOf}
           summary={t('ui:build.done', {
             count: state.result.pdfs.length,
             seconds: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(state.seconds),

@@ -5,7 +5,6 @@ import type { BuildReport, TextIssue } from '../../../../shared/api/buildTypes';
 import { downloadPdf, pdfBytes } from './pdfBytes';
 import { loadViewer } from './loadViewer';
 import { getApi } from '../../api/getApi';
-import type { LabelOf } from './pieceLabels';
 import type { Locale } from '../../../../shared/domain/locales';
 import { TextIssueList } from '../messages/TextIssueList';
 import { usePieceNames } from '../messages/usePieceNames';
@@ -27,12 +26,10 @@ function formatBytes(bytes: number, locale: string): string {
 export function BuildReportView({
   report,
   pdfs,
-  labelOf,
   summary,
 }: {
   report: BuildReport;
   pdfs: BuiltPdf[];
-  labelOf: LabelOf;
   /** "3 PDFs built in 4.2 s": said once, as the report appears. */
   summary: string;
 }) {

@@ -256,7 +256,7 @@ export function PackBuilder({ packId }: { packId: string }) {
       <div className="builder-layout">
         {/* First in the page, so that on a narrow window it sits at the top; beside the pack on a wide one. */}
         <div className="builder-side">
-          <BuildPanel pack={pack} dirty={dirty} saving={saving} onSave={save} labelOf={labelOf} />
+          <BuildPanel pack={pack} dirty={dirty} saving={saving} onSave={save} />
         </div>
         <div className="builder-main">
           <section className="card" aria-labelledby="pack-details">
