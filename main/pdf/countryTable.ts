@@ -37,6 +37,8 @@ export interface RoleContext {
   /** Every network of the library: a pack without a meeting shows memberships instead. */
   networks: readonly NetworkDoc[];
   networkName: (network: NetworkDoc) => string;
+  /** "Member of the … Network", with the network's name as this edition's grammar needs it. */
+  memberLabel: (network: NetworkDoc) => string;
 }
 
 /** An en dash for an empty cell: an empty cell reads as missing data, a sentence as an app message. */
@@ -60,7 +62,7 @@ export function countryRole(code: string, context: RoleContext, t: Translate): s
   const roles: string[] = [];
   if (meeting.hostCountry === code) roles.push(t('pdf:countryRole.host'));
   else if (meeting.participants.includes(code)) roles.push(t('pdf:countryRole.participant'));
-  if (network?.members.includes(code)) roles.push(t('pdf:countryRole.member'));
+  if (network?.members.includes(code)) roles.push(context.memberLabel(network));
   return roles.length ? roles.join(' · ') : EMPTY_CELL;
 }
 

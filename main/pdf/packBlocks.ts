@@ -4,7 +4,7 @@ import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/
 import { countryName } from '../../shared/domain/countryName';
 import { formatDate, formatDateRange, formatPartialDate } from '../../shared/domain/formatDates';
 import { documentLine, type DocumentLine } from '../../shared/domain/documentLine';
-import { instrumentFacts, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
+import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
 import { coverStatus, statusNote, type EditionStatus, type StatusNote } from './editionStatus';
 import { markedText } from './statusMarks';
@@ -113,6 +113,9 @@ export function buildEditionModel(
     network,
     networks: doc.networks,
     networkName: (n) => texts.get(n.name, n.id, 'name')?.text ?? n.id,
+    // A name after "of" in another language would not fit this sentence: only this edition's.
+    memberLabel: (n) =>
+      memberOfLabel(t, texts.get(n.name, n.id, 'name')?.text ?? n.id, n.ofName?.[locale] ? (texts.get(n.ofName, n.id, 'ofName')?.text ?? null) : null),
   };
   const nameOf = (code: string, l: Locale) => {
     const c = countries.get(code)!;

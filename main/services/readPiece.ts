@@ -111,7 +111,11 @@ const LINK_QUERIES: Record<ReadableKind, LinkQuery[]> = {
     },
     {
       group: 'meetings',
-      sql: `SELECT id, 'meeting' AS kind FROM meetings WHERE host_country = ? ORDER BY start_date DESC, id`,
+      // Meetings it hosted or took part in.
+      sql: `SELECT id, 'meeting' AS kind FROM meetings
+            WHERE host_country = ? OR id IN (SELECT meeting_id FROM meeting_participants WHERE country_code = ?)
+            ORDER BY start_date DESC, id`,
+      params: (id) => [id, id],
     },
     {
       group: 'memberOf',
@@ -137,6 +141,7 @@ const LINK_QUERIES: Record<ReadableKind, LinkQuery[]> = {
   meeting: [
     { group: 'network', sql: `SELECT network_id AS id, 'network' AS kind FROM meetings WHERE id = ?` },
     { group: 'host', sql: `SELECT host_country AS id, 'country' AS kind FROM meetings WHERE id = ?` },
+    { group: 'participants', sql: `SELECT country_code AS id, 'country' AS kind FROM meeting_participants WHERE meeting_id = ?` },
     { group: 'packs', sql: `SELECT id, 'pack' AS kind FROM packs WHERE meeting_id = ? ORDER BY slug` },
     SOURCES(),
   ],
@@ -240,7 +245,7 @@ export function readPiece(store: LibraryStore, id: string, locale: Locale): Read
   const links: ReadLinks[] = groups.map((g) => {
     const items: ReadLink[] = g.refs.map((r) => ({ id: r.id, kind: r.kind, ...titles.get(r.id)! }));
     // Members and a country's instruments have no order of their own: alphabetical in the reader's language.
-    if (g.group === 'members' || (kind === 'country' && g.group === 'instruments')) items.sort((a, b) => a.title.localeCompare(b.title, locale));
+    if (g.group === 'members' || g.group === 'participants' || (kind === 'country' && g.group === 'instruments')) items.sort((a, b) => a.title.localeCompare(b.title, locale));
     return { group: g.group, items, total: g.total };
   });
 

@@ -12,6 +12,7 @@ export const LINK_GROUPS = [
   'network',
   'country',
   'host',
+  'participants',
   'parent',
   'priorities',
   'instruments',

@@ -1,5 +1,7 @@
 import type { LibraryCollection, LibraryDocument, PackDoc } from '../schemas/libraryDocument';
 import type { PieceKind } from './pieceKinds';
+import { DESCRIPTORS } from '../descriptors/descriptors';
+import type { FieldSpec } from '../descriptors/FieldSpec';
 
 type RecordCollection = Exclude<LibraryCollection, 'packs'>;
 
@@ -15,34 +17,30 @@ export interface ReferenceField {
   label: string;
 }
 
-const one = (collection: ReferenceField['collection'], field: string, to: PieceKind, label: string, required = false): ReferenceField =>
-  ({ collection, field, to, many: false, required, label });
-const many = (collection: ReferenceField['collection'], field: string, to: PieceKind, label: string): ReferenceField =>
-  ({ collection, field, to, many: true, required: false, label });
-
 /**
  * Every field of the exchange format that refers to another piece (pack items apart: a section
- * lists pieces of several kinds). Deleting, restoring and the list of what refers to a piece read
- * this one table.
+ * lists pieces of several kinds), read from the kinds' descriptors: deleting, restoring and the
+ * list of what refers to a piece see exactly the references the format checks.
  */
-export const REFERENCE_FIELDS: readonly ReferenceField[] = [
-  many('countries', 'sources', 'source', 'sources'),
-  many('networks', 'members', 'country', 'members'),
-  many('networks', 'sources', 'source', 'sources'),
-  one('meetings', 'networkId', 'network', 'network', true),
-  one('meetings', 'hostCountry', 'country', 'hostCountry', true),
-  many('meetings', 'sources', 'source', 'sources'),
-  one('priorities', 'networkId', 'network', 'network', true),
-  many('priorities', 'sources', 'source', 'sources'),
-  one('instruments', 'parentId', 'instrument', 'parent'),
-  many('instruments', 'priorities', 'priority', 'priorities'),
-  many('instruments', 'sources', 'source', 'sources'),
-  one('notes', 'countryCode', 'country', 'country'),
-  many('notes', 'instruments', 'instrument', 'instruments'),
-  many('notes', 'priorities', 'priority', 'priorities'),
-  many('notes', 'sources', 'source', 'sources'),
-  one('packs', 'meetingId', 'meeting', 'meeting'),
-];
+export const REFERENCE_FIELDS: readonly ReferenceField[] = Object.values(DESCRIPTORS).flatMap((descriptor) =>
+  descriptor.collection === null
+    ? []
+    : Object.entries(descriptor.fields as Record<string, FieldSpec>).flatMap(([field, spec]): ReferenceField[] =>
+        (spec.type === 'ref' || spec.type === 'refs') && spec.refKind
+          ? [
+              {
+                collection: descriptor.collection as ReferenceField['collection'],
+                field,
+                to: spec.refKind,
+                many: spec.type === 'refs',
+                // The referring piece cannot do without it (a meeting's network): required fields only.
+                required: spec.type === 'ref' && spec.required,
+                label: spec.label.replace(/^ui:fields\./, ''),
+              },
+            ]
+          : [],
+      ),
+);
 
 /** Where a piece is named: a record's field, or (field `items`) an item of a pack's section. */
 export interface ReferenceSite {

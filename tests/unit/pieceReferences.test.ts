@@ -72,7 +72,10 @@ describe('references between pieces', () => {
     const sites = findReferences(doc, 'PA', 'country');
     expect(sites.filter((s) => s.required).map((s) => `${s.collection}.${s.field}`)).toEqual(['meetings.hostCountry']);
     const changed = withoutReferences(doc, 'PA', sites);
-    expect(changed.meetings).toBeUndefined();
+    // Panama stays the host; only its place among the participants (not required) goes.
+    expect(changed.meetings?.map((m) => m.hostCountry)).toEqual(['PA']);
+    expect(changed.meetings?.[0]?.participants).not.toContain('PA');
+    expect(changed.meetings?.[0]?.participants).toHaveLength(doc.meetings[0]!.participants.length - 1);
   });
 
   it('a restored record drops references to pieces gone since, and keeps required ones for the check to name', () => {
