@@ -4,7 +4,7 @@ import type { Edition } from '../../shared/api/buildTypes';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { smallDocument } from '../helpers/documents';
 import { pngBytes } from '../helpers/images';
-import { loadPdf, norm, type LoadedPdf, type PdfOutlineNode } from '../helpers/pdf';
+import { loadPdf, norm, type LoadedPdf, type PdfLine, type PdfOutlineNode } from '../helpers/pdf';
 
 /**
  * A secretariat's paper, read back with pdf.js: the document line on the cover and in every
