@@ -31,6 +31,7 @@ export const REFERENCE_FIELDS: readonly ReferenceField[] = [
   many('networks', 'sources', 'source', 'sources'),
   one('meetings', 'networkId', 'network', 'network', true),
   one('meetings', 'hostCountry', 'country', 'hostCountry', true),
+  many('meetings', 'participants', 'country', 'participants'),
   many('meetings', 'sources', 'source', 'sources'),
   one('priorities', 'networkId', 'network', 'network', true),
   many('priorities', 'sources', 'source', 'sources'),
