@@ -109,10 +109,16 @@ export class LibraryStore implements LibraryLookup {
    * The library in its canonical exchange form: all of it, or only some collections (the others
    * empty), which reads only the texts of those kinds.
    */
-  readDocument(only?: readonly LibraryCollection[]): LibraryDocument {
+  readDocument(only?: readonly LibraryCollection[], ids?: ReadonlySet<string>): LibraryDocument {
     const want = (c: LibraryCollection) => only === undefined || only.includes(c);
+    const keep = (id: string) => ids === undefined || ids.has(id);
     const kinds = only?.flatMap((c) => COLLECTION_KINDS[c]);
-    const texts = kinds ? this.texts.readForKinds(kinds) : this.texts.readAll();
+    const packRows = want('packs') ? this.packs.readAll().filter((p) => keep(p.id)) : [];
+    const texts = ids
+      ? new Map([...ids, ...packRows.flatMap((p) => p.sections.map((s) => s.id))].map((id) => [id, this.texts.readPiece(id)]))
+      : kinds
+        ? this.texts.readForKinds(kinds)
+        : this.texts.readAll();
     const cites = this.pieceSources.readAll(kinds);
     const links = this.links.readAll(kinds);
     const field = (id: string, name: string): LocalizedDoc | null => texts.get(id)?.get(name) ?? null;
@@ -124,13 +130,13 @@ export class LibraryStore implements LibraryLookup {
     const doc: LibraryDocument = {
       format: LIBRARY_FORMAT,
       formatVersion: LIBRARY_FORMAT_VERSION,
-      sources: !want('sources') ? [] : this.sources.readAll().map(
+      sources: !want('sources') ? [] : this.sources.readAll().filter((r) => keep(r.id)).map(
         (s): SourceDoc => ({ id: s.id, title: req(s.id, 'title'), issuer: s.issuer, place: s.place, date: s.date, url: s.url }),
       ),
-      countries: !want('countries') ? [] : this.countries.codes().map(
+      countries: !want('countries') ? [] : this.countries.codes().filter(keep).map(
         (code): CountryDoc => ({ code, formalName: field(code, 'formalName'), sources: sourcesOf(code) }),
       ),
-      networks: !want('networks') ? [] : this.networks.readAll().map(
+      networks: !want('networks') ? [] : this.networks.readAll().filter((r) => keep(r.id)).map(
         (n): NetworkDoc => ({
           id: n.id,
           name: req(n.id, 'name'),
@@ -140,7 +146,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(n.id),
         }),
       ),
-      meetings: !want('meetings') ? [] : this.meetings.readAll().map(
+      meetings: !want('meetings') ? [] : this.meetings.readAll().filter((r) => keep(r.id)).map(
         (m): MeetingDoc => ({
           id: m.id,
           networkId: m.networkId,
@@ -154,7 +160,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(m.id),
         }),
       ),
-      priorities: !want('priorities') ? [] : this.priorities.readAll().map(
+      priorities: !want('priorities') ? [] : this.priorities.readAll().filter((r) => keep(r.id)).map(
         (p): PriorityDoc => ({
           id: p.id,
           networkId: p.networkId,
@@ -164,7 +170,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(p.id),
         }),
       ),
-      instruments: !want('instruments') ? [] : this.instruments.readAll().map(
+      instruments: !want('instruments') ? [] : this.instruments.readAll().filter((r) => keep(r.id)).map(
         (i): InstrumentDoc => ({
           id: i.id,
           kind: i.kind,
@@ -178,7 +184,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(i.id),
         }),
       ),
-      notes: !want('notes') ? [] : this.notes.readAll().map(
+      notes: !want('notes') ? [] : this.notes.readAll().filter((r) => keep(r.id)).map(
         (n): NoteDoc => ({
           id: n.id,
           countryCode: n.countryCode,
@@ -191,7 +197,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(n.id),
         }),
       ),
-      packs: !want('packs') ? [] : this.packs.readAll().map(
+      packs: packRows.map(
         (p): PackDoc => ({
           id: p.id,
           slug: p.slug,
@@ -217,6 +223,15 @@ export class LibraryStore implements LibraryLookup {
       ),
     };
     return normalizeLibraryDocument(doc, hashSourceText);
+  }
+
+  /**
+   * Only the records with these ids (a country's code), in the same canonical form: their texts
+   * are read piece by piece, so a delete or a message about a few pieces does not read every
+   * text of the library.
+   */
+  readRecords(ids: Iterable<string>): LibraryDocument {
+    return this.readDocument(undefined, new Set(ids));
   }
 
   private writeTexts(id: string, fields: Record<string, LocalizedDoc | null>, now: string): void {
