@@ -119,8 +119,8 @@ export class LibraryStore implements LibraryLookup {
       : kinds
         ? this.texts.readForKinds(kinds)
         : this.texts.readAll();
-    const cites = this.pieceSources.readAll(kinds);
-    const links = this.links.readAll(kinds);
+    const cites = ids ? this.pieceSources.readFor([...ids]) : this.pieceSources.readAll(kinds);
+    const links = ids ? this.links.readFor([...ids]) : this.links.readAll(kinds);
     const field = (id: string, name: string): LocalizedDoc | null => texts.get(id)?.get(name) ?? null;
     const req = (id: string, name: string): LocalizedDoc => field(id, name) ?? {};
     const sourcesOf = (id: string) => cites.get(id) ?? [];
