@@ -126,12 +126,18 @@ export class LibraryStore implements LibraryLookup {
    * The library in its canonical exchange form: all of it, or only some collections (the others
    * empty), which reads only the texts of those kinds.
    */
-  readDocument(only?: readonly LibraryCollection[]): LibraryDocument {
+  readDocument(only?: readonly LibraryCollection[], ids?: ReadonlySet<string>): LibraryDocument {
     const want = (c: LibraryCollection) => only === undefined || only.includes(c);
+    const keep = (id: string) => ids === undefined || ids.has(id);
     const kinds = only?.flatMap((c) => COLLECTION_KINDS[c]);
-    const texts = kinds ? this.texts.readForKinds(kinds) : this.texts.readAll();
-    const cites = this.pieceSources.readAll(kinds);
-    const links = this.links.readAll(kinds);
+    const packRows = want('packs') ? this.packs.readAll().filter((p) => keep(p.id)) : [];
+    const texts = ids
+      ? new Map([...ids, ...packRows.flatMap((p) => p.sections.map((s) => s.id))].map((id) => [id, this.texts.readPiece(id)]))
+      : kinds
+        ? this.texts.readForKinds(kinds)
+        : this.texts.readAll();
+    const cites = ids ? this.pieceSources.readFor([...ids]) : this.pieceSources.readAll(kinds);
+    const links = ids ? this.links.readFor([...ids]) : this.links.readAll(kinds);
     const field = (id: string, name: string): LocalizedDoc | null => texts.get(id)?.get(name) ?? null;
     const req = (id: string, name: string): LocalizedDoc => field(id, name) ?? {};
     // A kind's texts, as its descriptor lists them: a required text with none stored reads as {}.
@@ -144,13 +150,13 @@ export class LibraryStore implements LibraryLookup {
     const doc: LibraryDocument = {
       format: LIBRARY_FORMAT,
       formatVersion: LIBRARY_FORMAT_VERSION,
-      sources: !want('sources') ? [] : this.sources.readAll().map(
+      sources: !want('sources') ? [] : this.sources.readAll().filter((r) => keep(r.id)).map(
         (s) => ({ id: s.id, issuer: s.issuer, place: s.place, date: s.date, url: s.url, ...textsFor('source', s.id) }) as SourceDoc,
       ),
-      countries: !want('countries') ? [] : this.countries.codes().map(
+      countries: !want('countries') ? [] : this.countries.codes().filter(keep).map(
         (code) => ({ code, sources: sourcesOf(code), ...textsFor('country', code) }) as CountryDoc,
       ),
-      networks: !want('networks') ? [] : this.networks.readAll().map(
+      networks: !want('networks') ? [] : this.networks.readAll().filter((r) => keep(r.id)).map(
         (n) => ({
           id: n.id,
           ...textsFor('network', n.id),
@@ -158,7 +164,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(n.id),
         }) as NetworkDoc,
       ),
-      meetings: !want('meetings') ? [] : this.meetings.readAll().map(
+      meetings: !want('meetings') ? [] : this.meetings.readAll().filter((r) => keep(r.id)).map(
         (m) => ({
           id: m.id,
           ...textsFor('meeting', m.id),
@@ -170,7 +176,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(m.id),
         }) as MeetingDoc,
       ),
-      priorities: !want('priorities') ? [] : this.priorities.readAll().map(
+      priorities: !want('priorities') ? [] : this.priorities.readAll().filter((r) => keep(r.id)).map(
         (p) => ({
           id: p.id,
           ...textsFor('priority', p.id),
@@ -179,7 +185,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(p.id),
         }) as PriorityDoc,
       ),
-      instruments: !want('instruments') ? [] : this.instruments.readAll().map(
+      instruments: !want('instruments') ? [] : this.instruments.readAll().filter((r) => keep(r.id)).map(
         (i) => ({
           id: i.id,
           ...textsFor('instrument', i.id),
@@ -190,7 +196,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(i.id),
         }) as InstrumentDoc,
       ),
-      notes: !want('notes') ? [] : this.notes.readAll().map(
+      notes: !want('notes') ? [] : this.notes.readAll().filter((r) => keep(r.id)).map(
         (n) => ({
           id: n.id,
           ...textsFor('note', n.id),
@@ -202,7 +208,7 @@ export class LibraryStore implements LibraryLookup {
           sources: sourcesOf(n.id),
         }) as NoteDoc,
       ),
-      packs: !want('packs') ? [] : this.packs.readAll().map(
+      packs: packRows.map(
         (p) => ({
           id: p.id,
           ...textsFor('pack', p.id),
@@ -219,6 +225,15 @@ export class LibraryStore implements LibraryLookup {
       ),
     };
     return normalizeLibraryDocument(doc, hashSourceText);
+  }
+
+  /**
+   * Only the records with these ids (a country's code), in the same canonical form: their texts
+   * are read piece by piece, so a delete or a message about a few pieces does not read every
+   * text of the library.
+   */
+  readRecords(ids: Iterable<string>): LibraryDocument {
+    return this.readDocument(undefined, new Set(ids));
   }
 
   private writeTexts(id: string, fields: Record<string, LocalizedDoc | null>, now: string): void {

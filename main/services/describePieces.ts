@@ -11,7 +11,11 @@ import type { LibraryStore } from './LibraryStore';
  */
 export function describePieces(store: LibraryStore, ids: readonly string[], locale: Locale): PieceName[] {
   const wanted = new Set(ids);
-  const doc = store.readDocument();
+  // A section is read with its pack; everything else on its own (never the whole library).
+  const packOf = store.db.prepare('SELECT pack_id FROM pack_sections WHERE id = ?').pluck();
+  const read = new Set<string>();
+  for (const id of wanted) read.add(store.kindOf(id) === 'section' ? ((packOf.get(id) as string | undefined) ?? id) : id);
+  const doc = store.readRecords(read);
   const out: PieceName[] = [];
   for (const collection of LIBRARY_COLLECTIONS) {
     for (const record of doc[collection] as object[]) {

@@ -23,6 +23,7 @@ import { runLayoutChecksBench } from './layoutChecksBench';
 import { hostileDocument } from '../helpers/hostileDocument';
 import { runImportBench } from './importBench';
 import { runSearchBench } from './searchBench';
+import { runDeleteBench } from './deleteBench';
 import { runStartupBench } from './startupBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -210,6 +211,7 @@ async function main() {
   if (!only || only.includes('server-import')) await runImportBench(emit, work);
   // Library-wide search, the reading view and every list at 10,000 pieces.
   if (!only || only.includes('search')) await runSearchBench(emit, work, RUNS);
+  if (!only || only.includes('delete')) await runDeleteBench(emit, work, RUNS);
   if (!only || only.includes('startup')) await runStartupBench(emit, ROOT, panamaDb, work, RUNS);
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -28,6 +28,19 @@ const exported = () => serializeLibrary(app.ctx.store.readDocument());
 const clean = () => expect(checkLibrary(app.ctx.store.db).problems).toEqual([]);
 const pack = () => app.ctx.store.readDocument().packs.find((p) => p.id === 'pack-panama-2025')!;
 
+describe('reading a few records', () => {
+  it('gives each record exactly as the whole library reads it', () => {
+    const whole = app.ctx.store.readDocument();
+    for (const collection of ['sources', 'countries', 'networks', 'meetings', 'priorities', 'instruments', 'notes', 'packs'] as const) {
+      for (const record of whole[collection] as { id?: string; code?: string }[]) {
+        const id = record.id ?? record.code!;
+        const part = app.ctx.store.readRecords([id]);
+        expect(part[collection], id).toEqual([record]);
+      }
+    }
+  });
+});
+
 describe('library.references', () => {
   it('names who refers to a note by kind and title in the interface language, with the pack section', async () => {
     const before = exported();

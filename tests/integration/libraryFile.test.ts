@@ -34,6 +34,31 @@ describe('library.exportFile', () => {
   });
 });
 
+describe('library.exportFile in the desktop app', () => {
+  it('offers the save dialog with the JSON and says where it was saved, or that it was not', async () => {
+    const saved: { fileName: string; text: string; extension: string }[] = [];
+    let answer: string | null = '/home/staff/briefing-library.json';
+    app.ctx.desktop = {
+      savePdf: async () => null,
+      openPdf: async () => false,
+      chooseLibraryCopy: async () => null,
+      saveText: async (fileName, text, extension) => {
+        saved.push({ fileName, text, extension });
+        return answer;
+      },
+    };
+    try {
+      const file = await call<{ fileName: string; json: string; savedTo: string | null }>('library.exportFile', {});
+      expect(file.savedTo).toBe('/home/staff/briefing-library.json');
+      expect(saved).toEqual([{ fileName: file.fileName, text: exported(), extension: 'json' }]);
+      answer = null;
+      expect((await call<{ savedTo: string | null }>('library.exportFile', {})).savedTo).toBeNull();
+    } finally {
+      delete app.ctx.desktop;
+    }
+  });
+});
+
 describe('library.importFile', () => {
   it('counts what a file would add, update and leave unchanged, per kind, changing nothing; then imports it', async () => {
     const before = exported();

@@ -41,6 +41,13 @@ describe('references between pieces', () => {
     }
   });
 
+  it('lists exactly the references the import check resolves, so a new one cannot be left dangling by a delete', () => {
+    const source = fs.readFileSync(new URL('../../shared/schemas/checkLibraryDocument.ts', import.meta.url), 'utf8');
+    const checked = [...source.matchAll(/refs?\([^,]+, '(\w+)', \['(\w+)', i, '(\w+)'\]\)/g)].map((m) => `${m[2]}.${m[3]}→${m[1]}`);
+    expect(checked.length).toBeGreaterThan(10);
+    expect(REFERENCE_FIELDS.map((r) => `${r.collection}.${r.field}→${r.to}`).sort()).toEqual([...new Set(checked)].sort());
+  });
+
   it('for every piece of the starter library: removing its references leaves none, and a document that still checks clean without it', () => {
     const doc = starter();
     for (const piece of everyPiece(doc)) {

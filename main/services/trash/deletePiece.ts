@@ -20,7 +20,11 @@ import {
   type PackDoc,
 } from '../../../shared/schemas/libraryDocument';
 import { problemFromDocumentIssue } from '../../../shared/schemas/validationProblems';
-import { applyLibraryDocument } from '../importLibrary';
+import { writeRecords } from '../importLibrary';
+import { carryApprovals } from '../carryApprovals';
+import { hashSourceText } from '../../db/textHash';
+import { normalizeLibraryDocument } from '../../../shared/schemas/normalizeLibraryDocument';
+import { referrerIds } from './referrerIds';
 import type { LibraryStore } from '../LibraryStore';
 import type { Trash, TrashItem } from './Trash';
 
@@ -33,6 +37,11 @@ function locate(doc: LibraryDocument, id: string): Found | null {
     if (record) return { collection, record };
   }
   return null;
+}
+
+/** The piece and every record that may name it, read on their own (never the whole library). */
+function readAround(store: LibraryStore, id: string): LibraryDocument {
+  return store.readRecords([id, ...referrerIds(store, id)]);
 }
 
 function named(found: Found, locale: Locale): NamedPiece {
@@ -63,7 +72,7 @@ function describeSites(doc: LibraryDocument, sites: readonly ReferenceSite[], lo
 
 /** Who refers to the piece, by kind and title in `locale`. */
 export function pieceReferences(store: LibraryStore, id: string, locale: Locale): ReferencesResult {
-  const doc = store.readDocument();
+  const doc = readAround(store, id);
   const found = mustLocate(doc, id);
   const sites = findReferences(doc, id, kindOfCollection(found.collection));
   return { piece: named(found, locale), references: describeSites(doc, sites, locale) };
@@ -82,7 +91,7 @@ export function deletePiece(
   trash: Trash,
   input: { id: string; locale: Locale; removeReferences?: boolean },
 ): DeleteResult {
-  const doc = store.readDocument();
+  const doc = readAround(store, input.id);
   const found = mustLocate(doc, input.id);
   const piece = named(found, input.locale);
   const sites = findReferences(doc, piece.id, piece.kind);
@@ -96,7 +105,8 @@ export function deletePiece(
   }
   const changed = withoutReferences(doc, piece.id, sites);
   store.db.transaction(() => {
-    if (sites.length > 0) applyLibraryDocument(store, { ...emptyLibraryDocument(), ...changed } as LibraryDocument);
+    // The referring records as read, less the reference: their approvals are kept as they are.
+    if (sites.length > 0) writeRecords(store, normalizeLibraryDocument({ ...emptyLibraryDocument(), ...changed } as LibraryDocument, hashSourceText));
     if (found.collection === 'packs') for (const s of (found.record as PackDoc).sections) store.pieces.delete(s.id);
     store.pieces.delete(piece.id);
   })();
@@ -135,7 +145,7 @@ export function restorePiece(store: LibraryStore, trash: Trash, input: { trashId
   const piece = named(item, input.locale);
   if (takenIds(item).some((id) => store.kindOf(id) !== undefined)) throw new AppError('trash.idTaken', { title: piece.title });
   const own = withResolvableReferences(item.collection, item.record, (id, kind) => store.kindOf(id) === kind);
-  const doc = store.readDocument();
+  const doc = store.readRecords(item.sites.map((site) => site.fromId));
   const incoming = withReferencesRestored(doc, item.id, item.kind, item.sites);
   const restoreDoc = { ...emptyLibraryDocument(), ...incoming.records } as LibraryDocument;
   (restoreDoc[item.collection] as object[]) = [...(restoreDoc[item.collection] as object[]), own.record];
@@ -144,7 +154,10 @@ export function restorePiece(store: LibraryStore, trash: Trash, input: { trashId
     const problems = issues.map((issue) => problemFromDocumentIssue(issue, restoreDoc));
     throw new AppError('trash.cannotRestore', { title: piece.title, count: problems.length }, problems);
   }
-  store.db.transaction(() => applyLibraryDocument(store, restoreDoc))();
+  const canonical = normalizeLibraryDocument(restoreDoc, hashSourceText);
+  // Approvals come back as recorded when the piece was deleted; none is made here.
+  carryApprovals(store, canonical, null);
+  writeRecords(store, canonical);
   trash.remove(item.trashId);
   return { piece, restoredReferences: incoming.restored, droppedReferences: incoming.dropped + own.dropped };
 }

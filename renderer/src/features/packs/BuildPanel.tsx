@@ -148,7 +148,7 @@ export function BuildPanel({
       {state.phase === 'cancelled' ? <p role="status" className="hint">{t('ui:build.cancelled')}</p> : null}
       {state.phase === 'failed' ? (
         <div ref={errorBox} tabIndex={-1} className="build-error">
-          {state.error.code === 'build.incomplete' ? <StrictFailure error={state.error} /> : <ErrorAlert error={state.error} />}
+          {state.error.code === 'build.incomplete' || state.error.code === 'build.notApproved' ? <StrictFailure error={state.error} /> : <ErrorAlert error={state.error} />}
         </div>
       ) : null}
       {state.phase === 'done' ? (
