@@ -18,7 +18,7 @@ import {
   type PriorityDoc,
   type SourceDoc,
 } from '../../shared/schemas/libraryDocument';
-import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
+import { legacyWatermark, normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
 import { PiecesRepository } from '../db/repositories/PiecesRepository';
 import { TextsRepository } from '../db/repositories/TextsRepository';
 import { PieceSourcesRepository } from '../db/repositories/PieceSourcesRepository';
@@ -149,6 +149,7 @@ export class LibraryStore implements LibraryLookup {
           ...textsFor('meeting', m.id),
           networkId: m.networkId,
           hostCountry: m.hostCountry,
+          participants: m.participants,
           startDate: m.startDate,
           endDate: m.endDate,
           sources: sourcesOf(m.id),
@@ -192,6 +193,10 @@ export class LibraryStore implements LibraryLookup {
           ...textsFor('pack', p.id),
           slug: p.slug,
           meetingId: p.meetingId,
+          reference: p.reference,
+          version: p.version,
+          issued: p.issued,
+          logo: p.logo ? { type: p.logo.type, data: p.logo.data.toString('base64') } : null,
           paper: p.paper,
           options: p.options,
           sections: p.sections.map((s) => ({ id: s.id, items: s.items, ...textsFor('section', s.id) }) as PackDoc['sections'][number]),
@@ -267,10 +272,20 @@ export class LibraryStore implements LibraryLookup {
       slug: p.slug,
       meetingId: p.meetingId,
       paper: p.paper,
-      options: p.options,
+      options: {
+        cover: p.options.cover,
+        toc: p.options.toc,
+        sources: p.options.sources,
+        numberedParagraphs: p.options.numberedParagraphs,
+      },
+      reference: p.reference,
+      version: p.version,
+      issued: p.issued,
+      logo: p.logo ? { type: p.logo.type, data: Buffer.from(p.logo.data, 'base64') } : null,
       sections: p.sections.map((s) => ({ id: s.id, items: s.items })),
     });
-    this.writeTexts(p.id, textsOf('pack', p), now);
+    // A pack from an older file has its watermark in its options (normalizePack moves it).
+    this.writeTexts(p.id, { ...textsOf('pack', p), watermark: p.watermark ?? legacyWatermark(p.options.watermark) }, now);
     for (const s of p.sections) this.writeTexts(s.id, textsOf('section', s), now);
   }
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { LIMITS, countryCodeSchema, idList, isoDateSchema, pieceIdSchema, shortLocalized } from '../schemas/common';
 import { defineKind } from './KindDescriptor';
 
@@ -15,6 +16,8 @@ export const meetingDescriptor = defineKind({
     theme: { type: 'localized', length: 'short', schema: shortLocalized.nullable(), label: 'ui:fields.theme', required: false, max: LIMITS.shortText },
     place: { type: 'localized', length: 'short', schema: shortLocalized, label: 'ui:fields.place', required: true, max: LIMITS.shortText },
     hostCountry: { type: 'ref', refKind: 'country', schema: countryCodeSchema, label: 'ui:fields.hostCountry', required: true },
+    /** The countries that took part (added in schema 4); older files have none: an empty list. */
+    participants: { type: 'refs', refKind: 'country', schema: z.array(countryCodeSchema).default([]), label: 'ui:fields.participants', required: false },
     startDate: { type: 'date', schema: isoDateSchema, label: 'ui:fields.startDate', required: true },
     endDate: { type: 'date', schema: isoDateSchema, label: 'ui:fields.endDate', required: true },
     sources: { type: 'refs', refKind: 'source', schema: idList, label: 'ui:fields.sources', required: false },

@@ -5,7 +5,14 @@ import { instrumentDescriptor } from '../descriptors/instrumentDescriptor';
 import { meetingDescriptor } from '../descriptors/meetingDescriptor';
 import { networkDescriptor } from '../descriptors/networkDescriptor';
 import { noteDescriptor } from '../descriptors/noteDescriptor';
-import { packDescriptor, packItemDocSchema, packOptionsSchema, sectionDocSchema } from '../descriptors/packDescriptor';
+import {
+  packDescriptor,
+  packItemDocSchema,
+  packOptionsSchema,
+  packReferenceSchema,
+  packVersionSchema,
+  sectionDocSchema,
+} from '../descriptors/packDescriptor';
 import { priorityDescriptor } from '../descriptors/priorityDescriptor';
 import { sourceDescriptor } from '../descriptors/sourceDescriptor';
 
@@ -26,7 +33,7 @@ export const meetingDocSchema = z
 export const priorityDocSchema = z.strictObject(shapeOf(priorityDescriptor.fields));
 export const instrumentDocSchema = z.strictObject(shapeOf(instrumentDescriptor.fields));
 export const noteDocSchema = z.strictObject(shapeOf(noteDescriptor.fields));
-export { packItemDocSchema, packOptionsSchema, sectionDocSchema };
+export { packItemDocSchema, packOptionsSchema, packReferenceSchema, packVersionSchema, sectionDocSchema };
 export const packDocSchema = z.strictObject(shapeOf(packDescriptor.fields));
 
 export const libraryDocumentSchema = z.strictObject({

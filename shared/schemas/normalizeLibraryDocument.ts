@@ -1,7 +1,7 @@
 import { LOCALES } from '../domain/locales';
 import type { PieceKind } from '../domain/pieceKinds';
 import { DESCRIPTORS } from '../descriptors/descriptors';
-import { packOptionsSchema } from '../descriptors/packDescriptor';
+export { legacyWatermark } from '../descriptors/packDescriptor';
 import type { LocalizedDoc, LocalizedTextDoc } from './common';
 import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, type LibraryCollection, type LibraryDocument } from './libraryDocument';
 
@@ -52,27 +52,30 @@ export function normalizeRecord<T>(kind: PieceKind, record: T, hash: HashText): 
   const out: AnyRecord = {};
   for (const [name, spec] of Object.entries(DESCRIPTORS[kind].fields)) {
     const value = input[name];
+    if (spec.normalize) {
+      out[name] = spec.normalize(value, input);
+      if (spec.type === 'localized') out[name] = optLocalized((out[name] as LocalizedDoc | null | undefined) ?? null, hash);
+      continue;
+    }
     switch (spec.type) {
       case 'localized':
         out[name] = optLocalized((value as LocalizedDoc | null | undefined) ?? null, hash);
         break;
       case 'refs':
         // Pack items keep the order the author gave them; every other list is a set.
-        out[name] = spec.refKind ? sorted(value as string[]) : (value as { kind: string; ref: string }[]).map((i) => ({ kind: i.kind, ref: i.ref }));
+        out[name] = spec.refKind
+          ? sorted((value as string[] | undefined) ?? [])
+          : ((value as { kind: string; ref: string }[] | undefined) ?? []).map((i) => ({ kind: i.kind, ref: i.ref }));
         break;
       case 'tags':
-        out[name] = sorted(value as string[]);
+        out[name] = sorted((value as string[] | undefined) ?? []);
         break;
-      case 'options': {
-        const options = value as AnyRecord;
-        out[name] = Object.fromEntries(Object.keys(packOptionsSchema.shape).map((key) => [key, options[key]]));
-        break;
-      }
       case 'sections':
         out[name] = (value as AnyRecord[]).map((section) => normalizeRecord('section', section, hash));
         break;
       default:
-        out[name] = value;
+        // A field added later is absent from older records: not known, null.
+        out[name] = value === undefined ? null : value;
     }
   }
   return out as T;

@@ -15,6 +15,7 @@ const OPTION_LABELS: Record<string, string> = {
   cover: 'ui:builder.option.cover',
   toc: 'ui:builder.option.toc',
   sources: 'ui:builder.option.sources',
+  numberedParagraphs: 'ui:builder.option.numberedParagraphs',
 };
 
 /**

@@ -45,12 +45,12 @@ export function newPieceRecord(kind: EditableKind, input: NewPieceInput): PieceR
     case 'country':
       return { kind, record: { code: (input.code ?? '').toUpperCase(), formalName: input.title.trim() ? title : null, sources: [] } };
     case 'network':
-      return { kind, record: { id, name: title, acronym: null, members: [], sources: [] } };
+      return { kind, record: { id, name: title, ofName: null, acronym: null, members: [], sources: [] } };
     case 'meeting': {
       const day = today();
       return {
         kind,
-        record: { id, networkId: input.networkId ?? '', title, theme: null, place: {}, hostCountry: '', startDate: day, endDate: day, sources: [] },
+        record: { id, networkId: input.networkId ?? '', title, theme: null, place: {}, hostCountry: '', participants: [], startDate: day, endDate: day, sources: [] },
       };
     }
     case 'priority':
