@@ -314,9 +314,8 @@ export class LibraryStore implements LibraryLookup {
       logo: p.logo ? { type: p.logo.type, data: Buffer.from(p.logo.data, 'base64') } : null,
       sections: p.sections.map((s) => ({ id: s.id, items: s.items })),
     });
-    // A pack from an older file has its watermark in its options (see legacyWatermark).
-    const watermark = p.watermark ?? legacyWatermark(p.options.watermark);
-    this.writeTexts(p.id, textsOf('pack', { ...p, watermark }), now);
+    // A pack from an older file has its watermark in its options (normalizePack moves it).
+    this.writeTexts(p.id, { ...textsOf('pack', p), watermark: p.watermark ?? legacyWatermark(p.options.watermark) }, now);
     for (const s of p.sections) this.writeTexts(s.id, textsOf('section', s), now);
   }
 }

@@ -17,7 +17,8 @@ export type FieldType =
   | 'tags'
   | 'slug'
   | 'options'
-  | 'sections';
+  | 'sections'
+  | 'logo';
 
 export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   type: FieldType;
@@ -40,6 +41,11 @@ export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   range?: readonly [number, number];
   /** Not shown in the generic form (set by the app or edited elsewhere). */
   hidden?: boolean;
+  /**
+   * The field's canonical form when it is not the generic one of its type (a value moved from
+   * where older files kept it, a nested object in key order). Gets the whole record.
+   */
+  normalize?: (value: unknown, record: Record<string, unknown>) => unknown;
 }
 
 export type FieldSpecs = Record<string, FieldSpec>;

@@ -1,5 +1,6 @@
 import type { PieceKind } from '../domain/pieceKinds';
 import type { LibraryDocument } from './libraryDocument';
+import { DESCRIPTORS } from '../descriptors/descriptors';
 import { allReferences } from '../descriptors/references';
 
 /** A problem zod cannot see: it needs the whole document, or the library it is imported into. */
@@ -41,17 +42,18 @@ export function checkLibraryDocument(doc: LibraryDocument, library: LibraryLooku
     const existing = library.kindOf(id);
     if (existing !== undefined && existing !== kind) add(path, 'wrongKindReference', { id, actual: existing, kind });
   };
-  doc.sources.forEach((s, i) => declare(s.id, 'source', ['sources', i, 'id']));
-  doc.countries.forEach((c, i) => declare(c.code, 'country', ['countries', i, 'code']));
-  doc.networks.forEach((n, i) => declare(n.id, 'network', ['networks', i, 'id']));
-  doc.meetings.forEach((m, i) => declare(m.id, 'meeting', ['meetings', i, 'id']));
-  doc.priorities.forEach((p, i) => declare(p.id, 'priority', ['priorities', i, 'id']));
-  doc.instruments.forEach((x, i) => declare(x.id, 'instrument', ['instruments', i, 'id']));
-  doc.notes.forEach((n, i) => declare(n.id, 'note', ['notes', i, 'id']));
-  doc.packs.forEach((p, i) => {
-    declare(p.id, 'pack', ['packs', i, 'id']);
-    p.sections.forEach((s, j) => declare(s.id, 'section', ['packs', i, 'sections', j, 'id']));
-  });
+  // Every kind's records by their id field; a pack's sections are pieces of their own.
+  for (const descriptor of Object.values(DESCRIPTORS)) {
+    if (!descriptor.collection) continue;
+    const records = (doc as unknown as Record<string, Record<string, unknown>[]>)[descriptor.collection] ?? [];
+    records.forEach((record, i) => {
+      declare(String(record[descriptor.idField]), descriptor.kind, [descriptor.collection!, i, descriptor.idField]);
+      for (const [name, spec] of Object.entries(descriptor.fields)) {
+        if (spec.type !== 'sections') continue;
+        (record[name] as { id: string }[]).forEach((section, j) => declare(section.id, 'section', [descriptor.collection!, i, name, j, 'id']));
+      }
+    });
+  }
 
   const ref = (id: string | null, kind: PieceKind, path: (string | number)[]) => {
     if (id === null) return;

@@ -1,7 +1,7 @@
 import { LOCALES } from '../domain/locales';
 import type { PieceKind } from '../domain/pieceKinds';
 import { DESCRIPTORS } from '../descriptors/descriptors';
-import { packOptionsSchema } from '../descriptors/packDescriptor';
+export { legacyWatermark } from '../descriptors/packDescriptor';
 import type { LocalizedDoc, LocalizedTextDoc } from './common';
 import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, type LibraryCollection, type LibraryDocument } from './libraryDocument';
 
@@ -44,17 +44,6 @@ function optLocalized(value: LocalizedDoc | null, hash: HashText): LocalizedDoc 
 type AnyRecord = Record<string, unknown>;
 
 /**
- * A watermark from a file written before it became a text in each language: the same words in
- * every edition, as that file printed them, approved as they were.
- */
-export function legacyWatermark(text: string | null | undefined): LocalizedDoc | null {
-  if (!text) return null;
-  const out: LocalizedDoc = {};
-  for (const locale of LOCALES) out[locale] = { text, status: 'approved' };
-  return out;
-}
-
-/**
  * One record in canonical form, read from its kind's descriptor: fields in descriptor order,
  * texts normalized, lists of references and tags sorted and deduplicated, sections in place.
  */
@@ -63,13 +52,15 @@ export function normalizeRecord<T>(kind: PieceKind, record: T, hash: HashText): 
   const out: AnyRecord = {};
   for (const [name, spec] of Object.entries(DESCRIPTORS[kind].fields)) {
     const value = input[name];
+    if (spec.normalize) {
+      out[name] = spec.normalize(value, input);
+      if (spec.type === 'localized') out[name] = optLocalized((out[name] as LocalizedDoc | null | undefined) ?? null, hash);
+      continue;
+    }
     switch (spec.type) {
-      case 'localized': {
-        // A pack's watermark from a file older than its texts per language: see legacyWatermark.
-        const legacy = kind === 'pack' && name === 'watermark' ? legacyWatermark((input.options as AnyRecord | undefined)?.watermark as string | null | undefined) : null;
-        out[name] = optLocalized((value as LocalizedDoc | null | undefined) ?? legacy, hash);
+      case 'localized':
+        out[name] = optLocalized((value as LocalizedDoc | null | undefined) ?? null, hash);
         break;
-      }
       case 'refs':
         // Pack items keep the order the author gave them; every other list is a set.
         out[name] = spec.refKind
@@ -77,21 +68,14 @@ export function normalizeRecord<T>(kind: PieceKind, record: T, hash: HashText): 
           : ((value as { kind: string; ref: string }[] | undefined) ?? []).map((i) => ({ kind: i.kind, ref: i.ref }));
         break;
       case 'tags':
-        out[name] = sorted(value as string[]);
+        out[name] = sorted((value as string[] | undefined) ?? []);
         break;
-      case 'options': {
-        const options = value as AnyRecord;
-        // The old watermark option is read (above), never written; a later option defaults to off.
-        const keys = Object.keys(packOptionsSchema.shape).filter((key) => key !== 'watermark');
-        out[name] = Object.fromEntries(keys.map((key) => [key, options[key] ?? false]));
-        break;
-      }
       case 'sections':
         out[name] = (value as AnyRecord[]).map((section) => normalizeRecord('section', section, hash));
         break;
       default:
-        // A field added later and absent from an older record: its default, null.
-        out[name] = value ?? null;
+        // A field added later is absent from older records: not known, null.
+        out[name] = value === undefined ? null : value;
     }
   }
   return out as T;

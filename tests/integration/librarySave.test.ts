@@ -118,6 +118,22 @@ describe('library.save: every kind created and edited through one channel', () =
     expect(messages.en).toContain('1001');
   });
 
+  it('creates a country with its formal name in each language, and refuses a code that is not a country', async () => {
+    const piece = newPieceRecord('country', { title: 'Republic of Fiji', locale: 'en', code: 'fj' });
+    Object.assign(piece.record, {
+      formalName: {
+        en: { text: 'Republic of Fiji', status: 'draft' },
+        fr: { text: 'République des Fidji', status: 'draft', from: 'en' },
+        es: { text: 'República de Fiyi', status: 'draft', from: 'en' },
+      },
+    });
+    const country = await saved(piece);
+    expect(country.record).toMatchObject({ code: 'FJ', formalName: { fr: { text: 'République des Fidji' } } });
+    const list = (await app.api.invoke('library.list', { kind: 'countries', locale: 'es' })) as ApiResult<{ id: string; title: string }[]>;
+    expect(list.ok && list.value.find((c) => c.id === 'FJ')?.title).toBe('República de Fiyi');
+    expectNamed(await refused(newPieceRecord('country', { title: '', locale: 'en', code: 'EU' })), 'ui:fields.country');
+  });
+
   it('keeps the per-kind channels working', async () => {
     const doc = app.ctx.store.readDocument();
     const result = (await app.api.invoke('library.saveMeeting', { record: doc.meetings[0]! } as never)) as ApiResult<MeetingDoc>;

@@ -161,7 +161,7 @@ describe('API registry', () => {
     const states = await app.api.invoke('library.list', { kind: 'priorities', locale: 'en' });
     const row = (states as { value: { id: string; states: Record<string, string> }[] }).value.find((r) => r.id === 'prio-rps-2');
     // The French original changed: its English and Spanish translations are now out of date, and
-    // the edited original is a draft until approved again.
+    // the edited original itself is a draft until approved again (issue 9, point 7).
     expect(row?.states).toEqual({ en: 'stale', fr: 'draft', es: 'stale' });
 
     const before = app.ctx.store.readDocument();

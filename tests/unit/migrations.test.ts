@@ -7,9 +7,9 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../main/db/migrations';
 import { migration001 } from '../../main/db/migrations/001_schema';
 import { migration002 } from '../../main/db/migrations/002_search';
 import { migration003 } from '../../main/db/migrations/003_translation';
+import { hashSourceText } from '../../main/db/textHash';
 import { migration004 } from '../../main/db/migrations/004_participants';
 import { LibraryStore } from '../../main/services/LibraryStore';
-import { hashSourceText } from '../../main/db/textHash';
 import { migrate } from '../../main/db/migrate';
 import { APPLICATION_ID, openLibrary } from '../../main/db/openLibrary';
 import { AppError } from '../../shared/errors/AppError';
@@ -337,12 +337,13 @@ describe('migration 004 (participants)', () => {
     // The store reads the latest schema: the migrations after this one run too.
     for (const later of MIGRATIONS.filter((m) => m.version > 4)) later.up(db);
     const store = new LibraryStore(db);
-    expect(store.readDocument().meetings[0]!.participants).toEqual([]);
-    const meeting = { ...store.readDocument().meetings[0]!, participants: ['PA', 'MX', 'MX'] };
+    // Only meetings: packs need migration 005's columns, which this database does not have yet.
+    expect(store.readDocument(['meetings']).meetings[0]!.participants).toEqual([]);
+    const meeting = { ...store.readDocument(['meetings']).meetings[0]!, participants: ['PA', 'MX', 'MX'] };
     store.writeMeeting(meeting, 't2');
-    expect(store.readDocument().meetings[0]!.participants).toEqual(['MX', 'PA']);
+    expect(store.readDocument(['meetings']).meetings[0]!.participants).toEqual(['MX', 'PA']);
     store.writeMeeting({ ...meeting, participants: ['PA'] }, 't3');
-    expect(store.readDocument().meetings[0]!.participants).toEqual(['PA']);
+    expect(store.readDocument(['meetings']).meetings[0]!.participants).toEqual(['PA']);
     db.close();
   });
 

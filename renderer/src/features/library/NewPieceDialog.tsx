@@ -37,6 +37,8 @@ export function NewPieceDialog({ kind, onCreate, onCancel }: { kind: EditableKin
       title={t(`ui:newPiece.title.${kind}`)}
       confirmLabel={t('ui:newPiece.create')}
       testId={`new-${kind}-dialog`}
+      // The network and the next free number come from the library: wait for them.
+      busy={(needsNetwork && choices.loading && !choices.data) || (kind === 'priority' && !priorities.data)}
       onCancel={onCancel}
       onConfirm={() => {
         setTried(true);
