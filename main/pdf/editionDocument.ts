@@ -4,16 +4,19 @@ import type { StringOverrides, Translate } from '../../shared/locales/createTran
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import { formatDate } from '../../shared/domain/formatDates';
 import type { EditionModel } from './packBlocks';
-import { outlineEntries, renderBlock, renderCover, renderToc, tocEntries } from './renderBlocks';
+import { markedText, outlineEntries, renderBlock, renderCover, renderStatusNote, renderToc, tocEntries } from './renderBlocks';
 import { wholeDocument, type SplittableDocument } from './documentParts';
 import { blockWeight } from './editionPlan';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
 import { paginate } from './pagination';
+import { coverHead, logoImages } from './coverHead';
+import { documentLineText } from '../../shared/domain/documentLine';
 
 export interface DocumentOptions {
   paper: 'a4' | 'letter';
-  watermark: string | null;
+  /** One text for every edition (--watermark), none (null), or the pack's own in each language (undefined). */
+  watermark?: string | null;
   /** The build's date, on the cover; fixed in tests so output is reproducible. */
   builtAt: Date;
   /** Translators' edits to the PDF's own strings (headings, labels), by locale. */
@@ -47,22 +50,24 @@ export function editionDocument(model: EditionModel, pack: PackDoc, t: Translate
 /** One edition (en, fr or es) of a pack, to be laid out whole or in parts. */
 export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, options: DocumentOptions): SplittableDocument {
   const { cover, toc } = pack.options;
+  const line = documentLineText(model.documentLine);
   return {
     blocks: model.blocks,
     weights: model.blocks.map(blockWeight),
     hasCover: cover,
     hasToc: toc,
-    outline: outlineEntries(model.blocks, (b) => b.text.text),
+    outline: outlineEntries(model.blocks, (b) => markedText(b.text)),
 
     front(pageOf) {
       const content: Content[] = [];
       if (cover) {
-        content.push({
-          stack: renderCover(model.cover, t('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), model.locale) })),
-        });
+        const head = coverHead(line, pack.logo);
+        // A pack with its own date of issue is not dated by its build.
+        const prepared = pack.issued ? null : t('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), model.locale) });
+        content.push({ stack: [...(head ? [head] : []), ...renderCover(model.cover, prepared)] });
       }
       if (toc) {
-        const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? b.text.text : ''));
+        const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? markedText(b.text) : ''));
         content.push({ stack: renderToc(t('pdf:contents'), entries, pageOf), ...(cover ? { pageBreak: 'before' as const } : {}) });
       }
       return content;
@@ -71,6 +76,11 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
     body(from, to, startsPage) {
       const content: Content[] = [];
       let first = startsPage;
+      // The status note opens the body, above the first section's heading.
+      if (from === 0 && model.statusNote) {
+        content.push({ ...(renderStatusNote(model.statusNote) as object), ...(first ? {} : { pageBreak: 'before' as const }) } as Content);
+        first = true;
+      }
       for (const block of model.blocks.slice(from, to)) {
         const node = renderBlock(block, { anchors: true });
         if (block.kind === 'sectionHeading' && !first) (node as ContentText).pageBreak = 'before';
@@ -87,14 +97,15 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
       info: documentInfo(model, model.title),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE },
       styles: STYLES,
-      watermark: watermarkFor(options.watermark),
+      images: logoImages(pack.logo),
+      watermark: watermarkFor(options.watermark !== undefined ? options.watermark : model.watermark),
       header: (page) =>
         part.cover && page === 1
           ? null
           : {
               columns: [
                 { text: model.title, width: '*' },
-                { text: model.classification ?? '', width: 'auto', alignment: 'right' },
+                { text: [model.classification, line].filter(Boolean).join('   ·   '), width: 'auto', alignment: 'right' },
               ],
               style: 'header',
               margin: [56, 28, 56, 0],

@@ -1,14 +1,23 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { Block, CoverModel } from './packBlocks';
+import type { StatusNote } from './editionStatus';
 import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
 import { ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
+import { EMPTY_CELL, type CountryRow } from './countryTable';
+import { markPrefix, markedText } from './statusMarks';
 
-/** `[FR] ` before a text shown in another language than the edition's. */
+/**
+ * `[FR] ` before a text shown in another language than the edition's, `[out of date] ` before a
+ * translation whose original changed since: the marks the edition's status note explains.
+ */
 export function fallbackTag(text: EditionText): Content[] {
-  return text.fallback ? [{ text: `[${text.fallback.toUpperCase()}] `, style: 'fallbackTag' }] : [];
+  const mark = markPrefix(text);
+  return mark ? [{ text: mark, style: 'fallbackTag' }] : [];
 }
+
+export { markPrefix, markedText } from './statusMarks';
 
 /** The text after its fallback mark; the text's origin goes with it to the laid-out lines. */
 function tagged(text: EditionText): Content[] {
@@ -32,6 +41,7 @@ const ROLES: Record<Block['kind'], LayoutRole> = {
   meta: 'meta',
   markdown: 'body',
   sourceNote: 'source',
+  countryTable: 'body',
 };
 
 export function renderBlock(block: Block, options: BlockRenderOptions): Content {
@@ -47,7 +57,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
         text: tagged(block.text),
         style: 'sectionHeading',
         ...(options.anchors
-          ? { id: block.id, outline: true, outlineText: options.outlineTitle?.(block) ?? block.text.text }
+          ? { id: block.id, outline: true, outlineText: options.outlineTitle?.(block) ?? markedText(block.text) }
           : {}),
       };
     case 'itemHeading': {
@@ -62,7 +72,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
               id: block.id,
               outline: true,
               outlineParentId: block.parentId,
-              outlineText: options.outlineTitle?.(block) ?? block.text.text,
+              outlineText: options.outlineTitle?.(block) ?? markedText(block.text),
             }
           : {}),
       };
@@ -79,6 +89,8 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
     }
     case 'sourcesHeading':
       return { text: block.text, style: 'sourcesHeading' };
+    case 'countryTable':
+      return countryTableContent(block);
     case 'sourceNote':
       return {
         text: [
@@ -92,8 +104,43 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
   }
 }
 
+/** The section's countries, one row each; note titles link to the profile they sit in. */
+function countryTableContent(block: Extract<Block, { kind: 'countryTable' }>): Content {
+  const { header, rows } = block.table;
+  const marks: Content[] = block.sourceMarks.length ? [{ text: ` ${block.sourceMarks.join(', ')}`, sup: true, style: 'sourceMark' }] : [];
+  const notesCell = (notes: CountryRow['notes']): Content =>
+    notes.length === 0
+      ? { text: EMPTY_CELL }
+      : { stack: notes.map((n) => ({ text: tagged(n.title), linkToDestination: n.target, style: 'countryNoteLink' })) };
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: ['auto', 'auto', '*'],
+      body: [
+        header.map((text, i) => ({ text: i === 0 ? [{ text }, ...marks] : text, style: 'countryTableHeader' })),
+        ...rows.map((row) => [{ text: row.name }, { text: row.role }, notesCell(row.notes)]),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'countryTable',
+  };
+}
+
+/** The edition's translation status and the legend of its marks, in a tinted box. */
+export function renderStatusNote(note: StatusNote): Content {
+  return {
+    table: {
+      widths: ['*'],
+      body: [[{ stack: [{ text: note.summary, style: 'statusSummary' }, ...note.legend.map((line) => ({ text: line, style: 'statusLegend' }))], fillColor: '#f6efdf' }]],
+    },
+    layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 6 },
+    margin: [0, 0, 0, 14],
+  };
+}
+
 /** `compact`: a third of a landscape page (parallel edition) must still hold the whole cover. */
-export function renderCover(cover: CoverModel, prepared: string, options: { compact?: boolean } = {}): Content[] {
+export function renderCover(cover: CoverModel, prepared: string | null, options: { compact?: boolean } = {}): Content[] {
   const out: Content[] = [];
   if (cover.network) out.push({ text: tagged(cover.network), style: 'coverNetwork' });
   if (cover.meeting) out.push({ text: tagged(cover.meeting), style: 'coverMeeting' });
@@ -104,7 +151,8 @@ export function renderCover(cover: CoverModel, prepared: string, options: { comp
   }
   if (cover.audience) out.push({ text: tagged(cover.audience), style: 'coverAudience' });
   if (cover.classification) out.push({ text: tagged(cover.classification), style: 'coverClassification' });
-  out.push({ text: prepared, style: 'coverPrepared' });
+  cover.status.forEach((line, i) => out.push({ text: line, style: i === 0 ? 'coverStatus' : ['coverStatus', 'coverStatusDraft'] }));
+  if (prepared) out.push({ text: prepared, style: 'coverPrepared' });
   return out;
 }
 
