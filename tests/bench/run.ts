@@ -23,6 +23,7 @@ import { runLayoutChecksBench } from './layoutChecksBench';
 import { hostileDocument } from '../helpers/hostileDocument';
 import { runImportBench } from './importBench';
 import { runStartupBench } from './startupBench';
+import { runWriteGateBench } from './writeGateBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -208,6 +209,7 @@ async function main() {
   if (!only || only.includes('translate')) await runTranslateBench(emit, work, RUNS);
   if (!only || only.includes('server-import')) await runImportBench(emit, work);
   if (!only || only.includes('startup')) await runStartupBench(emit, ROOT, panamaDb, work, RUNS);
+  if (!only || only.includes('write-gate')) await runWriteGateBench(emit, panamaDb, work, RUNS);
   fs.rmSync(work, { recursive: true, force: true });
 }
 
