@@ -111,6 +111,19 @@ describe('import of a library file', () => {
   });
 });
 
+describe('a text that reaches the library another way', () => {
+  it('briefing packs create with a control character in its title is refused by name, and nothing is created', async () => {
+    const db = await starter.copy();
+    const before = sha256File(db);
+    const result = await cli(['packs', 'create', '--slug', 'bell-pack', '--title', 'Bell\u0007', '--db', db]);
+    expect(result.code).toBe(1);
+    expect(oneLine(result.stderr)).toBe(
+      'pack-bell-pack title (en) holds the control character U+0007 (line 1, column 5); only tab and line breaks are allowed. Nothing was saved.',
+    );
+    expect(sha256File(db)).toBe(before);
+  });
+});
+
 describe('API inputs', () => {
   let app: TestApp;
   beforeAll(async () => {
