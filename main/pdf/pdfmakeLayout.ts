@@ -122,10 +122,17 @@ export function onLayoutOrigin(listener: ((origin: { pieceId: string; field: str
   lastOrigin = null;
 }
 
+function reportOrigin(origin: unknown): void {
+  if (!origin || origin === lastOrigin) return;
+  lastOrigin = origin;
+  originListener?.(origin as { pieceId: string; field: string });
+}
+
 /** The origin of a line's first runs (a font-fallback run may come first and carry none). */
 function originOf(inlines: readonly unknown[]): unknown {
   for (let i = 0; i < Math.min(8, inlines.length); i++) {
-    const origin = (inlines[i] as Record<string, unknown>)[ORIGIN_KEY];
+    const run = inlines[i];
+    const origin = run !== null && typeof run === 'object' ? (run as Record<string, unknown>)[ORIGIN_KEY] : undefined;
     if (origin) return origin;
   }
   return undefined;
@@ -146,11 +153,7 @@ export function installLayoutHooks(): void {
   const buildNextLine = layoutBuilder.buildNextLine;
   layoutBuilder.buildNextLine = function (node) {
     const inlines = node._inlines;
-    const origin = originListener && inlines ? originOf(inlines) : undefined;
-    if (origin && origin !== lastOrigin) {
-      lastOrigin = origin;
-      originListener?.(origin as { pieceId: string; field: string });
-    }
+    if (originListener && inlines) reportOrigin(originOf(inlines));
     if (!inlines) return buildNextLine.call(this, node);
     let held = node._briefingRest;
     if (held && held.window !== inlines) held = node._briefingRest = undefined;
@@ -172,6 +175,8 @@ export function installLayoutHooks(): void {
   const measures = new WeakMap<object, WeakMap<object, LeafMeasure>>();
   const measureLeaf = docMeasure.measureLeaf;
   docMeasure.measureLeaf = function (node) {
+    // Measuring a long text costs as much as laying it out: say which text it is first.
+    if (originListener) reportOrigin(originOf(Array.isArray(node.text) ? node.text : [node.text ?? node]));
     // Page references are filled in between passes: measure them each time, as pdfmake does.
     if (node._textRef || !reuseMeasures) return measureLeaf.call(this, node);
     let byNode = measures.get(this);

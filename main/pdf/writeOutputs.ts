@@ -24,6 +24,8 @@ export function writeOutputs(files: { file: string; bytes: Uint8Array }[], force
   try {
     for (const { file, bytes } of files) {
       if (!force && fs.existsSync(file)) throw new AppError('build.outputExists', { file });
+      // A folder (or anything but a file) in the way would stop the renames half done.
+      if (fs.existsSync(file) && !fs.statSync(file).isFile()) throw new AppError('build.cannotWrite', { file, detail: 'EISDIR' });
       writing = file;
       const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
       temps.push(temp);
@@ -42,8 +44,20 @@ export function writeOutputs(files: { file: string; bytes: Uint8Array }[], force
     throw new AppError('build.cannotWrite', { file: writing, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, [], { cause: error });
   }
   // From here on the build is committed: renames need no space, and a crash is finished later.
-  files.forEach(({ file }, i) => fs.renameSync(temps[i]!, file));
-  fs.rmSync(journal, { force: true });
+  let renamed = 0;
+  try {
+    for (const [i, { file }] of files.entries()) {
+      writing = file;
+      fs.renameSync(temps[i]!, file);
+      renamed++;
+    }
+  } catch (error) {
+    // Only a change made between the checks above and now (a folder put in the way) gets here.
+    for (const temp of temps.slice(renamed)) fs.rmSync(temp, { force: true });
+    throw new AppError('build.cannotWrite', { file: writing, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, [], { cause: error });
+  } finally {
+    fs.rmSync(journal, { force: true });
+  }
 }
 
 /**

@@ -25,6 +25,7 @@ import { runImportBench } from './importBench';
 import { runSearchBench } from './searchBench';
 import { runDeleteBench } from './deleteBench';
 import { runStartupBench } from './startupBench';
+import { runWriteGateBench } from './writeGateBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -213,6 +214,7 @@ async function main() {
   if (!only || only.includes('search')) await runSearchBench(emit, work, RUNS);
   if (!only || only.includes('delete')) await runDeleteBench(emit, work, RUNS);
   if (!only || only.includes('startup')) await runStartupBench(emit, ROOT, panamaDb, work, RUNS);
+  if (!only || only.includes('write-gate')) await runWriteGateBench(emit, panamaDb, work, RUNS);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -222,6 +222,20 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the translator's view, end to end", () => {
     expect(app.ctx.store.readDocument()).toEqual(before);
   });
 
+  it('refuses an XLIFF file that is not UTF-8, naming the line and column, instead of replacing the bytes', async () => {
+    const before = app.ctx.store.readDocument();
+    const bytes = Buffer.from('<?xml version="1.0"?>\n<xliff version="2.0" srcLang="fr" trgLang="es">\n<file id="f"><unit id="u"><segment><source>Oui</source><target>Sí X</target></segment></unit></file></xliff>', 'utf8');
+    bytes[bytes.indexOf('X')] = 0xe9; // é in Latin-1
+    await page.getByTestId('tr-import-xliff').setInputFiles({ name: 'latin1.xlf', mimeType: 'application/xml', buffer: bytes });
+    const error = page.getByTestId('tr-import-error');
+    await error.waitFor();
+    const column = [...'<file id="f"><unit id="u"><segment><source>Oui</source><target>Sí '].length + 1;
+    expect(await error.textContent()).toContain(`latin1.xlf is not valid UTF-8 text: the bytes at line 3, column ${column}`);
+    await session.shot('xliff-not-utf8-en');
+    expect(await page.getByTestId('tr-import-report').count()).toBe(0);
+    expect(app.ctx.store.readDocument()).toEqual(before);
+  });
+
   it('finds a text by words beyond the excerpt the list holds', async () => {
     await page.getByTestId('tr-mode-library').click();
     const row = page.getByTestId('tr-unit-pack-panama-2025-s1-text');

@@ -6,6 +6,7 @@ import { checkTexts, findBadCharacter } from '../../shared/schemas/textCharacter
 import type { ApiError, ApiResult } from '../../shared/api/apiContract';
 import type { NoteDoc } from '../../shared/schemas/libraryDocument';
 import { readXliff } from '../../main/xliff/readXliff';
+import { decodeUtf8 } from '../../shared/text/decodeUtf8';
 import { cli, tempDir } from '../helpers/cli';
 import { smallDocument } from '../helpers/documents';
 import { exportBytes, oneLine, sha256File, StarterTemplate, writeJson } from '../helpers/library';
@@ -37,6 +38,24 @@ describe('the one rule for characters in a text', () => {
     let deep: unknown = 'bad\u0000';
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(checkTexts(deep).problems).toHaveLength(1);
+  });
+});
+
+describe('strict UTF-8 (shared: the CLI and the app read files through it)', () => {
+  const failure = (bytes: number[]) => {
+    try {
+      decodeUtf8(Uint8Array.from(bytes), 'f.xlf');
+    } catch (error) {
+      return (error as AppError).params;
+    }
+    throw new Error('accepted');
+  };
+  it('names the line and column of the first bad byte: at the start, overlong, an encoded surrogate, cut short', () => {
+    expect(decodeUtf8(Uint8Array.from([0x61, 0xc3, 0xa9]), 'f')).toBe('aé');
+    expect(failure([0xff, 0x61])).toEqual({ file: 'f.xlf', line: 1, column: 1, offset: 0 });
+    expect(failure([0x61, 0x0a, 0xc3, 0xa9, 0xc0, 0xaf])).toEqual({ file: 'f.xlf', line: 2, column: 2, offset: 4 });
+    expect(failure([0x61, 0xed, 0xa0, 0x80])).toMatchObject({ line: 1, column: 2 });
+    expect(failure([0x0a, 0x0a, 0x61, 0x62, 0xe2, 0x82])).toMatchObject({ line: 3, column: 3, offset: 4 });
   });
 });
 
@@ -89,6 +108,19 @@ describe('import of a library file', () => {
     expect((await cli(['import', file, '--db', db])).code).toBe(0);
     const exported = JSON.parse((await exportBytes(db)).toString('utf8')) as { notes: NoteDoc[] };
     expect(exported.notes.find((n) => n.id === doc.notes[0]!.id)!.body.fr!.text).toBe('Ligne un\nLigne deux\nLigne trois');
+  });
+});
+
+describe('a text that reaches the library another way', () => {
+  it('briefing packs create with a control character in its title is refused by name, and nothing is created', async () => {
+    const db = await starter.copy();
+    const before = sha256File(db);
+    const result = await cli(['packs', 'create', '--slug', 'bell-pack', '--title', 'Bell\u0007', '--db', db]);
+    expect(result.code).toBe(1);
+    expect(oneLine(result.stderr)).toBe(
+      'pack-bell-pack title (en) holds the control character U+0007 (line 1, column 5); only tab and line breaks are allowed. Nothing was saved.',
+    );
+    expect(sha256File(db)).toBe(before);
   });
 });
 

@@ -85,6 +85,13 @@ export function exportXliff(
       });
     }
   }
+  if (files.length === 0) {
+    // An XLIFF document holds at least one file: an empty export would be refused by every tool.
+    const params = { source: request.source, target: request.target };
+    if (request.ui) throw new AppError('xliffImport.nothingToTranslateUi', params);
+    if (request.packId) throw new AppError('xliffImport.nothingToTranslateInPack', { ...params, pack: request.packId });
+    throw new AppError('xliffImport.nothingToTranslate', params);
+  }
   const xml = writeXliff({ srcLang: request.source, trgLang: request.target, files });
   const scope = request.ui ? '-ui' : request.packId ? `-${request.packId.replace(/[^A-Za-z0-9-]/g, '')}` : '';
   const count = files.reduce((n, f) => n + f.units.length, 0);
