@@ -65,11 +65,13 @@ describe('a text missing in one language', () => {
   it('is shown from the original language, preceded by "[FR]", under its Spanish heading', () => {
     const text = es.text;
     expect(text).toContain(`[FR] ${norm(frBody).slice(0, 60)}`);
-    expect(text.match(/\[(EN|FR|ES)\]/g)).toEqual(['[FR]']);
+    // Once before the body, once in the legend of the edition's status note, which explains it.
+    expect(text.match(/\[(EN|FR|ES)\]/g)).toEqual(['[FR]', '[FR]']);
+    expect(text).toContain('[FR]: texto en francés, aún no traducido a este idioma.');
     expect(text).not.toContain(esBodyStart);
     // Headings are listed in the contents first: the body's are the last occurrences.
     const heading = text.lastIndexOf('Prioridad 3 — Delincuencia organizada transnacional');
-    const marker = text.indexOf('[FR]');
+    const marker = text.lastIndexOf('[FR]');
     const next = text.lastIndexOf('Prioridad 4 — ');
     expect(heading).toBeGreaterThan(0);
     expect(marker).toBeGreaterThan(heading);
