@@ -38,7 +38,13 @@ export interface BuildHooks {
   signal?: AbortSignal;
 }
 
-const WORKER_ENTRY = new URL('./worker/buildWorker.mjs', import.meta.url);
+/** Set by main/bin/compile.mjs in the compiled command line: the URL of its own file. */
+declare const __BRIEFING_COMPILED_URL__: string | undefined;
+// Compiled, the worker was compiled beside the command line; otherwise its shim runs the TS via tsx.
+const WORKER_ENTRY =
+  typeof __BRIEFING_COMPILED_URL__ === 'string'
+    ? new URL('./buildWorker.mjs', __BRIEFING_COMPILED_URL__)
+    : new URL('./worker/buildWorker.mjs', import.meta.url);
 
 /**
  * A worker's heap, sized for what a build keeps alive rather than left to V8's defaults (on a
@@ -97,7 +103,8 @@ export class PackBuildService {
     const targets = planOutputs(request, pack.slug, editions);
 
     const paper = request.paper ?? pack.paper;
-    const watermark = request.watermark === undefined ? pack.options.watermark : request.watermark;
+    // Unless the request gives one text for every edition, each edition has the pack's own.
+    const watermark = request.watermark;
     const builtAt = (request.builtAt ?? new Date()).toISOString();
     const results = await Promise.all(
       editions.map((edition) =>
