@@ -112,10 +112,8 @@ export function buildEditionModel(
     meeting,
     network,
     networks: doc.networks,
-    networkName: (n) => texts.get(n.name, n.id, 'name')?.text ?? n.id,
-    // A name after "of" in another language would not fit this sentence: only this edition's.
-    memberLabel: (n) =>
-      memberOfLabel(t, texts.get(n.name, n.id, 'name')?.text ?? n.id, n.ofName?.[locale] ? (texts.get(n.ofName, n.id, 'ofName')?.text ?? null) : null),
+    memberOf: (n) =>
+      memberOfLabel(t, texts.get(n.name, n.id, 'name')?.text ?? n.id, n.ofName ? (texts.get(n.ofName, n.id, 'ofName')?.text ?? null) : null),
   };
   const nameOf = (code: string, l: Locale) => {
     const c = countries.get(code)!;

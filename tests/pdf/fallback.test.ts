@@ -65,8 +65,9 @@ describe('a text missing in one language', () => {
   it('is shown from the original language, preceded by "[FR]", under its Spanish heading', () => {
     const text = es.text;
     expect(text).toContain(`[FR] ${norm(frBody).slice(0, 60)}`);
-    // Once before the text, once in the status note's legend that explains the mark.
+    // Once before the body, once in the legend of the edition's status note, which explains it.
     expect(text.match(/\[(EN|FR|ES)\]/g)).toEqual(['[FR]', '[FR]']);
+    expect(text).toContain('[FR]: texto en francés, aún no traducido a este idioma.');
     expect(text).not.toContain(esBodyStart);
     // Headings are listed in the contents first: the body's are the last occurrences.
     const heading = text.lastIndexOf('Prioridad 3 — Delincuencia organizada transnacional');

@@ -1,6 +1,5 @@
 import { markedText } from '../../main/pdf/statusMarks';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildEdition, editionModels, editionPlan, type Edition } from '../../main/pdf/buildEdition';
@@ -10,7 +9,10 @@ import type { Block } from '../../main/pdf/packBlocks';
 import type { Locale } from '../../shared/domain/locales';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { scaleLibrary } from '../bench/scaleLibrary';
-import { readJson } from '../helpers/library';
+import { parseLibraryDocument } from '../../main/services/parseLibraryDocument';
+import { readLibraryFile } from '../../main/services/readLibraryFile';
+import { STARTER_LIBRARY_PATH } from '../../main/services/loadStarterLibrary';
+import { EMPTY_LOOKUP } from '../../shared/schemas/checkLibraryDocument';
 import { loadPdf, norm, scratch, type LoadedPdf, type PdfOutlineNode, type PdfPage } from '../helpers/pdf';
 
 /**
@@ -24,7 +26,8 @@ import { loadPdf, norm, scratch, type LoadedPdf, type PdfOutlineNode, type PdfPa
 const tmp = scratch('briefing-pdf-large-');
 afterAll(() => tmp.cleanup());
 
-const SEED = readJson<LibraryDocument>(path.join(import.meta.dirname, '../../seeds/starter-library.json'));
+// Loaded as the app loads it (source hashes computed): the raw file's translations would read as out of date.
+const SEED = parseLibraryDocument(readLibraryFile(STARTER_LIBRARY_PATH), STARTER_LIBRARY_PATH, EMPTY_LOOKUP);
 const FACTOR = 4;
 const LARGE = scaleLibrary(SEED, FACTOR);
 const LARGE_PACK = LARGE.packs.find((p) => p.slug === `large-${FACTOR}x`)!;

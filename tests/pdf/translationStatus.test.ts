@@ -117,6 +117,24 @@ describe('texts shown in French and out-of-date translations, in the Spanish edi
   });
 });
 
+describe('an edition without a cover', () => {
+  let fr: LoadedPdf;
+  let en: LoadedPdf;
+  beforeAll(async () => {
+    const doc = starter();
+    const pack = doc.packs.find((p) => p.slug === 'panama-2025')!;
+    pack.options = { ...pack.options, cover: false, toc: false };
+    pack.sections = pack.sections.slice(0, 1);
+    [fr, en] = [await build(doc, 'fr'), await build(doc, 'en')];
+  }, 120_000);
+
+  it('states its original language above the first section, with the note only when there are drafts', () => {
+    const first = (pdf: LoadedPdf) => pdf.pages[0]!.lines.slice(1).map((l) => norm(l.text));
+    expect(first(fr).slice(0, 2)).toEqual(['Langue originale : français', '1. La réunion']);
+    expect(first(en).slice(0, 3)).toEqual(['Original language: French', EN_DRAFT, '1. The meeting']);
+  });
+});
+
 describe('--strict and --require-approved', () => {
   let db: string;
   beforeAll(async () => {

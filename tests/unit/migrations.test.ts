@@ -337,7 +337,7 @@ describe('migration 004 (participants)', () => {
     // The store reads the latest schema: the migrations after this one run too.
     for (const later of MIGRATIONS.filter((m) => m.version > 4)) later.up(db);
     const store = new LibraryStore(db);
-    // Only meetings: packs need migration 005's columns, which this database does not have yet.
+    // The meetings are what this migration is about.
     expect(store.readDocument(['meetings']).meetings[0]!.participants).toEqual([]);
     const meeting = { ...store.readDocument(['meetings']).meetings[0]!, participants: ['PA', 'MX', 'MX'] };
     store.writeMeeting(meeting, 't2');
