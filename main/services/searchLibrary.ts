@@ -34,10 +34,10 @@ const TITLE_FIELD: Partial<Record<PieceKind, string>> = {
  * only chooses the language results are shown in. Country names come from Intl, so they are
  * matched here rather than in the index.
  */
-export function searchLibrary(store: LibraryStore, query: string, locale: Locale, limit = 50): SearchHit[] {
+export function searchLibrary(store: LibraryStore, query: string, locale: Locale, limit = 50, kinds?: readonly PieceKind[]): SearchHit[] {
   const tokens = queryTokens(query);
   if (tokens.length === 0) throw new AppError('cli.emptyQuery');
-  const rows = ftsMatches(store.db, toFtsQuery(tokens), limit * 4);
+  const rows = ftsMatches(store.db, toFtsQuery(tokens), limit * 4, kinds);
   const hits = new Map<string, SearchHit>();
   for (const row of rows) {
     let hit = hits.get(row.piece_id);
@@ -55,7 +55,7 @@ export function searchLibrary(store: LibraryStore, query: string, locale: Locale
     }
     hit.matches.push({ field: row.field, locale: row.locale, excerpt: row.excerpt });
   }
-  for (const code of store.countries.codes()) {
+  for (const code of kinds && !kinds.includes('country') ? [] : store.countries.codes()) {
     if (hits.has(code) || hits.size >= limit) continue;
     for (const l of LOCALES) {
       const name = intlCountryName(code, l);
@@ -81,7 +81,16 @@ interface FtsRow {
   excerpt: string;
 }
 
-function ftsMatches(db: Database, ftsQuery: string, limit: number): FtsRow[] {
+function ftsMatches(db: Database, ftsQuery: string, limit: number, kinds?: readonly PieceKind[]): FtsRow[] {
+  if (kinds) {
+    return db
+      .prepare(
+        `SELECT s.piece_id, s.field, s.locale, snippet(search_index, 3, '[', ']', '…', 12) AS excerpt
+         FROM search_index s JOIN pieces p ON p.id = s.piece_id
+         WHERE search_index MATCH ? AND p.kind IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?`,
+      )
+      .all(ftsQuery, JSON.stringify(kinds), limit) as FtsRow[];
+  }
   return db
     .prepare(
       `SELECT piece_id, field, locale, snippet(search_index, 3, '[', ']', '…', 12) AS excerpt

@@ -205,3 +205,15 @@ describe('library.searchAll', () => {
     expect((await search('zzqx')).groups).toEqual([]);
   });
 });
+
+describe('library.search for one tab', () => {
+  it('looks only in the kinds asked for, so 150 matching notes never crowd out the instruments', async () => {
+    const result = (await api.invoke('library.search', { query: 'palermo', locale: 'en', kinds: ['instrument'] })) as ApiResult<{ id: string; kind: string }[]>;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(new Set(result.value.map((h) => h.kind))).toEqual(new Set(['instrument']));
+    expect(result.value.map((h) => h.id).sort()).toEqual(['inst-palermo', 'inst-palermo-firearms', 'inst-palermo-migrants', 'inst-palermo-trafficking']);
+    const bad = await api.invoke('library.search', { query: 'palermo', locale: 'en', kinds: ['planet'] });
+    expect(bad.ok).toBe(false);
+  });
+});
