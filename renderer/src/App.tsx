@@ -7,6 +7,7 @@ import { LibraryScreen } from './features/library/LibraryScreen';
 import { PacksScreen } from './features/packs/PacksScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { loadReader } from './features/reader/LazyReader';
+import { loadPieceEditor } from './features/library/LazyPieceEditor';
 import { HeaderSearch } from './features/search/HeaderSearch';
 import { Welcome } from './features/welcome/Welcome';
 
@@ -43,7 +44,7 @@ function Shell() {
   const { t } = useTranslation();
   const { route, navigate } = useNavigation();
   useEffect(() => {
-    const idle = requestIdleCallback(() => void loadReader().then(() => loadTranslate()));
+    const idle = requestIdleCallback(() => void Promise.all([loadReader(), loadPieceEditor()]).then(() => loadTranslate()));
     return () => cancelIdleCallback(idle);
   }, []);
   return (
