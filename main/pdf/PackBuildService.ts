@@ -103,7 +103,8 @@ export class PackBuildService {
     const targets = planOutputs(request, pack.slug, editions);
 
     const paper = request.paper ?? pack.paper;
-    const watermark = request.watermark === undefined ? pack.options.watermark : request.watermark;
+    // Unless the request gives one text for every edition, each edition has the pack's own.
+    const watermark = request.watermark;
     const builtAt = (request.builtAt ?? new Date()).toISOString();
     const results = await Promise.all(
       editions.map((edition) =>

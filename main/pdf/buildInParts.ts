@@ -4,6 +4,7 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
+  PDFNumber,
   PDFObjectCopier,
   PDFRawStream,
   PDFRef,
@@ -17,6 +18,7 @@ import {
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { OutlineEntry, SplittableDocument } from './documentParts';
 import type { PartRange } from './editionPlan';
+import { BOOKMARK_HEADROOM } from './bookmarkDestinations';
 import { renderPdf, type ProgressWindow, type RenderedPdf, type RenderOptions } from './pdfmakeEngine';
 
 /** The check after layout of one part, given where the part's pages start in the edition. */
@@ -320,11 +322,13 @@ function writeOutline(merged: PDFDocument, entries: readonly OutlineEntry[], des
     const destination = destinations.get(entry.id);
     if (!destination) continue;
     const parent = (entry.parentId && byId.get(entry.parentId)) || root;
-    const { width, height } = destination.page.getSize();
+    // At the heading, as its named destination is (bookmarkDestinations.ts): left and zoom kept.
+    const top = destination.view[2];
+    const { height } = destination.page.getSize();
     const node: OutlineNode = {
       ref: context.nextRef(),
       dict: context.obj({
-        Dest: [destination.page.ref, 'XYZ', width, height, 0],
+        Dest: [destination.page.ref, 'XYZ', null, top instanceof PDFNumber ? Math.min(height, top.asNumber() + BOOKMARK_HEADROOM) : height, null],
         Parent: parent.ref,
         Title: PDFHexString.fromText(entry.title),
       }),

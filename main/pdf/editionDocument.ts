@@ -10,10 +10,13 @@ import { blockWeight } from './editionPlan';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
 import { paginate } from './pagination';
+import { coverHead, logoImages } from './coverHead';
+import { documentLineText } from '../../shared/domain/documentLine';
 
 export interface DocumentOptions {
   paper: 'a4' | 'letter';
-  watermark: string | null;
+  /** One text for every edition (--watermark), none (null), or the pack's own in each language (undefined). */
+  watermark?: string | null;
   /** The build's date, on the cover; fixed in tests so output is reproducible. */
   builtAt: Date;
   /** Translators' edits to the PDF's own strings (headings, labels), by locale. */
@@ -47,6 +50,7 @@ export function editionDocument(model: EditionModel, pack: PackDoc, t: Translate
 /** One edition (en, fr or es) of a pack, to be laid out whole or in parts. */
 export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, options: DocumentOptions): SplittableDocument {
   const { cover, toc } = pack.options;
+  const line = documentLineText(model.documentLine);
   return {
     blocks: model.blocks,
     weights: model.blocks.map(blockWeight),
@@ -57,9 +61,10 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
     front(pageOf) {
       const content: Content[] = [];
       if (cover) {
-        content.push({
-          stack: renderCover(model.cover, t('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), model.locale) })),
-        });
+        const head = coverHead(line, pack.logo);
+        // A pack with its own date of issue is not dated by its build.
+        const prepared = pack.issued ? null : t('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), model.locale) });
+        content.push({ stack: [...(head ? [head] : []), ...renderCover(model.cover, prepared)] });
       }
       if (toc) {
         const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? markedText(b.text) : ''));
@@ -92,14 +97,15 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
       info: documentInfo(model, model.title),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE },
       styles: STYLES,
-      watermark: watermarkFor(options.watermark),
+      images: logoImages(pack.logo),
+      watermark: watermarkFor(options.watermark !== undefined ? options.watermark : model.watermark),
       header: (page) =>
         part.cover && page === 1
           ? null
           : {
               columns: [
                 { text: model.title, width: '*' },
-                { text: model.classification ?? '', width: 'auto', alignment: 'right' },
+                { text: [model.classification, line].filter(Boolean).join('   ·   '), width: 'auto', alignment: 'right' },
               ],
               style: 'header',
               margin: [56, 28, 56, 0],

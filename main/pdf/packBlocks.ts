@@ -2,7 +2,9 @@ import type { Locale } from '../../shared/domain/locales';
 import type { Translate } from '../../shared/locales/createTranslator';
 import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/schemas/libraryDocument';
 import { countryName } from '../../shared/domain/countryName';
-import { formatDate, formatDateRange } from '../../shared/domain/formatDates';
+import { formatDate, formatDateRange, formatPartialDate } from '../../shared/domain/formatDates';
+import { documentLine, type DocumentLine } from '../../shared/domain/documentLine';
+import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
 import { coverStatus, statusNote, type EditionStatus, type StatusNote } from './editionStatus';
 import { markedText } from './statusMarks';
@@ -46,6 +48,10 @@ export interface EditionModel {
   /** Plain strings for metadata and running headers (with their marks). */
   title: string;
   classification: string | null;
+  /** The pack's watermark in this edition's language. */
+  watermark: string | null;
+  /** Reference, version and date of issue, for the cover and the running header. */
+  documentLine: DocumentLine | null;
   subject: string | null;
   author: string | null;
   keywords: string[];
@@ -193,11 +199,8 @@ export function buildEditionModel(
           head(texts.get(x.shortName, x.id, 'shortName') ?? plain(x.id), x.sources);
           const official = texts.get(x.officialTitle, x.id, 'officialTitle');
           if (official) blocks.push({ kind: 'officialTitle', text: official });
-          const facts = [t(`pdf:instrumentKind.${x.kind}`)];
-          if (x.yearAdopted !== null) facts.push(t('pdf:adopted', { year: x.yearAdopted }));
           const body = x.adoptingBody ? texts.get(x.adoptingBody, x.id, 'adoptingBody') : null;
-          if (body) facts.push(body.text);
-          blocks.push({ kind: 'meta', text: facts.join(' · ') });
+          blocks.push({ kind: 'meta', text: instrumentFacts(t, x.kind, x.yearAdopted, body?.text ?? null).join(' · ') });
           if (x.parentId) blocks.push({ kind: 'meta', text: t('pdf:supplements', { parent: shortName(x.parentId) }) });
           const summary = texts.get(x.summary, x.id, 'summary');
           if (summary) blocks.push({ kind: 'markdown', text: summary });
@@ -206,7 +209,7 @@ export function buildEditionModel(
               .map((id) => priorities.get(id)?.number)
               .filter((n): n is number => n !== undefined)
               .sort((a, b) => a - b);
-            blocks.push({ kind: 'meta', text: t('pdf:roadmapPriorities', { list: numbers.join(', ') }) });
+            blocks.push({ kind: 'meta', text: roadmapPrioritiesLabel(t, numbers) });
           }
           break;
         }
@@ -218,7 +221,7 @@ export function buildEditionModel(
           const body = texts.get(n.body, n.id, 'body');
           if (body) blocks.push({ kind: 'markdown', text: body });
           if (n.instruments.length > 0) {
-            blocks.push({ kind: 'meta', text: t('pdf:relatedInstruments', { list: n.instruments.map(shortName).join(', ') }) });
+            blocks.push({ kind: 'meta', text: relatedInstrumentsLabel(t, n.instruments.map(shortName)) });
           }
           break;
         }
@@ -233,7 +236,7 @@ export function buildEditionModel(
     if (pack.options.sources && cited.length > 0) {
       blocks.push({ kind: 'sourcesHeading', text: t('pdf:sources') });
       cited.forEach((source, index) => {
-        const date = source.date && source.date.length === 10 ? formatDate(source.date, locale) : source.date;
+        const date = source.date ? formatPartialDate(source.date, locale) : null;
         blocks.push({
           kind: 'sourceNote',
           number: index + 1,
@@ -263,6 +266,8 @@ export function buildEditionModel(
     statusNote: note,
     title: markedText(title),
     classification: classification ? markedText(classification) : null,
+    watermark: pack.watermark ? (texts.get(pack.watermark, pack.id, 'watermark')?.text ?? null) : null,
+    documentLine: documentLine(t, pack, locale),
     subject: meetingTitle ? markedText(meetingTitle) : null,
     author: networkName ? markedText(networkName) : null,
     keywords: [pack.slug, ...(meeting ? [meeting.startDate.slice(0, 4)] : [])],

@@ -12,6 +12,8 @@ import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
 import { PAGE_SIZES, documentInfo, watermarkFor, type DocumentOptions } from './editionDocument';
 import { paginate } from './pagination';
+import { coverHead, logoImages } from './coverHead';
+import { documentLineText } from '../../shared/domain/documentLine';
 import { LANGUAGE_COLUMNS_KEY, ROLE_KEY } from './layoutKeys';
 
 type Editions = Record<Locale, EditionModel>;
@@ -77,6 +79,13 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
     } as Content;
   };
   const heading = (index: number) => joined(LOCALES.map((l) => headingText(editions[l].blocks[index]!)));
+  // One reference; the version label and the date in each language (the same ones once).
+  const lines = LOCALES.map((l) => editions[l].documentLine);
+  const parallelLine = lines[0]
+    ? [lines[0].reference, joined(lines.map((x) => x?.version ?? '').filter(Boolean)), joined(lines.map((x) => x?.date ?? '').filter(Boolean))]
+        .filter(Boolean)
+        .join(' · ')
+    : null;
   const pageOf = (page: number, pages: number) => LOCALES.map((l) => t[l]('pdf:pageOf', { page, pages })).join('   ·   ');
 
   return {
@@ -94,13 +103,11 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
         content.push(
           table(
             [
-              LOCALES.map((l) => ({
-                stack: renderCover(
-                  editions[l].cover,
-                  t[l]('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), l) }),
-                  { compact: true },
-                ),
-              })),
+              LOCALES.map((l) => {
+                const head = coverHead(documentLineText(editions[l].documentLine), pack.logo, { compact: true });
+                const prepared = pack.issued ? null : t[l]('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), l) });
+                return { stack: [...(head ? [head] : []), ...renderCover(editions[l].cover, prepared, { compact: true })] };
+              }),
             ],
             false,
           ),
@@ -152,14 +159,21 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       info: documentInfo(en, joined(LOCALES.map((l) => editions[l].title))),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE, fontSize: 9 },
       styles: STYLES,
-      watermark: watermarkFor(options.watermark),
+      images: logoImages(pack.logo),
+      watermark: watermarkFor(
+        options.watermark !== undefined ? options.watermark : [...new Set(LOCALES.map((l) => editions[l].watermark).filter(Boolean))].join(' · ') || null,
+      ),
       header: (page) =>
         part.cover && page === 1
           ? null
           : {
               columns: [
                 { text: joined(LOCALES.map((l) => editions[l].title)), width: '*' },
-                { text: joined(LOCALES.map((l) => editions[l].classification ?? '').filter(Boolean)), width: 'auto', alignment: 'right' },
+                {
+                  text: [joined(LOCALES.map((l) => editions[l].classification ?? '').filter(Boolean)), parallelLine].filter(Boolean).join('   ·   '),
+                  width: 'auto',
+                  alignment: 'right',
+                },
               ],
               style: 'header',
               margin: [40, 24, 40, 0],

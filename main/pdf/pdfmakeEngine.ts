@@ -4,6 +4,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONTS, isFontPath } from './fonts';
 import { afterLayout, installLayoutHooks } from './pdfmakeLayout';
+import { installBookmarkDestinations } from './bookmarkDestinations';
 import { finishPages, type OffPage } from './layoutChecks';
 import { prepareDocument, type TextFindings } from './textRuns';
 
@@ -19,6 +20,7 @@ export function configurePdfmake(): typeof pdfmake {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((file) => isFontPath(file));
     installLayoutHooks();
+    installBookmarkDestinations();
     configured = true;
   }
   return pdfmake;

@@ -140,7 +140,7 @@ export function renderStatusNote(note: StatusNote): Content {
 }
 
 /** `compact`: a third of a landscape page (parallel edition) must still hold the whole cover. */
-export function renderCover(cover: CoverModel, prepared: string, options: { compact?: boolean } = {}): Content[] {
+export function renderCover(cover: CoverModel, prepared: string | null, options: { compact?: boolean } = {}): Content[] {
   const out: Content[] = [];
   if (cover.network) out.push({ text: tagged(cover.network), style: 'coverNetwork' });
   if (cover.meeting) out.push({ text: tagged(cover.meeting), style: 'coverMeeting' });
@@ -152,7 +152,7 @@ export function renderCover(cover: CoverModel, prepared: string, options: { comp
   if (cover.audience) out.push({ text: tagged(cover.audience), style: 'coverAudience' });
   if (cover.classification) out.push({ text: tagged(cover.classification), style: 'coverClassification' });
   cover.status.forEach((line, i) => out.push({ text: line, style: i === 0 ? 'coverStatus' : ['coverStatus', 'coverStatusDraft'] }));
-  out.push({ text: prepared, style: 'coverPrepared' });
+  if (prepared) out.push({ text: prepared, style: 'coverPrepared' });
   return out;
 }
 

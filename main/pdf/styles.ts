@@ -20,6 +20,7 @@ export const STYLES: StyleDictionary = {
   statusSummary: { fontSize: 9.5, bold: true, color: '#8b5a00' },
   statusLegend: { fontSize: 8.5, color: INK, margin: [0, 2, 0, 0] },
   coverPrepared: { fontSize: 9, color: MUTED, margin: [0, 4, 0, 0] },
+  coverDocumentLine: { fontSize: 9.5, bold: true, color: INK, characterSpacing: 0.2 },
   tocTitle: { fontSize: 18, bold: true, color: INK, margin: [0, 0, 0, 14] },
   tocSection: { fontSize: 11, bold: true, color: INK, margin: [0, 6, 0, 1] },
   tocItem: { fontSize: 9.5, color: INK, margin: [14, 1, 0, 1] },

@@ -4,6 +4,8 @@ import { fontCoverage, needsNoGlyph, type FontCoverage } from './fontCoverage';
 import { FONT_FAMILY, type FontFamily } from './fonts';
 import type { TextOrigin } from './EditionTexts';
 import type { MarkdownLimits } from '../../shared/text/lexMarkdown';
+import { frenchTypography } from '../../shared/text/frenchTypography';
+import { LOCALES } from '../../shared/domain/locales';
 import { COLUMN_KEY, LANGUAGE_COLUMNS_KEY, MARKDOWN_LIMITED_KEY, ORIGIN_KEY, ROLE_KEY } from './layoutKeys';
 
 /*
@@ -11,6 +13,8 @@ import { COLUMN_KEY, LANGUAGE_COLUMNS_KEY, MARKDOWN_LIMITED_KEY, ORIGIN_KEY, ROL
  * the fallback chain (pdfmake has no per-glyph fallback), long tokens get break opportunities
  * (breakOpportunities.ts), and every run carries the piece and field it comes from, so that a
  * check after layout (layoutChecks.ts) can name them. Characters that no font shows are reported.
+ * French text (a French edition, the French column of the side-by-side one) gets its
+ * non-breaking spaces here, before break opportunities are chosen, code excepted.
  */
 
 export type { TextOrigin };
@@ -30,6 +34,16 @@ type Leaf = Node & { text: string };
 interface Walk {
   coverage: FontCoverage;
   findings: TextFindings;
+  /** French spacing for every text, or only for this language column (side by side). */
+  french: 'all' | number | null;
+}
+
+const FRENCH_COLUMN = LOCALES.indexOf('fr');
+
+function frenchOf(definition: TDocumentDefinitions): Walk['french'] {
+  const language = definition.language ?? '';
+  if (language === 'fr' || language.startsWith('fr-')) return 'all';
+  return language === 'mul' ? FRENCH_COLUMN : null;
 }
 
 /**
@@ -38,7 +52,7 @@ interface Walk {
  * their characters are reported before layout too.
  */
 export function prepareDocument(definition: TDocumentDefinitions, findings: TextFindings = IGNORE): TDocumentDefinitions {
-  const walk: Walk = { coverage: fontCoverage(), findings };
+  const walk: Walk = { coverage: fontCoverage(), findings, french: frenchOf(definition) };
   definition.content = prepareContent(definition.content, TOP, walk) as Content;
   for (const key of ['header', 'footer'] as const) {
     const repeated = definition[key];
@@ -112,6 +126,9 @@ function textNode(node: Node, inherited: Inherited, walk: Walk): Node {
   if (inherited.column !== undefined) node[COLUMN_KEY] = inherited.column;
   const leaves: Leaf[] = [];
   flatten(node.text, origin, leaves);
+  const french = walk.french === 'all' || (walk.french !== null && walk.french === inherited.column);
+  // A code block keeps the characters typed.
+  if (french && node.style !== 'mdCode') frenchSpacing(leaves);
   const pieces = merged(runs(leaves, walk));
   if (pieces.length <= MAX_PIECES) {
     node.text = pieces;
@@ -158,6 +175,26 @@ function flatten(text: unknown, origin: TextOrigin | null, out: Leaf[]): void {
     return;
   }
   out.push({ text: text == null ? '' : String(text), [ORIGIN_KEY]: origin });
+}
+
+/** French spacing leaf by leaf, each seeing the paragraph around it; inline code is left as typed. */
+function frenchSpacing(leaves: Leaf[]): void {
+  if (leaves.length === 1) {
+    if (leaves[0]!.background === undefined) leaves[0]!.text = frenchTypography(leaves[0]!.text);
+    return;
+  }
+  const whole = leaves.map((l) => l.text).join('');
+  // The rule looks past a few spaces and one character: a bounded context keeps long chains linear.
+  const CONTEXT = 32;
+  let start = 0;
+  for (const leaf of leaves) {
+    const text = leaf.text;
+    const end = start + text.length;
+    if (leaf.background === undefined) {
+      leaf.text = frenchTypography(text, whole.slice(Math.max(0, start - CONTEXT), start), whole.slice(end, end + CONTEXT));
+    }
+    start = end;
+  }
 }
 
 /** Break opportunities across the whole paragraph (a token may span leaves: a chain of links), then font runs. */

@@ -18,7 +18,7 @@ import {
   type PriorityDoc,
   type SourceDoc,
 } from '../../shared/schemas/libraryDocument';
-import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
+import { legacyWatermark, normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
 import { PiecesRepository } from '../db/repositories/PiecesRepository';
 import { TextsRepository } from '../db/repositories/TextsRepository';
 import { PieceSourcesRepository } from '../db/repositories/PieceSourcesRepository';
@@ -134,6 +134,7 @@ export class LibraryStore implements LibraryLookup {
         (n): NetworkDoc => ({
           id: n.id,
           name: req(n.id, 'name'),
+          ofName: field(n.id, 'ofName'),
           acronym: field(n.id, 'acronym'),
           members: n.members,
           sources: sourcesOf(n.id),
@@ -199,6 +200,11 @@ export class LibraryStore implements LibraryLookup {
           subtitle: field(p.id, 'subtitle'),
           audience: field(p.id, 'audience'),
           classification: field(p.id, 'classification'),
+          watermark: field(p.id, 'watermark'),
+          reference: p.reference,
+          version: p.version,
+          issued: p.issued,
+          logo: p.logo ? { type: p.logo.type, data: p.logo.data.toString('base64') } : null,
           paper: p.paper,
           options: p.options,
           sections: p.sections.map((s) => ({
@@ -233,7 +239,7 @@ export class LibraryStore implements LibraryLookup {
   writeNetwork(n: NetworkDoc, now: string): void {
     this.pieces.touch(n.id, 'network', now);
     this.networks.upsert({ id: n.id, members: n.members });
-    this.writeTexts(n.id, { name: n.name, acronym: n.acronym }, now);
+    this.writeTexts(n.id, { name: n.name, ofName: n.ofName, acronym: n.acronym }, now);
     this.pieceSources.replace(n.id, n.sources);
   }
 
@@ -283,12 +289,23 @@ export class LibraryStore implements LibraryLookup {
       slug: p.slug,
       meetingId: p.meetingId,
       paper: p.paper,
-      options: p.options,
+      options: {
+        cover: p.options.cover,
+        toc: p.options.toc,
+        sources: p.options.sources,
+        numberedParagraphs: p.options.numberedParagraphs,
+      },
+      reference: p.reference,
+      version: p.version,
+      issued: p.issued,
+      logo: p.logo ? { type: p.logo.type, data: Buffer.from(p.logo.data, 'base64') } : null,
       sections: p.sections.map((s) => ({ id: s.id, items: s.items })),
     });
+    // A pack from an older file has its watermark in its options (normalizePack moves it).
+    const watermark = p.watermark ?? legacyWatermark(p.options.watermark);
     this.writeTexts(
       p.id,
-      { title: p.title, subtitle: p.subtitle, audience: p.audience, classification: p.classification },
+      { title: p.title, subtitle: p.subtitle, audience: p.audience, classification: p.classification, watermark },
       now,
     );
     for (const s of p.sections) this.writeTexts(s.id, { title: s.title, text: s.text }, now);

@@ -63,7 +63,12 @@ export function createPack(store: LibraryStore, raw: CreatePackInput): PackDoc {
     audience: null,
     classification: null,
     paper: input.paper,
-    options: { cover: true, toc: true, sources: true, watermark: null },
+    watermark: null,
+    reference: null,
+    version: null,
+    issued: null,
+    logo: null,
+    options: { cover: true, toc: true, sources: true, numberedParagraphs: false },
     sections: [],
   };
   store.db.transaction(() => store.writePack(pack, new Date().toISOString()))();

@@ -83,6 +83,9 @@ function localizedSchema(max: number) {
 }
 
 export const shortLocalized = localizedSchema(LIMITS.shortText);
+/** A watermark is drawn across the page: a few words. */
+export const WATERMARK_MAX = 80;
+export const watermarkLocalized = localizedSchema(WATERMARK_MAX);
 export const longLocalized = localizedSchema(LIMITS.longText);
 export type LocalizedDoc = z.infer<typeof shortLocalized>;
 export type LocalizedTextDoc = NonNullable<LocalizedDoc['en']>;

@@ -9,7 +9,10 @@ import {
   partialDateSchema,
   pieceIdSchema,
   shortLocalized,
+  watermarkLocalized,
+  WATERMARK_MAX,
 } from './common';
+import { logoSchema } from './logoSchema';
 
 /** The library exchange format; LIBRARY-FORMAT.md beside this file documents it. */
 export const LIBRARY_FORMAT = 'briefing-library';
@@ -39,6 +42,8 @@ export const countryDocSchema = z.strictObject({
 export const networkDocSchema = z.strictObject({
   id: pieceIdSchema,
   name: shortLocalized,
+  /** The name as it follows "of": "of the … Network", "du Réseau …", "de la Red …"; added later, so optional. */
+  ofName: shortLocalized.nullable().default(null),
   acronym: shortLocalized.nullable(),
   members: z.array(countryCodeSchema),
   sources: idList,
@@ -110,8 +115,19 @@ export const packOptionsSchema = z.strictObject({
   cover: z.boolean(),
   toc: z.boolean(),
   sources: z.boolean(),
-  watermark: z.string().min(1).max(80).nullable(),
+  /** Paragraphs numbered 1, 2, … the same in every edition; added later, so optional. */
+  numberedParagraphs: z.boolean().default(false),
+  /**
+   * Files written before the watermark became a text of the pack in each language carry it here:
+   * still read (the same text in every edition, see normalizePack), never written.
+   */
+  watermark: z.string().min(1).max(WATERMARK_MAX).nullable().optional(),
 });
+
+/** A pack's reference or symbol, as a secretariat numbers its papers: `PA/RPS/2025/1`. */
+export const packReferenceSchema = z.string().trim().min(1).max(80);
+/** Its version: `2`, `Rev. 1`. */
+export const packVersionSchema = z.string().trim().min(1).max(40);
 
 export const packDocSchema = z.strictObject({
   id: pieceIdSchema,
@@ -121,6 +137,14 @@ export const packDocSchema = z.strictObject({
   subtitle: shortLocalized.nullable(),
   audience: shortLocalized.nullable(),
   classification: shortLocalized.nullable(),
+  /** Drawn across every page of an edition, in its language (`DRAFT`, `PROJET`, `BORRADOR`). */
+  watermark: watermarkLocalized.nullable().default(null),
+  /** The document line of the cover and running header: reference, version, date of issue. */
+  reference: packReferenceSchema.nullable().default(null),
+  version: packVersionSchema.nullable().default(null),
+  issued: isoDateSchema.nullable().default(null),
+  /** A logo the user chose, stored in the library; never a path or an address to fetch. */
+  logo: logoSchema.nullable().default(null),
   paper: z.enum(PAPER_SIZES),
   options: packOptionsSchema,
   sections: z.array(sectionDocSchema),

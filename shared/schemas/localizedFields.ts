@@ -18,7 +18,7 @@ export function* localizedFields(doc: LibraryDocument): Generator<LocalizedField
   };
   for (const s of doc.sources) yield* of(s.id, { title: s.title });
   for (const c of doc.countries) yield* of(c.code, { formalName: c.formalName });
-  for (const n of doc.networks) yield* of(n.id, { name: n.name, acronym: n.acronym });
+  for (const n of doc.networks) yield* of(n.id, { name: n.name, ofName: n.ofName, acronym: n.acronym });
   for (const m of doc.meetings) yield* of(m.id, { title: m.title, theme: m.theme, place: m.place });
   for (const p of doc.priorities) yield* of(p.id, { title: p.title, body: p.body });
   for (const i of doc.instruments) {
@@ -26,7 +26,7 @@ export function* localizedFields(doc: LibraryDocument): Generator<LocalizedField
   }
   for (const n of doc.notes) yield* of(n.id, { title: n.title, body: n.body });
   for (const p of doc.packs) {
-    yield* of(p.id, { title: p.title, subtitle: p.subtitle, audience: p.audience, classification: p.classification });
+    yield* of(p.id, { title: p.title, subtitle: p.subtitle, audience: p.audience, classification: p.classification, watermark: p.watermark });
     for (const s of p.sections) yield* of(s.id, { title: s.title, text: s.text });
   }
 }

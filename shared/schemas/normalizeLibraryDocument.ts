@@ -60,6 +60,7 @@ export function normalizeNetwork(n: NetworkDoc, hash: HashText): NetworkDoc {
   return {
     id: n.id,
     name: normalizeLocalized(n.name, hash),
+    ofName: optLocalized(n.ofName, hash),
     acronym: optLocalized(n.acronym, hash),
     members: sorted(n.members),
     sources: sorted(n.sources),
@@ -121,6 +122,17 @@ export function normalizeNote(n: NoteDoc, hash: HashText): NoteDoc {
   };
 }
 
+/**
+ * A watermark from a file written before it became a text in each language: the same words in
+ * every edition, as that file printed them, approved as they were.
+ */
+export function legacyWatermark(text: string | null | undefined): LocalizedDoc | null {
+  if (!text) return null;
+  const out: LocalizedDoc = {};
+  for (const locale of LOCALES) out[locale] = { text, status: 'approved' };
+  return out;
+}
+
 export function normalizePack(p: PackDoc, hash: HashText): PackDoc {
   return {
     id: p.id,
@@ -130,12 +142,17 @@ export function normalizePack(p: PackDoc, hash: HashText): PackDoc {
     subtitle: optLocalized(p.subtitle, hash),
     audience: optLocalized(p.audience, hash),
     classification: optLocalized(p.classification, hash),
+    watermark: optLocalized(p.watermark ?? legacyWatermark(p.options.watermark), hash),
+    reference: p.reference ?? null,
+    version: p.version ?? null,
+    issued: p.issued ?? null,
+    logo: p.logo ? { type: p.logo.type, data: p.logo.data } : null,
     paper: p.paper,
     options: {
       cover: p.options.cover,
       toc: p.options.toc,
       sources: p.options.sources,
-      watermark: p.options.watermark,
+      numberedParagraphs: p.options.numberedParagraphs ?? false,
     },
     sections: p.sections.map((s) => ({
       id: s.id,

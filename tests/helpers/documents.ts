@@ -32,7 +32,7 @@ export function smallDocument(): LibraryDocument {
       { code: 'CA', formalName: tri('Canada officiel', 'Canada (formal)'), sources: [] },
     ],
     networks: [
-      { id: 't-net', name: tri('Réseau test'), acronym: en('RT'), members: ['PA', 'CA'], sources: ['t-src-a'] },
+      { id: 't-net', name: tri('Réseau test'), ofName: null, acronym: en('RT'), members: ['PA', 'CA'], sources: ['t-src-a'] },
     ],
     meetings: [
       {
@@ -101,7 +101,12 @@ export function smallDocument(): LibraryDocument {
         audience: null,
         classification: null,
         paper: 'a4',
-        options: { cover: true, toc: true, sources: true, watermark: null },
+        watermark: null,
+        reference: null,
+        version: null,
+        issued: null,
+        logo: null,
+        options: { cover: true, toc: true, sources: true, numberedParagraphs: false },
         sections: [
           {
             id: 't-pack-s1',

@@ -44,6 +44,8 @@ export interface PdfOutlineNode {
   title: string;
   /** The page the bookmark points to (1-based), or null when it cannot be resolved. */
   page: number | null;
+  /** Where on that page it lands: the /XYZ top (PDF points from the bottom), or null (page top or none). */
+  top: number | null;
   children: PdfOutlineNode[];
 }
 
@@ -156,6 +158,18 @@ export async function loadPdf(source: string | Uint8Array): Promise<LoadedPdf> {
       page.cleanup();
     }
 
+    const explicitOf = async (dest: unknown): Promise<unknown> => {
+      try {
+        return typeof dest === 'string' ? await pdf.getDestination(dest) : dest;
+      } catch {
+        return null;
+      }
+    };
+    const topOf = async (dest: unknown): Promise<number | null> => {
+      const explicit = await explicitOf(dest);
+      if (!Array.isArray(explicit) || (explicit[1] as { name?: string } | undefined)?.name !== 'XYZ') return null;
+      return typeof explicit[3] === 'number' ? explicit[3] : null;
+    };
     const resolvePage = async (dest: unknown): Promise<number | null> => {
       try {
         const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : dest;
@@ -175,7 +189,7 @@ export async function loadPdf(source: string | Uint8Array): Promise<LoadedPdf> {
     const convert = async (nodes: RawOutline[] | null): Promise<PdfOutlineNode[]> => {
       const out: PdfOutlineNode[] = [];
       for (const node of nodes ?? []) {
-        out.push({ title: node.title, page: await resolvePage(node.dest), children: await convert(node.items) });
+        out.push({ title: node.title, page: await resolvePage(node.dest), top: await topOf(node.dest), children: await convert(node.items) });
       }
       return out;
     };

@@ -1,11 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { PackItemKind, PaperSize } from '../../../shared/domain/pieceKinds';
+import type { LogoType } from '../../../shared/domain/logoImage';
 
 export interface PackOptionsRow {
   cover: boolean;
   toc: boolean;
   sources: boolean;
-  watermark: string | null;
+  numberedParagraphs: boolean;
+}
+
+export interface PackLogoRow {
+  type: LogoType;
+  data: Buffer;
 }
 
 export interface PackRow {
@@ -14,7 +20,16 @@ export interface PackRow {
   meetingId: string | null;
   paper: PaperSize;
   options: PackOptionsRow;
+  reference: string | null;
+  version: string | null;
+  issued: string | null;
+  logo: PackLogoRow | null;
   sections: { id: string; items: { kind: PackItemKind; ref: string }[] }[];
+}
+
+function parseOptions(json: string): PackOptionsRow {
+  const o = JSON.parse(json) as Partial<PackOptionsRow>;
+  return { cover: o.cover !== false, toc: o.toc !== false, sources: o.sources !== false, numberedParagraphs: o.numberedParagraphs === true };
 }
 
 /** Pack definitions with their ordered sections (pack_sections) and items (pack_items). */
@@ -23,8 +38,11 @@ export class PacksRepository {
 
   readAll(): PackRow[] {
     const packs = this.db
-      .prepare('SELECT id, slug, meeting_id AS meetingId, paper, options FROM packs ORDER BY id')
-      .all() as (Omit<PackRow, 'options' | 'sections'> & { options: string })[];
+      .prepare(
+        `SELECT id, slug, meeting_id AS meetingId, paper, options, reference, version, issued, logo_type AS logoType, logo
+         FROM packs ORDER BY id`,
+      )
+      .all() as (Omit<PackRow, 'options' | 'sections' | 'logo'> & { options: string; logoType: LogoType | null; logo: Buffer | null })[];
     const sections = this.db
       .prepare('SELECT id, pack_id AS packId FROM pack_sections ORDER BY pack_id, position')
       .all() as { id: string; packId: string }[];
@@ -37,9 +55,10 @@ export class PacksRepository {
       list.push({ kind: item.kind, ref: item.ref });
       itemsBySection.set(item.sectionId, list);
     }
-    return packs.map((p) => ({
+    return packs.map(({ logoType, logo, ...p }) => ({
       ...p,
-      options: JSON.parse(p.options) as PackOptionsRow,
+      options: parseOptions(p.options),
+      logo: logoType && logo ? { type: logoType, data: logo } : null,
       sections: sections
         .filter((s) => s.packId === p.id)
         .map((s) => ({ id: s.id, items: itemsBySection.get(s.id) ?? [] })),
@@ -58,11 +77,24 @@ export class PacksRepository {
   upsert(row: PackRow): void {
     this.db
       .prepare(
-        `INSERT INTO packs (id, slug, meeting_id, paper, options) VALUES (@id, @slug, @meetingId, @paper, @options)
+        `INSERT INTO packs (id, slug, meeting_id, paper, options, reference, version, issued, logo_type, logo)
+         VALUES (@id, @slug, @meetingId, @paper, @options, @reference, @version, @issued, @logoType, @logo)
          ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, meeting_id = excluded.meeting_id,
-           paper = excluded.paper, options = excluded.options`,
+           paper = excluded.paper, options = excluded.options, reference = excluded.reference,
+           version = excluded.version, issued = excluded.issued, logo_type = excluded.logo_type, logo = excluded.logo`,
       )
-      .run({ id: row.id, slug: row.slug, meetingId: row.meetingId, paper: row.paper, options: JSON.stringify(row.options) });
+      .run({
+        id: row.id,
+        slug: row.slug,
+        meetingId: row.meetingId,
+        paper: row.paper,
+        options: JSON.stringify(row.options),
+        reference: row.reference,
+        version: row.version,
+        issued: row.issued,
+        logoType: row.logo?.type ?? null,
+        logo: row.logo?.data ?? null,
+      });
     // Positions are rewritten from scratch; negative first so UNIQUE(pack, position) never collides.
     this.db.prepare('UPDATE pack_sections SET position = -position - 1 WHERE pack_id = ?').run(row.id);
     const upsertSection = this.db.prepare(

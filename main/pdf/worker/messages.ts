@@ -14,7 +14,8 @@ export interface BuildJob {
   pack: string;
   edition: Edition;
   paper: 'a4' | 'letter';
-  watermark: string | null;
+  /** One text for every edition, none (null), or each edition's own (undefined). */
+  watermark: string | null | undefined;
   builtAt: string;
   strings: Partial<Record<Locale, StringOverrides>>;
   /** --strict: characters the fonts cannot show stop the build instead of a warning. */

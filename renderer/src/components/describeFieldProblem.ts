@@ -39,6 +39,12 @@ const FIELD_LABELS: Record<string, string> = {
   subtitle: 'ui:fields.subtitle',
   audience: 'ui:fields.audience',
   classification: 'ui:fields.classification',
+  watermark: 'ui:fields.watermark',
+  reference: 'ui:fields.reference',
+  version: 'ui:fields.version',
+  issued: 'ui:fields.issued',
+  logo: 'ui:fields.logo',
+  ofName: 'ui:fields.name',
   issuer: 'ui:fields.issuer',
   url: 'ui:fields.url',
   slug: 'ui:packs.slug',
@@ -49,6 +55,7 @@ const OPTION_LABELS: Record<string, string> = {
   cover: 'ui:builder.option.cover',
   toc: 'ui:builder.option.toc',
   sources: 'ui:builder.option.sources',
+  numberedParagraphs: 'ui:builder.option.numberedParagraphs',
 };
 
 /**

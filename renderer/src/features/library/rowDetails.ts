@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ListEntry } from '../../../../shared/api/listTypes';
 import type { Locale } from '../../../../shared/domain/locales';
-import { formatDate, formatDateRange } from '../../../../shared/domain/formatDates';
+import { formatDate, formatDateRange, formatPartialDate } from '../../../../shared/domain/formatDates';
 import { intlCountryName } from '../../../../shared/domain/countryName';
 import type { LibraryKind } from '../../navigation/Route';
 
@@ -36,8 +36,8 @@ export function rowDetails(kind: LibraryKind, entry: ListEntry, locale: Locale, 
     case 'sources':
       if (str(d.issuer)) parts.push(String(d.issuer));
       if (str(d.place)) parts.push(String(d.place));
-      // A citation may only know its year or month: those are shown as written.
-      if (str(d.date)) parts.push(String(d.date).length === 10 ? formatDate(String(d.date), locale) : String(d.date));
+      // A citation may only know its year or month.
+      if (str(d.date)) parts.push(formatPartialDate(String(d.date), locale));
       break;
   }
   return parts.join(' · ');

@@ -18,6 +18,7 @@ import { SectionCard, type DragPayload, type SectionHandlers } from './SectionCa
 import { BuildPanel } from './BuildPanel';
 import { move, moveItem, newSectionId, stepItem } from './reorder';
 import { pieceLabels } from './pieceLabels';
+import { LogoPicker } from './LogoPicker';
 
 /** One pack: its cover texts and options, its sections and their pieces, and building it. */
 export function PackBuilder({ packId }: { packId: string }) {
@@ -285,16 +286,33 @@ export function PackBuilder({ packId }: { packId: string }) {
                   </select>
                 )}
               </Field>
-              <Field label={t('ui:fields.watermark')} invalid={fieldHasProblem(problems, 'options.watermark')} hint={t('ui:builder.watermarkHint')}>
+            </div>
+            <LocalizedField name="watermark" label={t('ui:fields.watermark')} value={pack.watermark} problems={problems} nullable onChange={(v) => change({ ...pack, watermark: v })} />
+            <p className="hint">{t('ui:builder.watermarkHint')}</p>
+            <div className="field-row">
+              <Field label={t('ui:fields.reference')} invalid={fieldHasProblem(problems, 'reference')} hint={t('ui:builder.documentLineHint')}>
                 {(props) => (
-                  <input {...props} type="text" maxLength={80} value={pack.options.watermark ?? ''} data-testid="pack-watermark"
-                    onChange={(e) => change({ ...pack, options: { ...pack.options, watermark: e.target.value === '' ? null : e.target.value } })} />
+                  <input {...props} type="text" maxLength={80} value={pack.reference ?? ''} data-testid="pack-reference"
+                    onChange={(e) => change({ ...pack, reference: e.target.value.trim() === '' ? null : e.target.value })} />
+                )}
+              </Field>
+              <Field label={t('ui:fields.version')} invalid={fieldHasProblem(problems, 'version')}>
+                {(props) => (
+                  <input {...props} type="text" maxLength={40} value={pack.version ?? ''} data-testid="pack-version"
+                    onChange={(e) => change({ ...pack, version: e.target.value.trim() === '' ? null : e.target.value })} />
+                )}
+              </Field>
+              <Field label={t('ui:fields.issued')} invalid={fieldHasProblem(problems, 'issued')}>
+                {(props) => (
+                  <input {...props} type="date" value={pack.issued ?? ''} data-testid="pack-issued"
+                    onChange={(e) => change({ ...pack, issued: e.target.value === '' ? null : e.target.value })} />
                 )}
               </Field>
             </div>
+            <LogoPicker logo={pack.logo} invalid={fieldHasProblem(problems, 'logo')} onChange={(logo) => change({ ...pack, logo })} />
             <fieldset className="options">
               <legend>{t('ui:builder.options')}</legend>
-              {(['cover', 'toc', 'sources'] as const).map((option) => (
+              {(['cover', 'toc', 'sources', 'numberedParagraphs'] as const).map((option) => (
                 <label key={option}>
                   <input type="checkbox" checked={pack.options[option]} data-testid={`option-${option}`}
                     onChange={(e) => change({ ...pack, options: { ...pack.options, [option]: e.target.checked } })} />

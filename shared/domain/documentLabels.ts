@@ -1,0 +1,37 @@
+import type { TFunction } from 'i18next';
+import type { InstrumentKind } from './pieceKinds';
+
+/*
+ * Generated labels of a briefing document, in one place so that a test can render every one of
+ * them for every kind in every language. French and Spanish labels agree with what they describe:
+ * the instrument kind is the i18next context (`adopted_convention`: "adoptée", "adoptada"), and
+ * lists are counted (`_one`, `_other`).
+ */
+
+/** "Convention · adoptée en 2003 · Assemblée générale"; the year or body may be unknown. */
+export function instrumentFacts(t: TFunction, kind: InstrumentKind, year: number | null, adoptingBody: string | null): string[] {
+  const facts = [t(`pdf:instrumentKind.${kind}`)];
+  if (year !== null) facts.push(t('pdf:adopted', { year, context: kind }));
+  else if (adoptingBody !== null) facts.push(t('pdf:adoptedUndated', { context: kind }));
+  if (adoptingBody !== null) facts.push(adoptingBody);
+  return facts;
+}
+
+/** "Roadmap priority 3", "Priorités 3, 4 de la feuille de route". */
+export function roadmapPrioritiesLabel(t: TFunction, numbers: readonly (number | string)[]): string {
+  return t('pdf:roadmapPriorities', { list: numbers.join(', '), count: numbers.length });
+}
+
+/** "Related instrument: X", "Instrumentos relacionados: X, Y". */
+export function relatedInstrumentsLabel(t: TFunction, names: readonly string[]): string {
+  return t('pdf:relatedInstruments', { list: names.join(', '), count: names.length });
+}
+
+/**
+ * "Member of the Network…", "Membre du Réseau…", "Miembro de la Red…": the network's name as
+ * it follows "of" (`ofName`) carries its own article and preposition; without one the label
+ * names the network after a colon, which is right in every language.
+ */
+export function memberOfLabel(t: TFunction, name: string, ofName: string | null): string {
+  return ofName ? t('pdf:memberOf', { ofNetwork: ofName }) : t('pdf:memberOfNamed', { network: name });
+}
