@@ -6,7 +6,6 @@ import { NavigationProvider, useNavigation } from './navigation/NavigationProvid
 import type { Route } from './navigation/Route';
 import { LibraryScreen } from './features/library/LibraryScreen';
 import { PacksScreen } from './features/packs/PacksScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
 import { loadReader } from './features/reader/LazyReader';
 import { loadPieceEditor } from './features/library/LazyPieceEditor';
 import { HeaderSearch } from './features/search/HeaderSearch';
@@ -17,6 +16,9 @@ import { Welcome } from './features/welcome/Welcome';
 const translate = lazyChunk(() => import('./features/translate/TranslateScreen').then((m) => m.TranslateScreen));
 const loadTranslate = translate.load;
 const TranslateRoute = translate.Component;
+// Settings too: visited rarely, and the initial JavaScript stays under 160 KB gzip.
+const settings = lazyChunk(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const SettingsScreen = settings.Component;
 
 const SCREENS = ['library', 'packs', 'translate', 'settings'] as const;
 const HOME: Record<(typeof SCREENS)[number], Route> = {
@@ -30,7 +32,7 @@ function Shell() {
   const { t } = useTranslation();
   const { route, navigate } = useNavigation();
   useEffect(() => {
-    const idle = requestIdleCallback(() => void Promise.all([loadReader(), loadPieceEditor()]).then(() => loadTranslate()));
+    const idle = requestIdleCallback(() => void Promise.all([loadReader(), loadPieceEditor(), settings.load()]).then(() => loadTranslate()));
     return () => cancelIdleCallback(idle);
   }, []);
   return (
