@@ -5,7 +5,6 @@ import { LanguageMenu } from './components/LanguageMenu';
 import { NavigationProvider, useNavigation } from './navigation/NavigationProvider';
 import type { Route } from './navigation/Route';
 import { LibraryScreen } from './features/library/LibraryScreen';
-import { PacksScreen } from './features/packs/PacksScreen';
 import { loadReader } from './features/reader/LazyReader';
 import { loadPieceEditor } from './features/library/LazyPieceEditor';
 import { HeaderSearch } from './features/search/HeaderSearch';
@@ -19,6 +18,8 @@ const TranslateRoute = translate.Component;
 // Settings too: visited rarely, and the initial JavaScript stays under 160 KB gzip.
 const settings = lazyChunk(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
 const SettingsScreen = settings.Component;
+const packs = lazyChunk(() => import('./features/packs/PacksScreen').then((m) => m.PacksScreen));
+const PacksScreen = packs.Component;
 
 const SCREENS = ['library', 'packs', 'translate', 'settings'] as const;
 const HOME: Record<(typeof SCREENS)[number], Route> = {
@@ -32,7 +33,7 @@ function Shell() {
   const { t } = useTranslation();
   const { route, navigate } = useNavigation();
   useEffect(() => {
-    const idle = requestIdleCallback(() => void Promise.all([loadReader(), loadPieceEditor(), settings.load()]).then(() => loadTranslate()));
+    const idle = requestIdleCallback(() => void Promise.all([packs.load(), loadReader(), loadPieceEditor(), settings.load()]).then(() => loadTranslate()));
     return () => cancelIdleCallback(idle);
   }, []);
   return (
