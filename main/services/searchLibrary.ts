@@ -9,7 +9,7 @@ import type { LibraryStore } from './LibraryStore';
 import type { FoundPiece, LibrarySearchResult, SearchHit } from '../../shared/api/listTypes';
 import { highlightParts, searchExcerpt } from '../../shared/text/searchExcerpt';
 import { groupSearchMatches, type MatchRow } from './groupSearchMatches';
-import { prepared, TITLE_FIELD as PIECE_TITLE_FIELD, titlesOf } from './pieceTitles';
+import { prepared, TITLE_FIELD, titlesOf } from './pieceTitles';
 
 export type { SearchHit } from '../../shared/api/listTypes';
 
@@ -22,12 +22,6 @@ export function queryTokens(query: string): string[] {
 export function toFtsQuery(tokens: string[]): string {
   return tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
 }
-
-const TITLE_FIELD: Partial<Record<PieceKind, string>> = {
-  instrument: 'shortName',
-  network: 'name',
-  country: 'formalName',
-};
 
 /**
  * Accent-, case- and ligature-insensitive search across the three languages at once; `locale`
@@ -44,7 +38,7 @@ export function searchLibrary(store: LibraryStore, query: string, locale: Locale
     if (!hit) {
       if (hits.size >= limit) continue;
       const kind = store.pieces.kindOf(row.piece_id) ?? 'note';
-      const titleField = TITLE_FIELD[kind] ?? 'title';
+      const titleField = TITLE_FIELD[kind];
       const texts = store.texts.readPiece(row.piece_id);
       const title =
         kind === 'country'
@@ -134,7 +128,7 @@ export function searchAllKinds(store: LibraryStore, query: string, locale: Local
       }
     }
   }
-  const titleField = (kind: typeof rows[number]['kind']) => PIECE_TITLE_FIELD[kind];
+  const titleField = (kind: typeof rows[number]['kind']) => TITLE_FIELD[kind];
   const groups = groupSearchMatches([...countryRows, ...rows], locale, titleField, perKind);
   const picked = groups.flatMap((g) => g.pieces);
   const titles = titlesOf(db, picked.map((p) => ({ id: p.pieceId, kind: p.best.kind })), locale);
@@ -152,7 +146,7 @@ export function searchAllKinds(store: LibraryStore, query: string, locale: Local
       hits: g.pieces.map(({ pieceId, best }): FoundPiece => {
         const title = titles.get(pieceId)!;
         const body = best.rowid >= 0 ? (bodies.get(best.rowid) ?? '') : (countryNames.get(`${pieceId}/${best.locale}`) ?? title.title);
-        const isTitle = best.field === PIECE_TITLE_FIELD[best.kind];
+        const isTitle = best.field === TITLE_FIELD[best.kind];
         return {
           id: pieceId,
           kind: g.kind,
