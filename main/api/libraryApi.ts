@@ -44,7 +44,7 @@ function choices(doc: LibraryDocument, locale: Locale): Choices {
 export function registerLibraryApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
   api.register('library.list', ({ kind, locale }) => listEntries(store, kind, locale));
-  api.register('library.search', ({ query, locale }) => (query.trim() ? searchLibrary(store, query, locale) : []));
+  api.register('library.search', ({ query, locale, kinds }) => (query.trim() ? searchLibrary(store, query, locale, 50, kinds) : []));
   api.register('library.searchAll', ({ query, locale }) => searchAllKinds(store, query, locale));
   api.register('library.read', ({ id, locale }) => readPiece(store, id, locale));
   api.register('library.get', ({ id }) => {

@@ -9,7 +9,7 @@ import type { LibraryStore } from './LibraryStore';
 import type { FoundPiece, LibrarySearchResult, SearchHit } from '../../shared/api/listTypes';
 import { highlightParts, searchExcerpt } from '../../shared/text/searchExcerpt';
 import { groupSearchMatches, type MatchRow } from './groupSearchMatches';
-import { prepared, TITLE_FIELD as PIECE_TITLE_FIELD, titlesOf } from './pieceTitles';
+import { prepared, TITLE_FIELD, titlesOf } from './pieceTitles';
 
 export type { SearchHit } from '../../shared/api/listTypes';
 
@@ -23,28 +23,22 @@ export function toFtsQuery(tokens: string[]): string {
   return tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
 }
 
-const TITLE_FIELD: Partial<Record<PieceKind, string>> = {
-  instrument: 'shortName',
-  network: 'name',
-  country: 'formalName',
-};
-
 /**
  * Accent-, case- and ligature-insensitive search across the three languages at once; `locale`
  * only chooses the language results are shown in. Country names come from Intl, so they are
  * matched here rather than in the index.
  */
-export function searchLibrary(store: LibraryStore, query: string, locale: Locale, limit = 50): SearchHit[] {
+export function searchLibrary(store: LibraryStore, query: string, locale: Locale, limit = 50, kinds?: readonly PieceKind[]): SearchHit[] {
   const tokens = queryTokens(query);
   if (tokens.length === 0) throw new AppError('cli.emptyQuery');
-  const rows = ftsMatches(store.db, toFtsQuery(tokens), limit * 4);
+  const rows = ftsMatches(store.db, toFtsQuery(tokens), limit * 4, kinds);
   const hits = new Map<string, SearchHit>();
   for (const row of rows) {
     let hit = hits.get(row.piece_id);
     if (!hit) {
       if (hits.size >= limit) continue;
       const kind = store.pieces.kindOf(row.piece_id) ?? 'note';
-      const titleField = TITLE_FIELD[kind] ?? 'title';
+      const titleField = TITLE_FIELD[kind];
       const texts = store.texts.readPiece(row.piece_id);
       const title =
         kind === 'country'
@@ -55,7 +49,7 @@ export function searchLibrary(store: LibraryStore, query: string, locale: Locale
     }
     hit.matches.push({ field: row.field, locale: row.locale, excerpt: row.excerpt });
   }
-  for (const code of store.countries.codes()) {
+  for (const code of kinds && !kinds.includes('country') ? [] : store.countries.codes()) {
     if (hits.has(code) || hits.size >= limit) continue;
     for (const l of LOCALES) {
       const name = intlCountryName(code, l);
@@ -81,7 +75,16 @@ interface FtsRow {
   excerpt: string;
 }
 
-function ftsMatches(db: Database, ftsQuery: string, limit: number): FtsRow[] {
+function ftsMatches(db: Database, ftsQuery: string, limit: number, kinds?: readonly PieceKind[]): FtsRow[] {
+  if (kinds) {
+    return db
+      .prepare(
+        `SELECT s.piece_id, s.field, s.locale, snippet(search_index, 3, '[', ']', '…', 12) AS excerpt
+         FROM search_index s JOIN pieces p ON p.id = s.piece_id
+         WHERE search_index MATCH ? AND p.kind IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?`,
+      )
+      .all(ftsQuery, JSON.stringify(kinds), limit) as FtsRow[];
+  }
   return db
     .prepare(
       `SELECT piece_id, field, locale, snippet(search_index, 3, '[', ']', '…', 12) AS excerpt
@@ -125,7 +128,7 @@ export function searchAllKinds(store: LibraryStore, query: string, locale: Local
       }
     }
   }
-  const titleField = (kind: typeof rows[number]['kind']) => PIECE_TITLE_FIELD[kind];
+  const titleField = (kind: typeof rows[number]['kind']) => TITLE_FIELD[kind];
   const groups = groupSearchMatches([...countryRows, ...rows], locale, titleField, perKind);
   const picked = groups.flatMap((g) => g.pieces);
   const titles = titlesOf(db, picked.map((p) => ({ id: p.pieceId, kind: p.best.kind })), locale);
@@ -143,7 +146,7 @@ export function searchAllKinds(store: LibraryStore, query: string, locale: Local
       hits: g.pieces.map(({ pieceId, best }): FoundPiece => {
         const title = titles.get(pieceId)!;
         const body = best.rowid >= 0 ? (bodies.get(best.rowid) ?? '') : (countryNames.get(`${pieceId}/${best.locale}`) ?? title.title);
-        const isTitle = best.field === PIECE_TITLE_FIELD[best.kind];
+        const isTitle = best.field === TITLE_FIELD[best.kind];
         return {
           id: pieceId,
           kind: g.kind,

@@ -18,7 +18,7 @@ import {
   countryDocSchema,
   sourceDocSchema,
 } from '../schemas/libraryDocument';
-import { PAPER_SIZES, TEXT_STATUSES } from '../domain/pieceKinds';
+import { PAPER_SIZES, PIECE_KINDS, TEXT_STATUSES } from '../domain/pieceKinds';
 import { LIST_KINDS, type LibrarySearchResult, type ListEntry, type SearchHit } from './listTypes';
 import type { ReadPiece } from './readTypes';
 import { LANGUAGE_MODES, type BuildReport } from './buildTypes';
@@ -63,7 +63,12 @@ export const API_INPUTS = {
   /** Recorded with every approval made in this library from now on. */
   'app.setUserName': z.strictObject({ name: z.string().trim().min(1).max(200) }),
   'library.list': z.strictObject({ kind: z.enum(LIST_KINDS), locale: localeSchema }),
-  'library.search': z.strictObject({ query: z.string().max(500), locale: localeSchema }),
+  'library.search': z.strictObject({
+    query: z.string().max(500),
+    locale: localeSchema,
+    /** Only pieces of these kinds (a library tab's own search): others never crowd them out. */
+    kinds: z.array(z.enum(PIECE_KINDS)).min(1).max(PIECE_KINDS.length).optional(),
+  }),
   /** The header's search: every kind, a few best pieces of each. */
   'library.searchAll': z.strictObject({ query: z.string().max(500), locale: localeSchema }),
   'library.get': z.strictObject({ id: z.string().min(2).max(64) }),

@@ -29,17 +29,23 @@ const HEADER_KEYSTROKE_PROBE = `(async (query) => {
   const input = document.querySelector('[data-testid="global-search"]');
   input.focus();
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  // Seen as soon as React puts it in the DOM (a mutation observer, not a check per frame).
+  const appeared = (sel) => new Promise((resolve, reject) => {
+    if (document.querySelector(sel)) return resolve();
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no results: ' + sel)); }, 10000);
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(sel)) { observer.disconnect(); clearTimeout(timer); resolve(); }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   const out = [];
   for (let i = 1; i <= query.length; i++) {
     const typed = query.slice(0, i);
     const start = performance.now();
     setValue.call(input, typed);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    const sel = '[data-testid="global-search-results"][data-query="' + typed + '"]';
-    while (!document.querySelector(sel) && !document.querySelector('[data-testid="search-none"]')) {
-      if (performance.now() - start > 10000) throw new Error('no results for ' + typed);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
+    await appeared('[data-testid="global-search-results"][data-query="' + typed + '"]');
+    // Two frames later the results are laid out and painted (as uiBench's keystroke probe).
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     out.push(performance.now() - start);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -47,14 +53,18 @@ const HEADER_KEYSTROKE_PROBE = `(async (query) => {
   return out;
 })(QUERY)`;
 
-/** Clicks an element and times until `ready` matches, then two frames (painted). */
+/** Clicks an element and times until `ready` is in the DOM (observed), then two frames (painted). */
 const CLICK_PROBE = `(async ([click, ready]) => {
   const start = performance.now();
+  const seen = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('not ready: ' + ready)); }, 20000);
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(ready)) { observer.disconnect(); clearTimeout(timer); resolve(); }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   document.querySelector(click).click();
-  while (!document.querySelector(ready)) {
-    if (performance.now() - start > 20000) throw new Error('not ready: ' + ready);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
+  if (!document.querySelector(ready)) await seen;
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   return performance.now() - start;
 })(ARGS)`;

@@ -42,6 +42,9 @@ beforeAll(async () => {
   ctx = { store, libraryPath: library.path, builds: new PackBuildService(1), imports: new ImportParser(), outputDir: dir, mode: 'browser', version: 'test' };
   api = createApi(ctx);
   expect((await api.invoke('library.saveNote', { record: PA_NOTE })).ok).toBe(true);
+  // The starter network lists no members: give it three, so both sides of membership are read.
+  const doc = store.readDocument();
+  applyLibraryDocument(store, { ...doc, networks: doc.networks.map((n) => ({ ...n, members: ['PA', 'CA', 'MX'] })) });
 });
 
 afterAll(async () => {
@@ -90,8 +93,8 @@ describe('library.read', () => {
     expect(ids(pa, 'packs')).toEqual(['pack-panama-2025']);
     expect(ids(pa, 'instruments').sort()).toEqual(['inst-palermo', 'inst-palermo-trafficking']);
     expect(ids(pa, 'meetings')).toEqual(['meet-rps-panama-2025']);
-    // Panama hosted the meeting and took part in it; the starter library records no network members.
-    expect(ids(pa, 'memberOf')).toEqual([]);
+    // A member of the network this file gives three members to.
+    expect(ids(pa, 'memberOf')).toEqual(['net-rps']);
     // A country without a formal name is named by Intl in every language: nothing is missing.
     expect(pa.states).toEqual({ en: 'approved', fr: 'approved', es: 'approved' });
   });
@@ -99,7 +102,7 @@ describe('library.read', () => {
   it('a network lists its meetings and members; a meeting its packs, network and host', async () => {
     const network = await read('net-rps');
     expect(ids(network, 'meetings')).toEqual(['meet-rps-panama-2025']);
-    expect(ids(network, 'members')).toEqual([]);
+    expect(ids(network, 'members').sort()).toEqual(['CA', 'MX', 'PA']);
     const meeting = await read('meet-rps-panama-2025', 'es');
     expect(ids(meeting, 'packs')).toEqual(['pack-panama-2025']);
     expect(ids(meeting, 'host')).toEqual(['PA']);
@@ -204,5 +207,17 @@ describe('library.searchAll', () => {
     expect((await search('')).groups).toEqual([]);
     expect((await search('"*) -- (:^')).groups).toEqual([]);
     expect((await search('zzqx')).groups).toEqual([]);
+  });
+});
+
+describe('library.search for one tab', () => {
+  it('looks only in the kinds asked for, so 150 matching notes never crowd out the instruments', async () => {
+    const result = (await api.invoke('library.search', { query: 'palermo', locale: 'en', kinds: ['instrument'] })) as ApiResult<{ id: string; kind: string }[]>;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(new Set(result.value.map((h) => h.kind))).toEqual(new Set(['instrument']));
+    expect(result.value.map((h) => h.id).sort()).toEqual(['inst-palermo', 'inst-palermo-firearms', 'inst-palermo-migrants', 'inst-palermo-trafficking']);
+    const bad = await api.invoke('library.search', { query: 'palermo', locale: 'en', kinds: ['planet'] });
+    expect(bad.ok).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListEntry, SearchHit } from '../../../../shared/api/listTypes';
-import { INSTRUMENT_KINDS } from '../../../../shared/domain/pieceKinds';
+import { INSTRUMENT_KINDS, type PieceKind } from '../../../../shared/domain/pieceKinds';
 import { LOCALES, type Locale } from '../../../../shared/domain/locales';
 import { intlCountryName } from '../../../../shared/domain/countryName';
 import { getApi } from '../../api/getApi';
@@ -82,7 +82,7 @@ export function LibraryBrowser({
       return;
     }
     void getApi()
-      ['library.search']({ query: debounced.slice(0, 500), locale })
+      ['library.search']({ query: debounced.slice(0, 500), locale, kinds: [PIECE_KIND[kind] as PieceKind] })
       .then((result) => {
         if (mine !== ticket.current) return;
         if (result.ok) {

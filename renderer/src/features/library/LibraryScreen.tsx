@@ -5,7 +5,7 @@ import { useNavigation } from '../../navigation/NavigationProvider';
 import { useUiLocale } from '../../components/useUiLocale';
 import type { NoteDoc, SourceDoc } from '../../../../shared/schemas/libraryDocument';
 import { LibraryBrowser, emptyBrowserState, type BrowserState } from './LibraryBrowser';
-import { PieceEditor } from './PieceEditor';
+import { LazyPieceEditor } from './LazyPieceEditor';
 import { NewNoteDialog } from './NewNoteDialog';
 import { NewSourceDialog } from './NewSourceDialog';
 import { DeletedNotice } from '../trash/DeletedNotice';
@@ -118,7 +118,7 @@ export function LibraryScreen({
             }
           />
         ) : editing ? (
-          <PieceEditor
+          <LazyPieceEditor
             key={editing}
             id={editing}
             initial={newNote ? { kind: 'note', record: newNote } : newSource ? { kind: 'source', record: newSource } : newPiece}

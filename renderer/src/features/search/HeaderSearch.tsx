@@ -35,8 +35,13 @@ export function HeaderSearch() {
   const options = useMemo(() => searchOptions(result), [result]);
   const trimmed = query.trim();
   const current = result && result.query === trimmed.slice(0, 500) ? result : null;
+  const optionId = (o: SearchOption) => `${id}-${o.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
   useEffect(() => setActive(-1), [result]);
+  useEffect(() => {
+    if (active >= 0 && options[active]) document.getElementById(optionId(options[active]))?.scrollIntoView({ block: 'nearest' });
+    // Only when the choice moves: new options alone must not scroll the list.
+  }, [active]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -88,7 +93,6 @@ export function HeaderSearch() {
 
   const showPanel = open && trimmed !== '';
   const listId = `${id}-results`;
-  const optionId = (o: SearchOption) => `${id}-${o.key}`;
   let index = 0;
 
   return (
@@ -117,10 +121,30 @@ export function HeaderSearch() {
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={(e) => {
+          // Into the results (Tab, to scroll them) keeps them open; anywhere else closes them.
+          if (!e.currentTarget.parentElement?.contains(e.relatedTarget as Node | null)) setOpen(false);
+        }}
         onKeyDown={onKeyDown}
       />
-      <div className="search-panel" hidden={!showPanel} data-testid="global-search-panel">
+      <div
+        className="search-panel"
+        hidden={!showPanel}
+        data-testid="global-search-panel"
+        // Scrollable, so reachable by Tab for the keyboard's arrows; Escape goes back to the box.
+        tabIndex={0}
+        aria-label={t('ui:search.results', { query: trimmed })}
+        role="region"
+        onBlur={(e) => {
+          if (!e.currentTarget.parentElement?.contains(e.relatedTarget as Node | null)) setOpen(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            input.current?.focus();
+          }
+        }}
+      >
         <ErrorAlert error={error} />
         {current && current.groups.length === 0 ? (
           <p className="search-none" data-testid="search-none" role="status">

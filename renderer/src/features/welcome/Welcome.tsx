@@ -30,7 +30,7 @@ export function Welcome() {
     document.getElementById('main')?.focus();
   };
 
-  const go = (step: (typeof STEPS)[number]) => {
+  const go = (step: 'library' | 'pack') => {
     if (step === 'library') navigate({ screen: 'library', kind: 'priorities' });
     else navigate(pack ? { screen: 'packs', packId: pack.id } : { screen: 'packs' });
   };
@@ -53,7 +53,7 @@ export function Welcome() {
             <span className="welcome-text">
               <strong>{t(`ui:welcome.steps.${step}.title`)}</strong> {t(`ui:welcome.steps.${step}.text`, { pack: pack?.title ?? '' })}
             </span>
-            {step !== 'read' ? (
+            {step === 'library' || step === 'pack' ? (
               <button type="button" className="button-link" onClick={() => go(step)} data-testid={`welcome-go-${step}`}>
                 {t(`ui:welcome.steps.${step}.action`)}
               </button>
