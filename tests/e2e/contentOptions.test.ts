@@ -28,6 +28,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('participants and approved-only builds, end 
   it('shows the Panama meeting’s 21 participating countries and saves a change to them', async () => {
     await page.getByTestId('kind-meetings').click();
     await page.getByTestId('row-meet-rps-panama-2025').click();
+    // A row opens the reading view; Edit opens the editor.
+    await page.getByTestId('reader-edit').click();
     await page.getByTestId('editor').waitFor();
     const list = page.getByTestId('participants');
     await list.waitFor();

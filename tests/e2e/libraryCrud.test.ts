@@ -30,7 +30,9 @@ const NOTE = 'note-unga-trafficking-2025';
 
 async function openNote(): Promise<void> {
   await page.getByTestId('kind-notes').click();
+  // A row opens the reading view; deleting is done from the editor, an explicit step away.
   await page.getByTestId(`row-${NOTE}`).click();
+  await page.getByTestId('reader-edit').click();
   await page.getByTestId('editor').waitFor();
 }
 
@@ -100,6 +102,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('deleting a piece others refer to, in the ap
     const before = exported();
     await page.getByTestId('kind-countries').click();
     await page.getByTestId('row-PA').click();
+    await page.getByTestId('reader-edit').click();
     await page.getByTestId('delete-piece').click();
     await page.getByTestId('delete-blocked').waitFor();
     expect(await page.getByTestId('delete-required').innerText()).toMatch(/^Meeting “.+” — Host country$/);

@@ -29,6 +29,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a library deleted while the app runs', () =
     const file = app.library.path;
     await page.getByTestId('kind-priorities').click();
     await page.getByTestId('row-prio-rps-2').click();
+    // A row opens the reading view; Edit opens the editor.
+    await page.getByTestId('reader-edit').click();
     await page.getByTestId('editor').waitFor();
     await page.getByTestId('field-title-en').fill('Violence prevention — saved before');
     await page.getByTestId('save').click();

@@ -347,8 +347,10 @@ describe.skipIf(!RUN_BROWSER_TESTS)('reading view, library-wide search, welcome,
       expect(await empty.getByTestId('welcome').count()).toBe(0);
       await empty.screenshot({ path: path.join(ARTIFACTS, 'empty-library-en.png'), fullPage: true });
       expect(await seriousViolations(empty)).toEqual([]);
+      // The import opens the library-file dialog, over the list.
       await empty.getByTestId('empty-import').click();
-      await empty.getByTestId('settings-ui-language').waitFor();
+      await empty.getByTestId('library-file-dialog').waitFor();
+      await empty.getByTestId('library-file-close').click();
       await empty.getByTestId('nav-packs').click();
       await empty.getByTestId('empty-new-pack').click();
       await empty.getByTestId('new-pack-dialog').waitFor();
