@@ -13,6 +13,7 @@ import { DEFAULT_STYLE, STYLES } from './styles';
 import { PAGE_SIZES, documentInfo, watermarkFor, type DocumentOptions } from './editionDocument';
 import { paginate } from './pagination';
 import { coverHead, logoImages } from './coverHead';
+import { contentWidth } from './dotLeaders';
 import { documentLineText } from '../../shared/domain/documentLine';
 import { LANGUAGE_COLUMNS_KEY, ROLE_KEY } from './layoutKeys';
 
@@ -118,7 +119,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
         const headingIndexes = en.blocks.flatMap((b, i) => (b.kind === 'sectionHeading' || b.kind === 'itemHeading' ? [i] : []));
         const entries = tocEntries(en.blocks, () => '').map((entry, i) => ({ ...entry, text: heading(headingIndexes[i]!) }));
         content.push({
-          stack: renderToc(joined(LOCALES.map((l) => t[l]('pdf:contents'))), entries, pageNumberOf),
+          stack: renderToc(joined(LOCALES.map((l) => t[l]('pdf:contents'))), entries, pageNumberOf, contentWidth(options.paper, true, 40)),
           ...(pack.options.cover ? { pageBreak: 'before' as const } : {}),
         });
       }

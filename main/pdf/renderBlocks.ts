@@ -4,6 +4,8 @@ import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
 import { ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
+import { withDotLeaders } from './dotLeaders';
+import { STYLES } from './styles';
 
 /** `[FR] ` before a text shown in another language than the edition's. */
 export function fallbackTag(text: EditionText): Content[] {
@@ -119,11 +121,12 @@ export interface TocEntry {
  * (pageReference) unless `pageOf` gives them (a document built in parts). Either way the number
  * links to the heading, and pdfmake right-aligns the number it writes in its column.
  */
-export function renderToc(title: string, entries: TocEntry[], pageOf?: (id: string) => number): Content[] {
+export function renderToc(title: string, entries: TocEntry[], pageOf?: (id: string) => number, width?: number): Content[] {
   return [
     { text: title, style: 'tocTitle' },
-    ...entries.map(
-      (entry): Content => ({
+    ...entries.map((entry): Content => {
+      const style = entry.level === 1 ? 'tocSection' : 'tocItem';
+      const row = {
         columns: [
           { text: entry.text, linkToDestination: entry.id, width: '*' },
           pageOf
@@ -131,10 +134,16 @@ export function renderToc(title: string, entries: TocEntry[], pageOf?: (id: stri
             : { pageReference: entry.id, width: 36, alignment: 'right' },
         ],
         columnGap: 8,
-        style: entry.level === 1 ? 'tocSection' : 'tocItem',
-      }),
-    ),
+        style,
+      };
+      return width === undefined ? (row as Content) : withDotLeaders(row, width, tocRowMetrics(style));
+    }),
   ];
+}
+
+function tocRowMetrics(style: 'tocSection' | 'tocItem') {
+  const s = STYLES[style] as { fontSize: number; margin: [number, number, number, number] };
+  return { fontSize: s.fontSize, indent: s.margin[0], top: s.margin[1] };
 }
 
 export function tocEntries(blocks: Block[], text: (block: Block & { text: EditionText }) => string): TocEntry[] {

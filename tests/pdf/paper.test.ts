@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildEdition } from '../../main/pdf/buildEdition';
 import type { Edition } from '../../shared/api/buildTypes';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
@@ -39,14 +40,28 @@ export function paperDocument(): LibraryDocument {
 
 const DOC = paperDocument();
 const pdfs = {} as Record<Edition | 'parts', LoadedPdf>;
+const bytes = {} as Record<Edition | 'parts', Uint8Array>;
+
+/** The dotted lines drawn on a page: line-dash settings with a dash of almost nothing (dots). */
+async function dottedLines(pdfBytes: Uint8Array, pageNumber: number): Promise<number> {
+  const pdf = await getDocument({ data: pdfBytes.slice(), verbosity: 0 }).promise;
+  try {
+    const ops = await (await pdf.getPage(pageNumber)).getOperatorList();
+    return ops.fnArray.filter((fn, i) => fn === OPS.setDash && (ops.argsArray[i] as [number[]])[0]?.[0]! < 0.1).length;
+  } finally {
+    await pdf.destroy();
+  }
+}
 
 beforeAll(async () => {
   for (const edition of ['en', 'fr', 'es', 'parallel'] as const) {
-    pdfs[edition] = await loadPdf(new Uint8Array((await buildEdition(DOC, 't-pack-slug', edition, { paper: 'a4', builtAt: BUILT_AT })).bytes));
+    bytes[edition] = new Uint8Array((await buildEdition(DOC, 't-pack-slug', edition, { paper: 'a4', builtAt: BUILT_AT })).bytes);
+    pdfs[edition] = await loadPdf(bytes[edition]);
   }
   // The same edition laid out in parts and merged (a large pack's path).
   const parts = await buildEdition(DOC, 't-pack-slug', 'fr', { paper: 'a4', builtAt: BUILT_AT }, { singlePassMax: 0, partMax: 2_000 });
-  pdfs.parts = await loadPdf(new Uint8Array(parts.bytes));
+  bytes.parts = new Uint8Array(parts.bytes);
+  pdfs.parts = await loadPdf(bytes.parts);
 }, 180_000);
 
 describe('document line', () => {
@@ -74,6 +89,17 @@ describe('logo', () => {
       expect(pdf.pages[0]!.images, edition).toBe(edition === 'parallel' ? 3 : 1);
       expect(pdf.pages.slice(1).map((p) => p.images), edition).toEqual(pdf.pages.slice(1).map(() => 0));
     }
+  });
+});
+
+describe('contents', () => {
+  it.each(['en', 'parallel', 'parts'] as const)('%s: every entry has dot leaders to its page number, which still links to the heading', async (edition) => {
+    const entries = 1 + 4 + ITEMS;
+    // Page 2: the contents, after the cover.
+    expect(await dottedLines(bytes[edition], 2)).toBe(entries);
+    expect(pdfs[edition].pages[1]!.links.filter((l) => l.startsWith('dest:')).length).toBeGreaterThanOrEqual(entries);
+    // The dots are drawn, not typed: the entries read as before.
+    expect(pdfs[edition].pages[1]!.text).not.toContain('....');
   });
 });
 
