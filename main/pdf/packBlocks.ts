@@ -6,6 +6,7 @@ import { formatDate, formatDateRange, formatPartialDate } from '../../shared/dom
 import { documentLine, type DocumentLine } from '../../shared/domain/documentLine';
 import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
+import { numberParagraphs, type ParagraphNumbers } from './paragraphNumbers';
 
 /**
  * One edition of a pack as a flat list of blocks. Every edition of a pack has the same blocks in
@@ -18,7 +19,7 @@ export type Block =
   | { kind: 'subHeading'; text: EditionText }
   | { kind: 'officialTitle'; text: EditionText }
   | { kind: 'meta'; text: string }
-  | { kind: 'markdown'; text: EditionText }
+  | { kind: 'markdown'; text: EditionText; paragraphs?: ParagraphNumbers }
   | { kind: 'sourcesHeading'; text: string }
   | { kind: 'sourceNote'; number: number; title: EditionText; citation: string; url: string | null };
 
@@ -191,6 +192,8 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
       });
     }
   });
+
+  if (pack.options.numberedParagraphs) numberParagraphs(blocks, doc);
 
   return {
     locale,

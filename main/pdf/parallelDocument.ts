@@ -8,6 +8,7 @@ import { fallbackTag, outlineEntries, renderBlock, renderCover, renderToc, tocEn
 import { wholeDocument, type SplittableDocument } from './documentParts';
 import { blockWeight } from './editionPlan';
 import { markdownToPdf } from './markdownToPdf';
+import { withParagraphNumbers } from './paragraphNumbers';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
 import { PAGE_SIZES, documentInfo, watermarkFor, type DocumentOptions } from './editionDocument';
@@ -32,7 +33,7 @@ function rowsFor(index: number, editions: Editions): TableCell[][] {
   const blocks = LOCALES.map((l) => editions[l].blocks[index]!);
   const first = blocks[0]!;
   if (first.kind === 'markdown') {
-    const parsed = blocks.map((b) => (b.kind === 'markdown' ? markdownToPdf(b.text.text, b.text.origin) : []));
+    const parsed = blocks.map((b) => (b.kind === 'markdown' ? withParagraphNumbers(markdownToPdf(b.text.text, b.text.origin), b.paragraphs) : []));
     const tags = blocks.map((b) => (b.kind === 'markdown' ? fallbackTag(b.text) : []));
     const counts = new Set(parsed.map((p) => p.length));
     if (counts.size === 1) {

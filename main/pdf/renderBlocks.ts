@@ -5,6 +5,7 @@ import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
 import { ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
 import { withDotLeaders } from './dotLeaders';
+import { withParagraphNumbers } from './paragraphNumbers';
 import { STYLES } from './styles';
 
 /** `[FR] ` before a text shown in another language than the edition's. */
@@ -76,7 +77,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
     case 'meta':
       return { text: block.text, style: 'meta' };
     case 'markdown': {
-      const nodes = markdownToPdf(block.text.text, block.text.origin);
+      const nodes = withParagraphNumbers(markdownToPdf(block.text.text, block.text.origin), block.paragraphs);
       return { stack: block.text.fallback ? [{ text: fallbackTag(block.text) }, ...nodes] : nodes };
     }
     case 'sourcesHeading':

@@ -16,6 +16,8 @@ export const STYLES: StyleDictionary = {
   coverAudience: { fontSize: 11, color: INK },
   coverClassification: { fontSize: 10, bold: true, color: '#8b1a1a', margin: [0, 18, 0, 0] },
   coverPrepared: { fontSize: 9, color: MUTED, margin: [0, 4, 0, 0] },
+  // The body's own size, so the number sits on its paragraph's first baseline.
+  paragraphNumber: { color: MUTED, alignment: 'right' },
   coverDocumentLine: { fontSize: 9.5, bold: true, color: INK, characterSpacing: 0.2 },
   tocTitle: { fontSize: 18, bold: true, color: INK, margin: [0, 0, 0, 14] },
   tocSection: { fontSize: 11, bold: true, color: INK, margin: [0, 6, 0, 1] },
