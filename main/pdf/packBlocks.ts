@@ -7,6 +7,7 @@ import { documentLine, type DocumentLine } from '../../shared/domain/documentLin
 import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
 import { numberParagraphs, type ParagraphNumbers } from './paragraphNumbers';
+import { LIST_SLOT, headingTargets, sourceEntryId, withLinkedList, type LinePart } from './crossReferences';
 
 /**
  * One edition of a pack as a flat list of blocks. Every edition of a pack has the same blocks in
@@ -18,10 +19,11 @@ export type Block =
   | { kind: 'itemHeading'; id: string; parentId: string; text: EditionText; sourceMarks: number[] }
   | { kind: 'subHeading'; text: EditionText }
   | { kind: 'officialTitle'; text: EditionText }
-  | { kind: 'meta'; text: string }
+  /** `parts`, when some of the line links to a heading of the document (crossReferences.ts). */
+  | { kind: 'meta'; text: string; parts?: LinePart[] }
   | { kind: 'markdown'; text: EditionText; paragraphs?: ParagraphNumbers }
   | { kind: 'sourcesHeading'; text: string }
-  | { kind: 'sourceNote'; number: number; title: EditionText; citation: string; url: string | null };
+  | { kind: 'sourceNote'; id: string; number: number; title: EditionText; citation: string; url: string | null };
 
 export interface CoverModel {
   network: EditionText | null;
@@ -90,6 +92,14 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
     return i ? (texts.get(i.shortName, i.id, 'shortName')?.text ?? id) : id;
   };
 
+  const targets = headingTargets(pack);
+  /** A meta line whose list items link to their headings in this pack (when it has them). */
+  const linkedMeta = (label: string, items: LinePart[]): Block => {
+    const parts = withLinkedList(label, items);
+    return { kind: 'meta', text: parts.map((p) => p.text).join(''), parts };
+  };
+  const instrumentRef = (id: string): LinePart => ({ text: shortName(id), target: targets.get(`instrument:${id}`) });
+
   const blocks: Block[] = [];
   pack.sections.forEach((section, s) => {
     const sectionId = `section-${s + 1}`;
@@ -113,7 +123,14 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
     section.items.forEach((item, i) => {
       const id = `${sectionId}-item-${i + 1}`;
       const head = (text: EditionText, sourceIds: readonly string[]) =>
-        blocks.push({ kind: 'itemHeading', id, parentId: sectionId, text, sourceMarks: pack.options.sources ? marksFor(sourceIds) : [] });
+        // Numbered in order of first citation, listed in increasing order.
+        blocks.push({
+          kind: 'itemHeading',
+          id,
+          parentId: sectionId,
+          text,
+          sourceMarks: pack.options.sources ? [...new Set(marksFor(sourceIds))].sort((a, b) => a - b) : [],
+        });
       switch (item.kind) {
         case 'priority': {
           const p = priorities.get(item.ref)!;
@@ -130,15 +147,22 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
           if (official) blocks.push({ kind: 'officialTitle', text: official });
           const body = x.adoptingBody ? texts.get(x.adoptingBody, x.id, 'adoptingBody') : null;
           blocks.push({ kind: 'meta', text: instrumentFacts(t, x.kind, x.yearAdopted, body?.text ?? null).join(' · ') });
-          if (x.parentId) blocks.push({ kind: 'meta', text: t('pdf:supplements', { parent: shortName(x.parentId) }) });
+          if (x.parentId) blocks.push(linkedMeta(t('pdf:supplements', { parent: LIST_SLOT }), [instrumentRef(x.parentId)]));
           const summary = texts.get(x.summary, x.id, 'summary');
           if (summary) blocks.push({ kind: 'markdown', text: summary });
           if (x.priorities.length > 0) {
-            const numbers = x.priorities
-              .map((id) => priorities.get(id)?.number)
-              .filter((n): n is number => n !== undefined)
-              .sort((a, b) => a - b);
-            blocks.push({ kind: 'meta', text: roadmapPrioritiesLabel(t, numbers) });
+            const served = x.priorities
+              .flatMap((id) => {
+                const p = priorities.get(id);
+                return p ? [{ number: p.number, target: targets.get(`priority:${id}`) }] : [];
+              })
+              .sort((a, b) => a.number - b.number);
+            blocks.push(
+              linkedMeta(
+                roadmapPrioritiesLabel(t, served.map((p) => p.number), LIST_SLOT),
+                served.map((p) => ({ text: String(p.number), target: p.target })),
+              ),
+            );
           }
           break;
         }
@@ -150,7 +174,7 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
           const body = texts.get(n.body, n.id, 'body');
           if (body) blocks.push({ kind: 'markdown', text: body });
           if (n.instruments.length > 0) {
-            blocks.push({ kind: 'meta', text: relatedInstrumentsLabel(t, n.instruments.map(shortName)) });
+            blocks.push(linkedMeta(relatedInstrumentsLabel(t, n.instruments.map(shortName), LIST_SLOT), n.instruments.map(instrumentRef)));
           }
           break;
         }
@@ -184,6 +208,7 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
         const date = source.date ? formatPartialDate(source.date, locale) : null;
         blocks.push({
           kind: 'sourceNote',
+          id: sourceEntryId(sectionId, index + 1),
           number: index + 1,
           title: texts.get(source.title, source.id, 'title') ?? plain(source.id),
           citation: [source.issuer, source.place, date].filter(Boolean).join(', '),

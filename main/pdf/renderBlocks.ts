@@ -6,6 +6,7 @@ import type { OutlineEntry } from './documentParts';
 import { ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
 import { withDotLeaders } from './dotLeaders';
 import { withParagraphNumbers } from './paragraphNumbers';
+import { sourceEntryId } from './crossReferences';
 import { STYLES } from './styles';
 
 /** `[FR] ` before a text shown in another language than the edition's. */
@@ -54,9 +55,11 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
           : {}),
       };
     case 'itemHeading': {
-      const marks: Content[] = block.sourceMarks.length
-        ? [{ text: ` ${block.sourceMarks.join(', ')}`, sup: true, style: 'sourceMark' }]
-        : [];
+      // Each mark links to its entry in the section's sources.
+      const marks: Content[] = block.sourceMarks.flatMap((n, i): Content[] => [
+        { text: i === 0 ? '\u2009' : ',\u2009', sup: true, style: 'sourceMark' },
+        { text: String(n), sup: true, style: 'sourceMark', linkToDestination: sourceEntryId(block.parentId, n) },
+      ]);
       return {
         text: [...tagged(block.text), ...marks],
         style: 'itemHeading',
@@ -75,7 +78,12 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
     case 'officialTitle':
       return { text: tagged(block.text), style: 'officialTitle' };
     case 'meta':
-      return { text: block.text, style: 'meta' };
+      return {
+        text: block.parts
+          ? block.parts.map((p) => (p.target ? { text: p.text, linkToDestination: p.target, style: 'crossReference' } : { text: p.text }))
+          : block.text,
+        style: 'meta',
+      };
     case 'markdown': {
       const nodes = withParagraphNumbers(markdownToPdf(block.text.text, block.text.origin), block.paragraphs);
       return { stack: block.text.fallback ? [{ text: fallbackTag(block.text) }, ...nodes] : nodes };
@@ -91,6 +99,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
           ...(block.url ? [{ text: ` ${block.url}` }] : []),
         ],
         style: 'sourceNote',
+        ...(options.anchors ? { id: block.id } : {}),
       };
   }
 }
