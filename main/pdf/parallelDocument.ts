@@ -15,6 +15,7 @@ import { PAGE_SIZES, documentInfo, watermarkFor, type DocumentOptions } from './
 import { paginate } from './pagination';
 import { coverHead, logoImages } from './coverHead';
 import { contentWidth } from './dotLeaders';
+import { frenchTypography } from '../../shared/text/frenchTypography';
 import { documentLineText } from '../../shared/domain/documentLine';
 import { LANGUAGE_COLUMNS_KEY, ROLE_KEY } from './layoutKeys';
 
@@ -80,7 +81,9 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       ...(pageBreak ? { pageBreak: 'before' as const } : {}),
     } as Content;
   };
-  const heading = (index: number) => joined(LOCALES.map((l) => headingText(editions[l].blocks[index]!)));
+  // Strings that join the three languages lie outside the language columns: French spacing here.
+  const spaced = (l: Locale, text: string) => (l === 'fr' ? frenchTypography(text) : text);
+  const heading = (index: number) => joined(LOCALES.map((l) => spaced(l, headingText(editions[l].blocks[index]!))));
   // One reference; the version label and the date in each language (the same ones once).
   const lines = LOCALES.map((l) => editions[l].documentLine);
   const parallelLine = lines[0]
@@ -166,7 +169,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
           ? null
           : {
               columns: [
-                { text: joined(LOCALES.map((l) => editions[l].title)), width: '*' },
+                { text: joined(LOCALES.map((l) => spaced(l, editions[l].title))), width: '*' },
                 {
                   text: [joined(LOCALES.map((l) => editions[l].classification ?? '').filter(Boolean)), parallelLine].filter(Boolean).join('   ·   '),
                   width: 'auto',

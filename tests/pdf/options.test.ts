@@ -69,7 +69,13 @@ describe('--paper', () => {
 
   it('reflows the text for the paper, keeping the same content', () => {
     expect(pdfs.a4.outline).toEqual(
-      pdfs.default.outline.map((o) => ({ ...o, page: expect.any(Number), children: o.children.map((c) => ({ ...c, page: expect.any(Number) })) })),
+      // Pages and the heights bookmarks land at move with the paper.
+      pdfs.default.outline.map((o) => ({
+        ...o,
+        page: expect.any(Number),
+        top: expect.any(Number),
+        children: o.children.map((c) => ({ ...c, page: expect.any(Number), top: expect.any(Number) })),
+      })),
     );
     // The right margin moves with the page width.
     const right = (pdf: LoadedPdf) => Math.max(...pdf.pages.flatMap((p) => p.items.map((i) => i.x + i.width)));
