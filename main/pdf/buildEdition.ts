@@ -10,6 +10,7 @@ import { wholeDocument, type SplittableDocument } from './documentParts';
 import { planEdition, type EditionPlan, type PlanLimits } from './editionPlan';
 import { renderPdf, type RenderOptions } from './pdfmakeEngine';
 import { prepareDocument } from './textRuns';
+import { assertLogoEmbeddable } from './verifyLogo';
 import { assertGlyphsCovered, LayoutFindings, offPageError } from './layoutFindings';
 import type { ValidationProblem } from '../../shared/schemas/validationProblems';
 
@@ -25,6 +26,7 @@ export function editionLayoutOf(doc: LibraryDocument, packRef: string, edition: 
 } {
   const strings = options.strings ?? {};
   const { pack, models, reports } = editionModels(doc, packRef, localesOf(edition), strings);
+  assertLogoEmbeddable(pack.logo ?? null, { pack: pack.slug });
   const layout =
     edition === 'parallel'
       ? parallelLayout(

@@ -4,6 +4,7 @@ import { LOGO_MAX_BYTES, checkLogo, isLogoProblem, sniffImage } from '../../shar
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import type { LibraryStore } from './LibraryStore';
 import { findPack } from './packsService';
+import { pngDecodes } from '../pdf/verifyLogo';
 
 /**
  * Sets a pack's logo from a file the user names (`briefing packs set-logo`), or removes it
@@ -35,6 +36,7 @@ export function setPackLogo(store: LibraryStore, packRef: string, file: string |
       if (result.key === 'logoBadSize') throw new AppError('packs.logoBadSize', { file, max: result.values.max });
       throw new AppError('packs.logoNotImage', { file });
     }
+    if (type === 'image/png' && !pngDecodes(bytes)) throw new AppError('packs.logoNotImage', { file });
     logo = { type, data };
   }
   const updated: PackDoc = { ...pack, logo };

@@ -82,6 +82,17 @@ describe('document line', () => {
 });
 
 describe('logo', () => {
+  it('a damaged PNG (from an import) stops the build at once with a named message, not a hang', async () => {
+    const doc = structuredClone(DOC);
+    const bad = pngBytes(10, 10);
+    bad[25] = 6; // RGBA in the header, RGB rows: the PDF writer would fail while decoding it
+    doc.packs[0]!.logo = { type: 'image/png', data: bad.toString('base64') };
+    await expect(buildEdition(doc, 't-pack-slug', 'en', { paper: 'a4', builtAt: BUILT_AT })).rejects.toMatchObject({
+      code: 'build.badLogo',
+      params: { pack: 't-pack-slug' },
+    });
+  });
+
   it('is drawn on the cover only, in every edition', () => {
     for (const edition of ['en', 'fr', 'es', 'parallel', 'parts'] as const) {
       const pdf = pdfs[edition];
