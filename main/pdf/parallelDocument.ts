@@ -17,7 +17,7 @@ import { coverHead, logoImages } from './coverHead';
 import { contentWidth } from './dotLeaders';
 import { frenchTypography } from '../../shared/text/frenchTypography';
 import { documentLineText } from '../../shared/domain/documentLine';
-import { LANGUAGE_COLUMNS_KEY, ROLE_KEY } from './layoutKeys';
+import { FALLBACK_LANGUAGE_KEY, LANGUAGE_COLUMNS_KEY, ROLE_KEY } from './layoutKeys';
 
 type Editions = Record<Locale, EditionModel>;
 type Translators = Record<Locale, Translate>;
@@ -39,7 +39,11 @@ function rowsFor(index: number, editions: Editions): TableCell[][] {
     const counts = new Set(parsed.map((p) => p.length));
     if (counts.size === 1) {
       return parsed[0]!.map((_, row) =>
-        parsed.map((nodes, column) => (row === 0 && tags[column]!.length ? { stack: [{ text: tags[column]! }, nodes[row]!] } : nodes[row]!)),
+        parsed.map((nodes, column) => {
+          const fallback = (blocks[column] as { text: { fallback: Locale | null } }).text.fallback;
+          const cell = row === 0 && tags[column]!.length ? { stack: [{ text: tags[column]! }, nodes[row]!] } : nodes[row]!;
+          return fallback ? ({ stack: [cell], [FALLBACK_LANGUAGE_KEY]: fallback } as TableCell) : cell;
+        }),
       );
     }
   }

@@ -3,7 +3,7 @@ import type { Block, CoverModel } from './packBlocks';
 import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
-import { ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
+import { FALLBACK_LANGUAGE_KEY, ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
 import { withDotLeaders } from './dotLeaders';
 import { withParagraphNumbers } from './paragraphNumbers';
 import { sourceEntryId } from './crossReferences';
@@ -16,7 +16,10 @@ export function fallbackTag(text: EditionText): Content[] {
 
 /** The text after its fallback mark; the text's origin goes with it to the laid-out lines. */
 function tagged(text: EditionText): Content[] {
-  return [...fallbackTag(text), { text: text.text, ...(text.origin ? { [ORIGIN_KEY]: text.origin } : {}) }];
+  return [
+    ...fallbackTag(text),
+    { text: text.text, ...(text.origin ? { [ORIGIN_KEY]: text.origin } : {}), ...(text.fallback ? { [FALLBACK_LANGUAGE_KEY]: text.fallback } : {}) },
+  ];
 }
 
 export interface BlockRenderOptions {
@@ -86,7 +89,9 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
       };
     case 'markdown': {
       const nodes = withParagraphNumbers(markdownToPdf(block.text.text, block.text.origin), block.paragraphs);
-      return { stack: block.text.fallback ? [{ text: fallbackTag(block.text) }, ...nodes] : nodes };
+      return block.text.fallback
+        ? ({ stack: [{ text: fallbackTag(block.text) }, ...nodes], [FALLBACK_LANGUAGE_KEY]: block.text.fallback } as Content)
+        : { stack: nodes };
     }
     case 'sourcesHeading':
       return { text: block.text, style: 'sourcesHeading' };

@@ -103,6 +103,17 @@ describe('French typography', () => {
     expect(count(parallel, 'Objet : la «')).toBe(160);
   });
 
+  it('leaves a text shown in another language (a fallback) as it was typed', () => {
+    const doc = structuredClone(DOC);
+    delete doc.notes[0]!.body.fr;
+    doc.notes[0]!.body.en = { text: 'Agenda: item one; item two! Why? Done.', status: 'approved' };
+    const { definition } = editionDefinition(doc, 't-pack-slug', 'fr', { paper: 'a4', builtAt: BUILT_AT });
+    const fr = JSON.stringify(prepareDocument(definition).content);
+    expect(fr).toContain('Agenda: item one; item two! Why? Done.');
+    // The French around it still has its spaces.
+    expect(fr).toContain(`Instruments liés${NBSP}:`);
+  });
+
   it('never starts a French line with : ; ! ? » or ends one with «, where the English one does', () => {
     const offending = (pdf: LoadedPdf) =>
       pdf.pages.flatMap((p) => p.lines.map((l) => l.text.trim())).filter((l) => /^[:;!?»]/.test(l) || /«$/.test(l));
