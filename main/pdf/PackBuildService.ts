@@ -23,6 +23,8 @@ export interface BuildRequest {
   /** A .pdf file for one edition, or a folder (created if missing) for any mode. */
   out: string;
   strict?: boolean;
+  /** --require-approved: refuse drafts as well as missing and out-of-date texts. */
+  requireApproved?: boolean;
   paper?: 'a4' | 'letter';
   watermark?: string | null;
   force?: boolean;
@@ -36,7 +38,13 @@ export interface BuildHooks {
   signal?: AbortSignal;
 }
 
-const WORKER_ENTRY = new URL('./worker/buildWorker.mjs', import.meta.url);
+/** Set by main/bin/compile.mjs in the compiled command line: the URL of its own file. */
+declare const __BRIEFING_COMPILED_URL__: string | undefined;
+// Compiled, the worker was compiled beside the command line; otherwise its shim runs the TS via tsx.
+const WORKER_ENTRY =
+  typeof __BRIEFING_COMPILED_URL__ === 'string'
+    ? new URL('./buildWorker.mjs', __BRIEFING_COMPILED_URL__)
+    : new URL('./worker/buildWorker.mjs', import.meta.url);
 
 /**
  * A worker's heap, sized for what a build keeps alive rather than left to V8's defaults (on a
@@ -89,7 +97,9 @@ export class PackBuildService {
     const locales = request.mode === 'all' || request.mode === 'parallel' ? LOCALES : [request.mode as Locale];
     const pack = resolvePack(doc, request.pack);
     // The workers report on the texts of what they build; --strict needs to know before building.
-    if (request.strict) assertComplete(pack.slug, editionModels(doc, request.pack, locales, request.strings).reports);
+    if (request.strict || request.requireApproved) {
+      assertComplete(pack.slug, editionModels(doc, request.pack, locales, request.strings).reports, request.requireApproved ?? false);
+    }
     const targets = planOutputs(request, pack.slug, editions);
 
     const paper = request.paper ?? pack.paper;
@@ -203,17 +213,21 @@ export class PackBuildService {
   }
 }
 
-/** --strict: every text of every edition must exist in its language and be up to date. */
-function assertComplete(pack: string, reports: EditionReport[]): void {
+/**
+ * --strict: every text of every edition must exist in its language and be up to date.
+ * --require-approved: approved as well (no draft), for a paper that goes out as final.
+ */
+function assertComplete(pack: string, reports: EditionReport[], requireApproved: boolean): void {
   const problems: ValidationProblem[] = [];
   for (const report of reports) {
-    for (const [state, list] of [['missing', report.missing], ['stale', report.stale]] as const) {
+    const states = [['missing', report.missing], ['stale', report.stale], ...(requireApproved ? [['draft', report.draft] as const] : [])] as const;
+    for (const [state, list] of states) {
       for (const issue of list) {
         problems.push({ path: [], key: `build.untranslated.${state}`, values: { locale: report.locale, piece: issue.pieceId, field: issue.field } });
       }
     }
   }
-  if (problems.length > 0) throw new AppError('build.incomplete', { pack, count: problems.length }, problems);
+  if (problems.length > 0) throw new AppError(requireApproved ? 'build.notApproved' : 'build.incomplete', { pack, count: problems.length }, problems);
 }
 
 function planOutputs(request: BuildRequest, slug: string, editions: Edition[]): string[] {

@@ -25,7 +25,8 @@ export function editionLayoutOf(doc: LibraryDocument, packRef: string, edition: 
   reports: EditionReport[];
 } {
   const strings = options.strings ?? {};
-  const { pack, models, reports } = editionModels(doc, packRef, localesOf(edition), strings);
+  // Side by side, the country profiles follow one order (the first column's) in all three columns.
+  const { pack, models, reports } = editionModels(doc, packRef, localesOf(edition), strings, edition === 'parallel' ? { profileOrder: 'en' } : {});
   assertLogoEmbeddable(pack.logo ?? null, { pack: pack.slug });
   const layout =
     edition === 'parallel'

@@ -4,7 +4,7 @@ import type { StringOverrides, Translate } from '../../shared/locales/createTran
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import { formatDate } from '../../shared/domain/formatDates';
 import type { EditionModel } from './packBlocks';
-import { outlineEntries, renderBlock, renderCover, renderToc, tocEntries } from './renderBlocks';
+import { markedText, outlineEntries, renderBlock, renderCover, renderStatusNote, renderToc, tocEntries } from './renderBlocks';
 import { wholeDocument, type SplittableDocument } from './documentParts';
 import { blockWeight } from './editionPlan';
 import { FONT_FAMILY } from './fonts';
@@ -57,7 +57,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
     weights: model.blocks.map(blockWeight),
     hasCover: cover,
     hasToc: toc,
-    outline: outlineEntries(model.blocks, (b) => b.text.text),
+    outline: outlineEntries(model.blocks, (b) => markedText(b.text)),
 
     front(pageOf) {
       const content: Content[] = [];
@@ -68,7 +68,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
         content.push({ stack: [...(head ? [head] : []), ...renderCover(model.cover, prepared)] });
       }
       if (toc) {
-        const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? b.text.text : ''));
+        const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? markedText(b.text) : ''));
         content.push({ stack: renderToc(t('pdf:contents'), entries, pageOf, contentWidth(options.paper, false, 56)), ...(cover ? { pageBreak: 'before' as const } : {}) });
       }
       return content;
@@ -77,6 +77,11 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
     body(from, to, startsPage) {
       const content: Content[] = [];
       let first = startsPage;
+      // The status note opens the body, above the first section's heading.
+      if (from === 0 && model.statusNote) {
+        content.push({ ...(renderStatusNote(model.statusNote) as object), ...(first ? {} : { pageBreak: 'before' as const }) } as Content);
+        first = true;
+      }
       for (const block of model.blocks.slice(from, to)) {
         const node = renderBlock(block, { anchors: true });
         if (block.kind === 'sectionHeading' && !first) (node as ContentText).pageBreak = 'before';

@@ -3,7 +3,7 @@ import { createTranslator, type StringOverrides, type Translate } from '../../sh
 import type { LibraryDocument, PackDoc } from '../../shared/schemas/libraryDocument';
 import type { Edition } from '../../shared/api/buildTypes';
 import { EditionTexts, type EditionReport } from './EditionTexts';
-import { buildEditionModel, type EditionModel } from './packBlocks';
+import { buildEditionModel, type EditionModel, type EditionModelOptions } from './packBlocks';
 import { resolvePack } from './resolvePack';
 
 /*
@@ -38,6 +38,7 @@ export function editionModels(
   packRef: string,
   locales: readonly Locale[],
   strings: Partial<Record<Locale, StringOverrides>> = {},
+  modelOptions: EditionModelOptions = {},
 ): EditionModels {
   const pack = resolvePack(doc, packRef);
   const models: Partial<Record<Locale, EditionModel>> = {};
@@ -45,7 +46,7 @@ export function editionModels(
   const usedBy: Partial<Record<Locale, Set<string>>> = {};
   for (const locale of locales) {
     const texts = new EditionTexts(locale);
-    models[locale] = buildEditionModel(doc, pack, texts, pdfTranslator(locale, strings[locale]));
+    models[locale] = buildEditionModel(doc, pack, texts, pdfTranslator(locale, strings[locale]), modelOptions);
     reports.push(texts.report);
     usedBy[locale] = texts.seen;
   }

@@ -42,6 +42,8 @@ export function blockWeight(block: Block): number {
   switch (block.kind) {
     case 'sourceNote':
       return BLOCK_WEIGHT + length(block.title) + block.citation.length + length(block.url);
+    case 'countryTable':
+      return block.table.rows.reduce((sum, r) => sum + BLOCK_WEIGHT / 2 + r.name.length + r.role.length + r.notes.reduce((n, x) => n + x.title.text.length, 0), BLOCK_WEIGHT);
     default:
       return BLOCK_WEIGHT + length(block.text);
   }

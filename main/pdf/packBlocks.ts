@@ -8,6 +8,9 @@ import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPriorit
 import type { EditionText, EditionTexts } from './EditionTexts';
 import { numberParagraphs, type ParagraphNumbers } from './paragraphNumbers';
 import { LIST_SLOT, headingTargets, sourceEntryId, withLinkedList, type LinePart } from './crossReferences';
+import { coverStatus, statusNote, type EditionStatus, type StatusNote } from './editionStatus';
+import { markedText } from './statusMarks';
+import { countryRole, countryTableHeader, sortCountries, type CountryTable, type RoleContext } from './countryTable';
 
 /**
  * One edition of a pack as a flat list of blocks. Every edition of a pack has the same blocks in
@@ -23,7 +26,8 @@ export type Block =
   | { kind: 'meta'; text: string; parts?: LinePart[] }
   | { kind: 'markdown'; text: EditionText; paragraphs?: ParagraphNumbers }
   | { kind: 'sourcesHeading'; text: string }
-  | { kind: 'sourceNote'; id: string; number: number; title: EditionText; citation: string; url: string | null };
+  | { kind: 'sourceNote'; id: string; number: number; title: EditionText; citation: string; url: string | null }
+  | { kind: 'countryTable'; table: CountryTable; sourceMarks: number[] };
 
 export interface CoverModel {
   network: EditionText | null;
@@ -33,13 +37,18 @@ export interface CoverModel {
   subtitle: EditionText | null;
   audience: EditionText | null;
   classification: EditionText | null;
+  /** The original language, and the translation status when the edition is not all approved. */
+  status: string[];
 }
 
 export interface EditionModel {
   locale: Locale;
   cover: CoverModel;
   blocks: Block[];
-  /** Plain strings for metadata and running headers. */
+  status: EditionStatus;
+  /** What the edition says about its translation, with the legend of its marks; null when nothing to say. */
+  statusNote: StatusNote | null;
+  /** Plain strings for metadata and running headers (with their marks). */
   title: string;
   classification: string | null;
   /** The pack's watermark in this edition's language. */
@@ -53,8 +62,23 @@ export interface EditionModel {
 
 const plain = (text: string): EditionText => ({ text, fallback: null });
 
-export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: EditionTexts, t: Translate): EditionModel {
+export interface EditionModelOptions {
+  /**
+   * Whose alphabetical order the country profiles follow (the country table always follows the
+   * edition's): the side-by-side edition needs one order in its three columns.
+   */
+  profileOrder?: Locale;
+}
+
+export function buildEditionModel(
+  doc: LibraryDocument,
+  pack: PackDoc,
+  texts: EditionTexts,
+  t: Translate,
+  options: EditionModelOptions = {},
+): EditionModel {
   const locale = texts.locale;
+  texts.staleMark = t('pdf:status.staleMark');
   const meeting = doc.meetings.find((m) => m.id === pack.meetingId) ?? null;
   const network = meeting ? (doc.networks.find((n) => n.id === meeting.networkId) ?? null) : null;
   const networkName = network ? texts.get(network.name, network.id, 'name') : null;
@@ -75,6 +99,7 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
     subtitle: pack.subtitle ? texts.get(pack.subtitle, pack.id, 'subtitle') : null,
     audience: pack.audience ? texts.get(pack.audience, pack.id, 'audience') : null,
     classification,
+    status: [],
   };
 
   const priorities = new Map(doc.priorities.map((p) => [p.id, p]));
@@ -86,7 +111,18 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
   for (const n of [...doc.notes].sort((a, b) => b.date.localeCompare(a.date))) {
     if (n.countryCode) notesByCountry.set(n.countryCode, [...(notesByCountry.get(n.countryCode) ?? []), n]);
   }
-  const networksOf = (code: string) => doc.networks.filter((n) => n.members.includes(code));
+  const roles: RoleContext = {
+    meeting,
+    network,
+    networks: doc.networks,
+    networkName: (n) => texts.get(n.name, n.id, 'name')?.text ?? n.id,
+  };
+  const nameOf = (code: string, l: Locale) => {
+    const c = countries.get(code)!;
+    // Without a formal name in this language, Intl's name is right: nothing is missing.
+    const formal = c.formalName?.[l] ? (l === locale ? texts.get(c.formalName, c.code, 'formalName') : c.formalName[l]!) : null;
+    return formal?.text ?? countryName(c.code, l);
+  };
   const shortName = (id: string) => {
     const i = instruments.get(id);
     return i ? (texts.get(i.shortName, i.id, 'shortName')?.text ?? id) : id;
@@ -119,6 +155,42 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
         if (index < 0) index = cited.push(source) - 1;
         return [index + 1];
       });
+
+    let countriesDone = false;
+    /** The section's country table, then the profiles of the countries that have notes. */
+    const countryBlocks = (first: number) => {
+      const items = section.items.flatMap((item, i) => (item.kind === 'country' && i >= first ? [{ code: item.ref, id: `${sectionId}-item-${i + 1}` }] : []));
+      const rows = items.map(({ code, id }) => ({
+        code,
+        name: nameOf(code, locale),
+        role: countryRole(code, roles, t),
+        notes: (notesByCountry.get(code) ?? []).map((n) => ({ title: texts.get(n.title, n.id, 'title') ?? plain(n.id), target: id })),
+        id,
+      }));
+      blocks.push({
+        kind: 'countryTable',
+        table: { header: countryTableHeader(meeting !== null, t), rows: sortCountries(rows, locale).map(({ id: _, ...row }) => row) },
+        sourceMarks: pack.options.sources ? marksFor([...new Set(items.flatMap(({ code }) => countries.get(code)!.sources))]) : [],
+      });
+      const profiles = rows.filter((r) => r.notes.length > 0).map((r) => ({ ...r, name: nameOf(r.code, options.profileOrder ?? locale) }));
+      for (const row of sortCountries(profiles, options.profileOrder ?? locale)) {
+        const c = countries.get(row.code)!;
+        blocks.push({
+          kind: 'itemHeading',
+          id: row.id,
+          parentId: sectionId,
+          text: plain(nameOf(row.code, locale)),
+          sourceMarks: pack.options.sources ? marksFor(c.sources) : [],
+        });
+        blocks.push({ kind: 'meta', text: row.role });
+        for (const n of notesByCountry.get(row.code) ?? []) {
+          blocks.push({ kind: 'subHeading', text: texts.get(n.title, n.id, 'title') ?? plain(n.id) });
+          blocks.push({ kind: 'meta', text: formatDate(n.date, locale) });
+          const body = texts.get(n.body, n.id, 'body');
+          if (body) blocks.push({ kind: 'markdown', text: body });
+        }
+      }
+    };
 
     section.items.forEach((item, i) => {
       const id = `${sectionId}-item-${i + 1}`;
@@ -178,27 +250,11 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
           }
           break;
         }
-        case 'country': {
-          const c = countries.get(item.ref)!;
-          // Without a formal name in this language, Intl's name is right: nothing is missing.
-          const formal = c.formalName?.[locale] ? texts.get(c.formalName, c.code, 'formalName') : null;
-          const name = formal?.text ?? countryName(c.code, locale);
-          head(plain(name), c.sources);
-          const memberships = networksOf(c.code).map((n) =>
-            // A name after "of" in another language would not fit this sentence: only this edition's.
-            memberOfLabel(t, texts.get(n.name, n.id, 'name')?.text ?? n.id, n.ofName?.[locale] ? (texts.get(n.ofName, n.id, 'ofName')?.text ?? null) : null),
-          );
-          blocks.push({ kind: 'meta', text: memberships.length ? memberships.join(' · ') : t('pdf:notMember') });
-          const countryNotes = notesByCountry.get(c.code) ?? [];
-          if (countryNotes.length === 0) blocks.push({ kind: 'meta', text: t('pdf:noCountryNotes') });
-          for (const n of countryNotes) {
-            blocks.push({ kind: 'subHeading', text: texts.get(n.title, n.id, 'title') ?? plain(n.id) });
-            blocks.push({ kind: 'meta', text: formatDate(n.date, locale) });
-            const body = texts.get(n.body, n.id, 'body');
-            if (body) blocks.push({ kind: 'markdown', text: body });
-          }
+        case 'country':
+          // All of a section's countries go together, at its first country (countryBlocks).
+          if (!countriesDone) countryBlocks(i);
+          countriesDone = true;
           break;
-        }
       }
     });
 
@@ -219,17 +275,28 @@ export function buildEditionModel(doc: LibraryDocument, pack: PackDoc, texts: Ed
   });
 
   if (pack.options.numberedParagraphs) numberParagraphs(blocks, doc);
+  // Every text is picked by now: the report and the languages used are complete.
+  const status: EditionStatus = {
+    original: texts.originalLanguage(),
+    draft: texts.report.draft.length,
+    stale: texts.report.stale.length,
+    fallbacks: [...texts.fallbacks].sort(),
+  };
+  const note = statusNote(status, locale, t, texts.staleMark);
+  cover.status = coverStatus(status, locale, t, note);
 
   return {
     locale,
     cover,
     blocks,
-    title: title.text,
-    classification: classification?.text ?? null,
+    status,
+    statusNote: note,
+    title: markedText(title),
+    classification: classification ? markedText(classification) : null,
     watermark: pack.watermark ? (texts.get(pack.watermark, pack.id, 'watermark')?.text ?? null) : null,
     documentLine: documentLine(t, pack, locale),
-    subject: meetingTitle?.text ?? null,
-    author: networkName?.text ?? null,
+    subject: meetingTitle ? markedText(meetingTitle) : null,
+    author: networkName ? markedText(networkName) : null,
     keywords: [pack.slug, ...(meeting ? [meeting.startDate.slice(0, 4)] : [])],
   };
 }

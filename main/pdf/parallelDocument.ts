@@ -4,7 +4,7 @@ import type { Translate } from '../../shared/locales/createTranslator';
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import { formatDate } from '../../shared/domain/formatDates';
 import type { Block, EditionModel } from './packBlocks';
-import { fallbackTag, outlineEntries, renderBlock, renderCover, renderToc, tocEntries } from './renderBlocks';
+import { fallbackTag, markedText, outlineEntries, renderBlock, renderCover, renderStatusNote, renderToc, tocEntries } from './renderBlocks';
 import { wholeDocument, type SplittableDocument } from './documentParts';
 import { blockWeight } from './editionPlan';
 import { markdownToPdf } from './markdownToPdf';
@@ -23,7 +23,7 @@ type Editions = Record<Locale, EditionModel>;
 type Translators = Record<Locale, Translate>;
 
 const joined = (parts: string[]) => [...new Set(parts)].join(' / ');
-const headingText = (b: Block) => ('text' in b && typeof b.text === 'object' ? b.text.text : '');
+const headingText = (b: Block) => ('text' in b && typeof b.text === 'object' ? markedText(b.text) : '');
 
 /**
  * Rows of three cells. A Markdown body becomes one row per top-level block when the three
@@ -146,6 +146,10 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       };
       for (let index = from; index < to; index++) {
         if (en.blocks[index]!.kind === 'sectionHeading') flush();
+        // Each language's status note opens its column, above the first section.
+        if (index === 0 && LOCALES.some((l) => editions[l].statusNote)) {
+          rows.push(LOCALES.map((l) => { const note = editions[l].statusNote; return note ? (renderStatusNote(note) as TableCell) : { text: '' }; }));
+        }
         for (const row of rowsFor(index, editions)) {
           if (isHeadingRow(row)) rows.push(probeRow());
           rows.push(row);

@@ -17,6 +17,11 @@ import { createRequire } from 'node:module';
  *    pages to the callback, before anything is rendered (layoutChecks.ts).
  * 4. Each layout pass's nodes, with every line's position, are kept for pagination.ts: the
  *    pageBreakBefore callback is given each node's first position only.
+ * 5. Measuring. Every page break pagination.ts asks for makes pdfmake lay the whole document out
+ *    again, measuring every text anew (most of a pass's time: style lookups for each piece of
+ *    text). A text's pieces do not depend on where it lands, so within one document the first
+ *    pass's pieces are kept and later passes get fresh copies of them (layout cuts and moves the
+ *    pieces it places, so they are never shared between passes).
  */
 
 const require = createRequire(import.meta.url);
@@ -49,6 +54,26 @@ interface LaidOutLine {
   lastLineInParagraph?: boolean;
 }
 
+interface MeasuredLeaf {
+  text?: unknown;
+  _textRef?: unknown;
+  _inlines?: Inline[];
+  _minWidth?: number;
+  _maxWidth?: number;
+}
+
+interface DocMeasurePrototype {
+  measureLeaf(node: MeasuredLeaf): MeasuredLeaf;
+}
+
+/** A leaf as the first pass measured it: its text (to tell it is unchanged) and pristine pieces. */
+interface LeafMeasure {
+  text: unknown;
+  inlines: Inline[];
+  minWidth: number | undefined;
+  maxWidth: number | undefined;
+}
+
 interface LayoutBuilderPrototype {
   buildNextLine(node: TextNode): LaidOutLine | null;
   layoutDocument(content: unknown, ...rest: unknown[]): unknown[];
@@ -57,6 +82,7 @@ interface LayoutBuilderPrototype {
 
 export const PDFMAKE_VERSION = (require('pdfmake/package.json') as { version: string }).version;
 const columnCalculator = (require('pdfmake/js/columnCalculator') as { default: ColumnCalculator }).default;
+const docMeasure = (require('pdfmake/js/DocMeasure') as { default: { prototype: DocMeasurePrototype } }).default.prototype;
 const layoutBuilder = (require('pdfmake/js/LayoutBuilder') as { default: { prototype: LayoutBuilderPrototype } }).default.prototype;
 
 /** Pieces of one paragraph the line builder sees at a time: far more than a line ever holds. */
@@ -74,6 +100,13 @@ let lastPass: readonly unknown[] | null = null;
 /** Every node of the layout pass in progress (children before their containers), or null. */
 export function laidOutNodes(): readonly unknown[] | null {
   return lastPass;
+}
+
+let reuseMeasures = true;
+
+/** Whether later layout passes reuse the first pass's measures (off only to compare the two). */
+export function reuseMeasuresBetweenPasses(on: boolean): void {
+  reuseMeasures = on;
 }
 
 let installed = false;
@@ -108,6 +141,31 @@ export function installLayoutHooks(): void {
     return line;
   };
 
+  // One cache per DocMeasure: pdfmake makes a new one for each document (its styles and fonts).
+  const measures = new WeakMap<object, WeakMap<object, LeafMeasure>>();
+  const measureLeaf = docMeasure.measureLeaf;
+  docMeasure.measureLeaf = function (node) {
+    // Page references are filled in between passes: measure them each time, as pdfmake does.
+    if (node._textRef || !reuseMeasures) return measureLeaf.call(this, node);
+    let byNode = measures.get(this);
+    if (!byNode) measures.set(this, (byNode = new WeakMap()));
+    const kept = byNode.get(node);
+    if (kept && kept.text === node.text) {
+      node._inlines = kept.inlines.map(copyInline);
+      node._minWidth = kept.minWidth;
+      node._maxWidth = kept.maxWidth;
+      return node;
+    }
+    measureLeaf.call(this, node);
+    byNode.set(node, {
+      text: node.text,
+      inlines: (node._inlines ?? []).map(copyInline),
+      minWidth: node._minWidth,
+      maxWidth: node._maxWidth,
+    });
+    return node;
+  };
+
   const tryLayoutDocument = layoutBuilder.tryLayoutDocument;
   layoutBuilder.tryLayoutDocument = function (...args) {
     const result = tryLayoutDocument.apply(this, args);
@@ -125,6 +183,11 @@ export function installLayoutHooks(): void {
       lastPass = null;
     }
   };
+}
+
+/** A piece of text with its own fields, as pdfmake's own line builder copies one it cuts. */
+function copyInline(inline: Inline): Inline {
+  return { ...inline };
 }
 
 /** The width a column's calculated width may exceed the space by before it is refitted: rounding. */

@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { Block, CoverModel } from './packBlocks';
+import type { StatusNote } from './editionStatus';
 import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
@@ -8,11 +9,19 @@ import { withDotLeaders } from './dotLeaders';
 import { withParagraphNumbers } from './paragraphNumbers';
 import { sourceEntryId } from './crossReferences';
 import { STYLES } from './styles';
+import { EMPTY_CELL, type CountryRow } from './countryTable';
+import { markPrefix, markedText } from './statusMarks';
 
-/** `[FR] ` before a text shown in another language than the edition's. */
+/**
+ * `[FR] ` before a text shown in another language than the edition's, `[out of date] ` before a
+ * translation whose original changed since: the marks the edition's status note explains.
+ */
 export function fallbackTag(text: EditionText): Content[] {
-  return text.fallback ? [{ text: `[${text.fallback.toUpperCase()}] `, style: 'fallbackTag' }] : [];
+  const mark = markPrefix(text);
+  return mark ? [{ text: mark, style: 'fallbackTag' }] : [];
 }
+
+export { markPrefix, markedText } from './statusMarks';
 
 /** The text after its fallback mark; the text's origin goes with it to the laid-out lines. */
 function tagged(text: EditionText): Content[] {
@@ -39,6 +48,7 @@ const ROLES: Record<Block['kind'], LayoutRole> = {
   meta: 'meta',
   markdown: 'body',
   sourceNote: 'source',
+  countryTable: 'body',
 };
 
 export function renderBlock(block: Block, options: BlockRenderOptions): Content {
@@ -54,7 +64,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
         text: tagged(block.text),
         style: 'sectionHeading',
         ...(options.anchors
-          ? { id: block.id, outline: true, outlineText: options.outlineTitle?.(block) ?? block.text.text }
+          ? { id: block.id, outline: true, outlineText: options.outlineTitle?.(block) ?? markedText(block.text) }
           : {}),
       };
     case 'itemHeading': {
@@ -71,7 +81,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
               id: block.id,
               outline: true,
               outlineParentId: block.parentId,
-              outlineText: options.outlineTitle?.(block) ?? block.text.text,
+              outlineText: options.outlineTitle?.(block) ?? markedText(block.text),
             }
           : {}),
       };
@@ -95,6 +105,8 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
     }
     case 'sourcesHeading':
       return { text: block.text, style: 'sourcesHeading' };
+    case 'countryTable':
+      return countryTableContent(block);
     case 'sourceNote':
       return {
         text: [
@@ -109,6 +121,41 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
   }
 }
 
+/** The section's countries, one row each; note titles link to the profile they sit in. */
+function countryTableContent(block: Extract<Block, { kind: 'countryTable' }>): Content {
+  const { header, rows } = block.table;
+  const marks: Content[] = block.sourceMarks.length ? [{ text: ` ${block.sourceMarks.join(', ')}`, sup: true, style: 'sourceMark' }] : [];
+  const notesCell = (notes: CountryRow['notes']): Content =>
+    notes.length === 0
+      ? { text: EMPTY_CELL }
+      : { stack: notes.map((n) => ({ text: tagged(n.title), linkToDestination: n.target, style: 'countryNoteLink' })) };
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: ['auto', 'auto', '*'],
+      body: [
+        header.map((text, i) => ({ text: i === 0 ? [{ text }, ...marks] : text, style: 'countryTableHeader' })),
+        ...rows.map((row) => [{ text: row.name }, { text: row.role }, notesCell(row.notes)]),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'countryTable',
+  };
+}
+
+/** The edition's translation status and the legend of its marks, in a tinted box. */
+export function renderStatusNote(note: StatusNote): Content {
+  return {
+    table: {
+      widths: ['*'],
+      body: [[{ stack: [{ text: note.summary, style: 'statusSummary' }, ...note.legend.map((line) => ({ text: line, style: 'statusLegend' }))], fillColor: '#f6efdf' }]],
+    },
+    layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 6 },
+    margin: [0, 0, 0, 14],
+  };
+}
+
 /** `compact`: a third of a landscape page (parallel edition) must still hold the whole cover. */
 export function renderCover(cover: CoverModel, prepared: string | null, options: { compact?: boolean } = {}): Content[] {
   const out: Content[] = [];
@@ -121,6 +168,7 @@ export function renderCover(cover: CoverModel, prepared: string | null, options:
   }
   if (cover.audience) out.push({ text: tagged(cover.audience), style: 'coverAudience' });
   if (cover.classification) out.push({ text: tagged(cover.classification), style: 'coverClassification' });
+  cover.status.forEach((line, i) => out.push({ text: line, style: i === 0 ? 'coverStatus' : ['coverStatus', 'coverStatusDraft'] }));
   if (prepared) out.push({ text: prepared, style: 'coverPrepared' });
   return out;
 }

@@ -148,6 +148,7 @@ export class LibraryStore implements LibraryLookup {
           theme: field(m.id, 'theme'),
           place: req(m.id, 'place'),
           hostCountry: m.hostCountry,
+          participants: m.participants,
           startDate: m.startDate,
           endDate: m.endDate,
           sources: sourcesOf(m.id),

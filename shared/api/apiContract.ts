@@ -77,6 +77,7 @@ export const API_INPUTS = {
     paper: z.enum(PAPER_SIZES).optional(),
     watermark: z.string().max(80).nullable().optional(),
     strict: z.boolean().optional(),
+    requireApproved: z.boolean().optional(),
     /** Chosen by the caller, so it can ask for progress or cancel while the build runs. */
     jobId: JOB_ID.optional(),
   }),

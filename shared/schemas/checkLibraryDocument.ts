@@ -69,6 +69,7 @@ export function checkLibraryDocument(doc: LibraryDocument, library: LibraryLooku
   doc.meetings.forEach((m, i) => {
     ref(m.networkId, 'network', ['meetings', i, 'networkId']);
     ref(m.hostCountry, 'country', ['meetings', i, 'hostCountry']);
+    refs(m.participants, 'country', ['meetings', i, 'participants']);
     refs(m.sources, 'source', ['meetings', i, 'sources']);
   });
   const numbers = new Map<string, string>();

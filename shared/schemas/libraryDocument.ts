@@ -57,6 +57,8 @@ export const meetingDocSchema = z
     theme: shortLocalized.nullable(),
     place: shortLocalized,
     hostCountry: countryCodeSchema,
+    /** The countries that took part (added in schema 4); older files have none: an empty list. */
+    participants: z.array(countryCodeSchema).default([]),
     startDate: isoDateSchema,
     endDate: isoDateSchema,
     sources: idList,

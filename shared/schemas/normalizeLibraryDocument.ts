@@ -75,6 +75,7 @@ export function normalizeMeeting(m: MeetingDoc, hash: HashText): MeetingDoc {
     theme: optLocalized(m.theme, hash),
     place: normalizeLocalized(m.place, hash),
     hostCountry: m.hostCountry,
+    participants: sorted(m.participants),
     startDate: m.startDate,
     endDate: m.endDate,
     sources: sorted(m.sources),

@@ -24,6 +24,13 @@ function block(b: Block): string {
       return `<h4>${esc(b.text)}</h4>`;
     case 'sourceNote':
       return `<p class="source">${b.number}. ${tag(b.title)}${esc(b.title.text)} — ${esc(b.citation)}</p>`;
+    case 'countryTable': {
+      const cells = (row: string[], tagName: string) => `<tr>${row.map((c) => `<${tagName}>${c}</${tagName}>`).join('')}</tr>`;
+      const rows = b.table.rows.map((r) =>
+        cells([esc(r.name), esc(r.role), r.notes.map((n) => `<a href="#${n.target}">${tag(n.title)}${esc(n.title.text)}</a>`).join('<br>') || '–'], 'td'),
+      );
+      return `<table>${cells(b.table.header.map(esc), 'th')}${rows.join('')}</table>`;
+    }
   }
 }
 

@@ -22,6 +22,7 @@ import { runTranslateBench } from './translateBench';
 import { runLayoutChecksBench } from './layoutChecksBench';
 import { hostileDocument } from '../helpers/hostileDocument';
 import { runImportBench } from './importBench';
+import { runStartupBench } from './startupBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -206,6 +207,7 @@ async function main() {
   if (!only || only.includes('ui') || only.includes('viewer')) await runViewerBench(emit, work, RUNS);
   if (!only || only.includes('translate')) await runTranslateBench(emit, work, RUNS);
   if (!only || only.includes('server-import')) await runImportBench(emit, work);
+  if (!only || only.includes('startup')) await runStartupBench(emit, ROOT, panamaDb, work, RUNS);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -42,6 +42,7 @@ export function smallDocument(): LibraryDocument {
         theme: null,
         place: tri('Panama'),
         hostCountry: 'PA',
+        participants: ['PA'],
         startDate: '2025-11-27',
         endDate: '2025-11-28',
         sources: ['t-src-a'],

@@ -38,6 +38,7 @@ export function edgeMeeting(): MeetingDoc {
     theme: { fr: { text: 'Thème', status: 'draft' } },
     place: tri('Panama'),
     hostCountry: 'PA',
+    participants: [],
     startDate: '2025-11-27',
     endDate: '2025-11-28',
     sources: [],

@@ -1,8 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -135,6 +136,37 @@ describe('a production-only install (no development dependencies)', () => {
     const build = run(app, ['build', '--db', db, '--pack', 'panama-2025', '--lang', 'en', '--out', pdf]);
     expect(build.code, build.stderr).toBe(0);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 240_000);
+
+  it('runs the code compiled at install (npm ci runs prepare), with no TypeScript loader at all', async () => {
+    // tsx left out: the command line and its build and import workers must all run compiled.
+    const app = productionCopy('compiled', ['tsx']);
+    expect(fs.readdirSync(path.join(app, 'node_modules'))).not.toContain('tsx');
+    const compile = spawnSync(process.execPath, [path.join(app, 'main/bin/compile.mjs')], { cwd: app, encoding: 'utf8' });
+    expect(compile.status, compile.stderr).toBe(0);
+    const { freshCompiledCli } = (await import(pathToFileURL(path.join(ROOT, 'main/bin/compiledCli.mjs')).href)) as {
+      freshCompiledCli: (root: string) => string | null;
+    };
+    expect(freshCompiledCli(app)).toBe(path.join(app, 'out', 'node', 'cli.mjs'));
+
+    const db = path.join(work, 'compiled.sqlite');
+    const init = run(app, ['init', '--db', db]);
+    expect(init.code, init.stderr).toBe(0);
+    const pdf = path.join(work, 'compiled-es.pdf');
+    const build = run(app, ['build', '--db', db, '--pack', 'panama-2025', '--lang', 'es', '--out', pdf]);
+    expect(build.code, build.stderr).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The starter library was found beside its own source, and the import worker runs compiled.
+    const exported = path.join(work, 'compiled-export.json');
+    expect(run(app, ['export', '--db', db, '--out', exported]).code).toBe(0);
+    const imported = run(app, ['import', exported, '--db', db, '--dry-run']);
+    expect(imported.code, imported.stderr).toBe(0);
+
+    // An edited source makes the compiled code stale: the TypeScript would run (and needs tsx).
+    const source = path.join(app, 'main', 'cli', 'runCli.ts');
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(source, later, later);
+    expect(freshCompiledCli(app)).toBeNull();
   }, 240_000);
 
   it('says what to do, in words, when the interface is not built and Vite is missing', () => {

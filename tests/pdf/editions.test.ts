@@ -87,7 +87,8 @@ function expectedOutline(lang: Lang): { title: string; children: string[] }[] {
   const regions = new Intl.DisplayNames([lang], { type: 'region' });
   return PACK.sections.map((section, s) => ({
     title: `${s + 1}. ${text(section.title, lang)}`,
-    children: section.items.map((item) => {
+    // Countries without notes are rows of the section's country table, not headings.
+    children: section.items.filter((item) => item.kind !== 'country' || SEED.notes.some((n) => n.countryCode === item.ref)).map((item) => {
       switch (item.kind) {
         case 'priority': {
           const p = SEED.priorities.find((x) => x.id === item.ref)!;
@@ -353,7 +354,7 @@ describe.each(LANGS)('%s edition of the starter pack', (lang) => {
       }
     }
     if (lang === 'en') {
-      for (const s of ['Curaçao', 'chargé d’affaires', '“victim-centred”']) expect(all).toContain(s);
+      for (const s of ['Curaçao', 'chargé d’affaires', '“solidarity synergy”']) expect(all).toContain(s);
     }
     // No replacement characters or lost glyphs.
     expect(all).not.toMatch(/[\uFFFD\u0000]/);

@@ -155,6 +155,7 @@ describe('fields', () => {
       ['countries', 0, 'code'],
       ['networks', 0, 'members', 0],
       ['meetings', 0, 'hostCountry'],
+      ['meetings', 0, 'participants', 0],
       ['notes', 0, 'countryCode'],
     ];
     for (const code of ['XX', 'EU', 'UN', 'ZZ', 'pa', 'PAN', 'P']) {
@@ -212,6 +213,13 @@ describe('fields', () => {
     }
   });
 
+  it('reads a meeting written before participants existed as one with none', () => {
+    const doc = mutable(smallDocument());
+    deleteAt(doc, ['meetings', 0, 'participants']);
+    expect(problemsOf(doc)).toEqual([]);
+    expect(parseLibraryDocument(doc, 'old.json', EMPTY_LOOKUP).meetings[0]!.participants).toEqual([]);
+  });
+
   it('rejects a meeting that ends before it starts', () => {
     const doc = mutable(smallDocument());
     setAt(doc, ['meetings', 0, 'endDate'], '2025-11-26');
@@ -266,6 +274,7 @@ describe('ids and references', () => {
     { place: ['priorities', 0, 'networkId'], value: 'net-nope', kind: 'network' },
     { place: ['meetings', 0, 'hostCountry'], value: 'MX', kind: 'country' },
     { place: ['networks', 0, 'members', 0], value: 'MX', kind: 'country' },
+    { place: ['meetings', 0, 'participants', 0], value: 'MX', kind: 'country' },
     { place: ['notes', 0, 'countryCode'], value: 'MX', kind: 'country' },
     { place: ['instruments', 1, 'parentId'], value: 'inst-nope', kind: 'instrument' },
     { place: ['instruments', 0, 'priorities', 0], value: 'prio-nope', kind: 'priority' },

@@ -7,6 +7,8 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../main/db/migrations';
 import { migration001 } from '../../main/db/migrations/001_schema';
 import { migration002 } from '../../main/db/migrations/002_search';
 import { migration003 } from '../../main/db/migrations/003_translation';
+import { migration004 } from '../../main/db/migrations/004_participants';
+import { LibraryStore } from '../../main/services/LibraryStore';
 import { hashSourceText } from '../../main/services/textHash';
 import { migrate } from '../../main/db/migrate';
 import { APPLICATION_ID, openLibrary } from '../../main/db/openLibrary';
@@ -294,6 +296,68 @@ describe('migration 003 (translation)', () => {
     addText(db, 'note-a', 'title', 'fr', 'La sécurité');
     db.prepare("UPDATE texts SET approved_by = 'Ana', approved_at = 't'").run();
     expect(search(db, 'securite')).toEqual(['note-a/title/fr']);
+    db.close();
+  });
+});
+
+describe('migration 004 (participants)', () => {
+  /** A schema-3 library with a network, two countries and a meeting hosted by one of them. */
+  function meetingAtVersion3(): Database.Database {
+    const db = dbAtVersion(memoryDb(), 3);
+    addPiece(db, 'net-a', 'network');
+    db.prepare('INSERT INTO networks (id) VALUES (?)').run('net-a');
+    for (const code of ['PA', 'MX']) {
+      addPiece(db, code, 'country');
+      db.prepare('INSERT INTO countries (code) VALUES (?)').run(code);
+    }
+    db.prepare("INSERT INTO network_members (network_id, country_code) VALUES ('net-a', 'MX')").run();
+    addPiece(db, 'meet-a', 'meeting');
+    db.prepare(
+      "INSERT INTO meetings (id, network_id, host_country, start_date, end_date) VALUES ('meet-a', 'net-a', 'PA', '2025-11-27', '2025-11-28')",
+    ).run();
+    addText(db, 'meet-a', 'title', 'fr', 'Réunion');
+    addText(db, 'meet-a', 'place', 'fr', 'Panama');
+    return db;
+  }
+
+  it('adds meeting_participants, leaving meetings and network members as they were', () => {
+    const db = meetingAtVersion3();
+    const before = db.prepare('SELECT * FROM meetings').all();
+    migration004.up(db);
+    expect(tableNames(db)).toContain('meeting_participants');
+    expect(db.prepare('SELECT * FROM meetings').all()).toEqual(before);
+    expect(db.prepare('SELECT country_code FROM network_members').pluck().all()).toEqual(['MX']);
+    expect(db.prepare('SELECT count(*) FROM meeting_participants').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('reads an older meeting with no participants, and keeps the participants written', () => {
+    const db = meetingAtVersion3();
+    migration004.up(db);
+    const store = new LibraryStore(db);
+    expect(store.readDocument().meetings[0]!.participants).toEqual([]);
+    const meeting = { ...store.readDocument().meetings[0]!, participants: ['PA', 'MX', 'MX'] };
+    store.writeMeeting(meeting, 't2');
+    expect(store.readDocument().meetings[0]!.participants).toEqual(['MX', 'PA']);
+    store.writeMeeting({ ...meeting, participants: ['PA'] }, 't3');
+    expect(store.readDocument().meetings[0]!.participants).toEqual(['PA']);
+    db.close();
+  });
+
+  it('refuses a participant that is not a country, and drops participants with their meeting or country', () => {
+    const db = meetingAtVersion3();
+    migration004.up(db);
+    const insert = db.prepare('INSERT INTO meeting_participants (meeting_id, country_code) VALUES (?, ?)');
+    insert.run('meet-a', 'PA');
+    insert.run('meet-a', 'MX');
+    expect(() => insert.run('meet-a', 'ZZ')).toThrow(/FOREIGN KEY/);
+    expect(() => insert.run('meet-zz', 'PA')).toThrow(/FOREIGN KEY/);
+    expect(() => insert.run('meet-a', 'PA')).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare("DELETE FROM network_members WHERE country_code = 'MX'").run();
+    db.prepare("DELETE FROM pieces WHERE id = 'MX'").run();
+    expect(db.prepare('SELECT country_code FROM meeting_participants').pluck().all()).toEqual(['PA']);
+    db.prepare("DELETE FROM pieces WHERE id = 'meet-a'").run();
+    expect(db.prepare('SELECT count(*) FROM meeting_participants').pluck().get()).toBe(0);
     db.close();
   });
 });

@@ -37,10 +37,59 @@ describe('the starter library', () => {
     expect(new Set(doc.priorities.map((p) => p.networkId))).toEqual(new Set(['net-rps']));
   });
 
-  it('has the 21 participating countries, and they are the network’s members', () => {
+  it('has the 21 countries as participants of the Panama meeting, not as members of the network', () => {
     const expected = 'AG AR BB BZ CA CL CO CR CU CW DO EC GD GT GY KN MX PA PE PY SV'.split(' ');
     expect(doc.countries.map((c) => c.code)).toEqual(expected);
-    expect(doc.networks.find((n) => n.id === 'net-rps')!.members).toEqual(expected);
+    expect(doc.meetings.find((m) => m.id === 'meet-rps-panama-2025')!.participants).toEqual(expected);
+    // The declaration says they took part in the first meeting, not that they are members.
+    expect(doc.networks.find((n) => n.id === 'net-rps')!.members).toEqual([]);
+  });
+
+  it('ties the Convention and its first two protocols to the resolution of 15 November 2000, and the Firearms Protocol to later', () => {
+    const instrument = (id: string) => doc.instruments.find((i) => i.id === id)!;
+    for (const id of ['inst-palermo', 'inst-palermo-trafficking', 'inst-palermo-migrants']) expect(instrument(id).yearAdopted, id).toBe(2000);
+    const firearms = instrument('inst-palermo-firearms');
+    expect(firearms.yearAdopted).toBeNull();
+    expect(firearms.summary.en!.text).toMatch(/adopted after the Convention and its first two protocols/);
+    expect(firearms.summary.fr!.text).toMatch(/adopté après la Convention et ses deux premiers protocoles/);
+    expect(firearms.summary.es!.text).toMatch(/aprobado después de la Convención y de sus dos primeros protocolos/);
+    expect(firearms.summary.en!.text).not.toMatch(/2000|2001/);
+    const palermo = instrument('inst-palermo').summary;
+    expect(palermo.en!.text).toMatch(/15 November 2000, together with its first two additional protocols/);
+    expect(palermo.fr!.text).toMatch(/15 novembre 2000, avec ses deux premiers protocoles additionnels/);
+    expect(palermo.es!.text).toMatch(/15 de noviembre de 2000, junto con sus dos primeros protocolos adicionales/);
+    // No text ties every protocol to that resolution any more.
+    const all = JSON.stringify(doc);
+    expect(all).not.toMatch(/with its additional protocols by the resolution|protocoles additionnels, issus de la résolution/);
+  });
+
+  it('says trafficking in persons and smuggling of migrants, in English and Spanish', () => {
+    const texts = localizedValues(doc);
+    const en = texts.map((v) => v.text.en?.text ?? '').join('\n');
+    const es = texts.map((v) => v.text.es?.text ?? '').join('\n');
+    expect(en).not.toMatch(/human beings|migrant smuggling/i);
+    expect(en).toMatch(/trafficking in persons/);
+    expect(en).toMatch(/smuggling of migrants/);
+    expect(es).not.toMatch(/seres humanos|tráfico de migrantes/i);
+    expect(es).toMatch(/trata de personas/);
+  });
+
+  it('names Saint Kitts and Nevis “Saint Kitts y Nevis” in Spanish, as a draft from French', () => {
+    expect(doc.countries.find((c) => c.code === 'KN')!.formalName!.es).toMatchObject({ text: 'Saint Kitts y Nevis', status: 'draft', from: 'fr' });
+  });
+
+  it('marks the joint declaration’s title as a working title in every language', () => {
+    const declaration = doc.instruments.find((i) => i.id === 'inst-joint-declaration-digital-trafficking')!;
+    expect(declaration.officialTitle.en!.text).toMatch(/\(working title\)$/);
+    expect(declaration.officialTitle.fr!.text).toMatch(/\(titre de travail\)$/);
+    expect(declaration.officialTitle.es!.text).toMatch(/\(título provisional\)$/);
+    expect(declaration.summary.en!.text).toMatch(/working title/);
+  });
+
+  it('names the source documents by file name in its README, never by a path on a machine', () => {
+    const readme = fs.readFileSync(new URL('../../seeds/README.md', import.meta.url), 'utf8');
+    for (const file of ['000_ef0f5555f3501eaf.txt', '001_6de508d0ae3b2eed.txt', '002_a769af5db55c78fa.txt']) expect(readme).toContain(file);
+    expect(readme).not.toMatch(/(^|[\s(`])(\/[\w.-]+){2,}|[A-Z]:\\/m);
   });
 
   it('has the first meeting, in Panama on 27–28 November 2025', () => {

@@ -22,6 +22,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     })
     .requiredOption('--out <file|dir>', t('cli:build.options.out'))
     .option('--strict', t('cli:build.options.strict'))
+    .option('--require-approved', t('cli:build.options.requireApproved'))
     .option('--paper <size>', t('cli:build.options.paper'), choiceOption(t, '--paper', PAPER_SIZES))
     .option('--watermark <text>', t('cli:build.options.watermark'))
     .option('--force', t('cli:build.options.force'))
@@ -33,6 +34,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           lang: LanguageMode;
           out: string;
           strict?: boolean;
+          requireApproved?: boolean;
           paper?: 'a4' | 'letter';
           watermark?: string;
           force?: boolean;
@@ -53,6 +55,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
             mode: options.lang,
             out: options.out,
             strict: options.strict ?? false,
+            requireApproved: options.requireApproved ?? false,
             paper: options.paper,
             watermark: options.watermark,
             force: options.force ?? false,

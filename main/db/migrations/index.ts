@@ -2,7 +2,7 @@ import type { Migration } from './Migration';
 import { migration001 } from './001_schema';
 import { migration002 } from './002_search';
 import { migration003 } from './003_translation';
-import { migration004 } from './004_reserved';
+import { migration004 } from './004_participants';
 import { migration005 } from './005_pack_paper';
 
 /** In order; a test checks the versions run 1, 2, 3… with no gap. */

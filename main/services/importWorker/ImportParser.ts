@@ -4,7 +4,13 @@ import type { LibraryDocument } from '../../../shared/schemas/libraryDocument';
 import type { XliffDocumentIn } from '../../xliff/xliffTypes';
 import type { ImportAnswer, ImportJob } from './importWorkerMessages';
 
-const WORKER_ENTRY = new URL('./importWorker.mjs', import.meta.url);
+/** Set by main/bin/compile.mjs in the compiled command line: the URL of its own file. */
+declare const __BRIEFING_COMPILED_URL__: string | undefined;
+// Compiled, the worker was compiled beside the command line; otherwise its shim runs the TS via tsx.
+const WORKER_ENTRY =
+  typeof __BRIEFING_COMPILED_URL__ === 'string'
+    ? new URL('./importWorker.mjs', __BRIEFING_COMPILED_URL__)
+    : new URL('./importWorker.mjs', import.meta.url);
 const DETAIL_MAX = 200;
 
 export interface ImportParserOptions {

@@ -31,6 +31,7 @@ const FIELD_LABELS: Record<string, string> = {
   startDate: 'ui:fields.startDate',
   endDate: 'ui:fields.endDate',
   hostCountry: 'ui:fields.hostCountry',
+  participants: 'ui:fields.participants',
   theme: 'ui:fields.theme',
   place: 'ui:fields.place',
   meetingId: 'ui:fields.meeting',

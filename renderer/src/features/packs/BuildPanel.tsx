@@ -44,6 +44,7 @@ export function BuildPanel({
   const id = useId();
   const [mode, setMode] = useState<LanguageMode>(() => storedEditionLanguage(locale));
   const [strict, setStrict] = useState(false);
+  const [requireApproved, setRequireApproved] = useState(false);
   const [state, setState] = useState<BuildState>({ phase: 'idle' });
   const ticket = useRef(0);
   const job = useRef<string | null>(null);
@@ -72,7 +73,7 @@ export function BuildPanel({
       });
     }, 250);
     try {
-      const result = unwrap(await getApi()['packs.build']({ id: pack.id, mode, strict, jobId }));
+      const result = unwrap(await getApi()['packs.build']({ id: pack.id, mode, strict, requireApproved, jobId }));
       if (mine === ticket.current) setState({ phase: 'done', result, seconds: (Date.now() - startedAt) / 1000 });
     } catch (caught) {
       if (mine === ticket.current) setState({ phase: 'failed', error: toApiError(caught) });
@@ -123,6 +124,12 @@ export function BuildPanel({
         {t('ui:build.strict')}
       </label>
       <p className="hint">{t('ui:build.strictHint')}</p>
+      <label className="checkbox-field">
+        <input type="checkbox" checked={requireApproved} data-testid="build-require-approved" disabled={building}
+          onChange={(e) => setRequireApproved(e.target.checked)} />
+        {t('ui:build.requireApproved')}
+      </label>
+      <p className="hint">{t('ui:build.requireApprovedHint')}</p>
       {building ? (
         <div className="build-progress" data-testid="build-progress">
           <p role="status" className="build-status">{t('ui:build.building')}</p>

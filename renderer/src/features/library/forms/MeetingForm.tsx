@@ -40,6 +40,9 @@ export function MeetingForm({ record, onChange, problems, choices }: FormProps<M
         onChange={(v) => onChange({ ...record, theme: v })} />
       <LocalizedField name="place" label={t('ui:fields.place')} value={record.place} problems={problems}
         onChange={(v) => onChange({ ...record, place: v ?? {} })} />
+      <CheckboxList label={t('ui:fields.participants')} testId="participants" options={choices?.countries ?? []}
+        selected={record.participants} invalid={fieldHasProblem(problems, 'participants')}
+        onChange={(participants) => onChange({ ...record, participants })} />
       <CheckboxList label={t('ui:fields.sources')} testId="sources" options={choices?.sources ?? []} selected={record.sources}
         invalid={fieldHasProblem(problems, 'sources')} onChange={(sources) => onChange({ ...record, sources })} />
     </>
