@@ -4,7 +4,7 @@ import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/
 import { countryName } from '../../shared/domain/countryName';
 import { formatDate, formatDateRange, formatPartialDate } from '../../shared/domain/formatDates';
 import { documentLine, type DocumentLine } from '../../shared/domain/documentLine';
-import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
+import { instrumentFacts, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
 import { numberParagraphs, type ParagraphNumbers } from './paragraphNumbers';
 import { LIST_SLOT, headingTargets, sourceEntryId, withLinkedList, type LinePart } from './crossReferences';
@@ -27,7 +27,7 @@ export type Block =
   | { kind: 'markdown'; text: EditionText; paragraphs?: ParagraphNumbers }
   | { kind: 'sourcesHeading'; text: string }
   | { kind: 'sourceNote'; id: string; number: number; title: EditionText; citation: string; url: string | null }
-  | { kind: 'countryTable'; table: CountryTable; sourceMarks: number[] };
+  | { kind: 'countryTable'; parentId: string; table: CountryTable; sourceMarks: number[] };
 
 export interface CoverModel {
   network: EditionText | null;
@@ -155,6 +155,8 @@ export function buildEditionModel(
         if (index < 0) index = cited.push(source) - 1;
         return [index + 1];
       });
+    // Numbered in order of first citation, listed in increasing order, each once.
+    const marksOf = (ids: readonly string[]) => [...new Set(marksFor(ids))].sort((a, b) => a - b);
 
     let countriesDone = false;
     /** The section's country table, then the profiles of the countries that have notes. */
@@ -170,7 +172,8 @@ export function buildEditionModel(
       blocks.push({
         kind: 'countryTable',
         table: { header: countryTableHeader(meeting !== null, t), rows: sortCountries(rows, locale).map(({ id: _, ...row }) => row) },
-        sourceMarks: pack.options.sources ? marksFor([...new Set(items.flatMap(({ code }) => countries.get(code)!.sources))]) : [],
+        parentId: sectionId,
+        sourceMarks: pack.options.sources ? marksOf(items.flatMap(({ code }) => countries.get(code)!.sources)) : [],
       });
       const profiles = rows.filter((r) => r.notes.length > 0).map((r) => ({ ...r, name: nameOf(r.code, options.profileOrder ?? locale) }));
       for (const row of sortCountries(profiles, options.profileOrder ?? locale)) {
@@ -180,7 +183,7 @@ export function buildEditionModel(
           id: row.id,
           parentId: sectionId,
           text: plain(nameOf(row.code, locale)),
-          sourceMarks: pack.options.sources ? marksFor(c.sources) : [],
+          sourceMarks: pack.options.sources ? marksOf(c.sources) : [],
         });
         blocks.push({ kind: 'meta', text: row.role });
         for (const n of notesByCountry.get(row.code) ?? []) {
@@ -201,7 +204,7 @@ export function buildEditionModel(
           id,
           parentId: sectionId,
           text,
-          sourceMarks: pack.options.sources ? [...new Set(marksFor(sourceIds))].sort((a, b) => a - b) : [],
+          sourceMarks: pack.options.sources ? marksOf(sourceIds) : [],
         });
       switch (item.kind) {
         case 'priority': {

@@ -68,11 +68,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
           : {}),
       };
     case 'itemHeading': {
-      // Each mark links to its entry in the section's sources.
-      const marks: Content[] = block.sourceMarks.flatMap((n, i): Content[] => [
-        { text: i === 0 ? '\u2009' : ',\u2009', sup: true, style: 'sourceMark' },
-        { text: String(n), sup: true, style: 'sourceMark', linkToDestination: sourceEntryId(block.parentId, n) },
-      ]);
+      const marks = sourceMarkRuns(block.sourceMarks, block.parentId);
       return {
         text: [...tagged(block.text), ...marks],
         style: 'itemHeading',
@@ -124,7 +120,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
 /** The section's countries, one row each; note titles link to the profile they sit in. */
 function countryTableContent(block: Extract<Block, { kind: 'countryTable' }>): Content {
   const { header, rows } = block.table;
-  const marks: Content[] = block.sourceMarks.length ? [{ text: ` ${block.sourceMarks.join(', ')}`, sup: true, style: 'sourceMark' }] : [];
+  const marks = sourceMarkRuns(block.sourceMarks, block.parentId);
   const notesCell = (notes: CountryRow['notes']): Content =>
     notes.length === 0
       ? { text: EMPTY_CELL }
@@ -154,6 +150,14 @@ export function renderStatusNote(note: StatusNote): Content {
     layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 6 },
     margin: [0, 0, 0, 14],
   };
+}
+
+/** Source marks as superscripts, each a link to its entry in the section's sources. */
+export function sourceMarkRuns(numbers: readonly number[], sectionId: string): Content[] {
+  return numbers.flatMap((n, i): Content[] => [
+    { text: i === 0 ? '\u2009' : ',\u2009', sup: true, style: 'sourceMark' },
+    { text: String(n), sup: true, style: 'sourceMark', linkToDestination: sourceEntryId(sectionId, n) },
+  ]);
 }
 
 /** `compact`: a third of a landscape page (parallel edition) must still hold the whole cover. */

@@ -4,6 +4,8 @@ import { buildEdition } from '../../main/pdf/buildEdition';
 import type { Edition } from '../../shared/api/buildTypes';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { smallDocument } from '../helpers/documents';
+import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
+import { hashSourceText } from '../../main/services/textHash';
 import { loadPdf, type LoadedPdf } from '../helpers/pdf';
 
 /**
@@ -66,7 +68,8 @@ function crossDocument(): LibraryDocument {
   items.splice(2, 0, { kind: 'instrument', ref: 't-inst-prot' });
   // Two sources on the protocol, cited in the opposite order of their numbers.
   doc.instruments[1]!.sources = ['t-src-b', 't-src-a'];
-  return doc;
+  // Source hashes filled in, as an import does: the translations are current, not out of date.
+  return normalizeLibraryDocument(doc, hashSourceText);
 }
 
 const DOC = crossDocument();

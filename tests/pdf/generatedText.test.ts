@@ -68,12 +68,6 @@ describe('generated labels in the PDF', () => {
     expect(text('es')).toContain('Instrumentos relacionados:');
   });
 
-  it('give network names the article and preposition of each language', () => {
-    expect(text('en')).toContain('Member of the Test Network');
-    expect(text('fr')).toContain('Membre du Réseau test');
-    expect(text('es')).toContain('Miembro de la Red de prueba');
-  });
-
   it('write a source date known to the month in words, never 2025-11', () => {
     expect(text('en')).toContain('November 2025');
     expect(text('fr')).toContain('novembre 2025');

@@ -335,12 +335,12 @@ describe('migration 004 (participants)', () => {
     const db = meetingAtVersion3();
     migration004.up(db);
     const store = new LibraryStore(db);
-    expect(store.readDocument().meetings[0]!.participants).toEqual([]);
-    const meeting = { ...store.readDocument().meetings[0]!, participants: ['PA', 'MX', 'MX'] };
+    expect(store.readDocument(['meetings']).meetings[0]!.participants).toEqual([]);
+    const meeting = { ...store.readDocument(['meetings']).meetings[0]!, participants: ['PA', 'MX', 'MX'] };
     store.writeMeeting(meeting, 't2');
-    expect(store.readDocument().meetings[0]!.participants).toEqual(['MX', 'PA']);
+    expect(store.readDocument(['meetings']).meetings[0]!.participants).toEqual(['MX', 'PA']);
     store.writeMeeting({ ...meeting, participants: ['PA'] }, 't3');
-    expect(store.readDocument().meetings[0]!.participants).toEqual(['PA']);
+    expect(store.readDocument(['meetings']).meetings[0]!.participants).toEqual(['PA']);
     db.close();
   });
 
