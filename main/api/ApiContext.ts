@@ -19,5 +19,7 @@ export interface ApiContext {
     openPdf(file: string): Promise<boolean>;
     /** A save dialog for a text file the renderer produced (XLIFF, JSON); null if cancelled. */
     saveText(fileName: string, text: string, extension: string): Promise<string | null>;
+    /** A save dialog for a copy of the library; the chosen path, or null if cancelled. */
+    chooseLibraryCopy(defaultName: string): Promise<string | null>;
   };
 }

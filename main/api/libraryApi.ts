@@ -1,29 +1,25 @@
 import { approverNow } from '../services/userName';
 import { AppError } from '../../shared/errors/AppError';
-import type { Choices, PieceRecord } from '../../shared/api/apiContract';
+import { EDITABLE_KINDS, type Choices, type PieceRecord } from '../../shared/api/apiContract';
+import { DESCRIPTORS } from '../../shared/descriptors/descriptors';
 import type { Locale } from '../../shared/domain/locales';
 import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
-import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
+import type { LibraryCollection, LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { listEntries } from '../services/listEntries';
-import { searchLibrary } from '../services/searchLibrary';
+import { searchAllKinds, searchLibrary } from '../services/searchLibrary';
+import { readPiece } from '../services/readPiece';
 import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
 import { saveRecord } from './saveRecord';
 
+/** The editable piece with this id, found through the descriptors (collection and id field). */
 export function findRecord(doc: LibraryDocument, id: string): PieceRecord | null {
-  const p = doc.priorities.find((x) => x.id === id);
-  if (p) return { kind: 'priority', record: p };
-  const i = doc.instruments.find((x) => x.id === id);
-  if (i) return { kind: 'instrument', record: i };
-  const n = doc.notes.find((x) => x.id === id);
-  if (n) return { kind: 'note', record: n };
-  const m = doc.meetings.find((x) => x.id === id);
-  if (m) return { kind: 'meeting', record: m };
-  const c = doc.countries.find((x) => x.code === id);
-  if (c) return { kind: 'country', record: c };
-  const s = doc.sources.find((x) => x.id === id);
-  if (s) return { kind: 'source', record: s };
+  for (const kind of EDITABLE_KINDS) {
+    const { collection, idField } = DESCRIPTORS[kind];
+    const record = (doc[collection as LibraryCollection] as unknown as Record<string, unknown>[]).find((r) => r[idField] === id);
+    if (record) return { kind, record } as PieceRecord;
+  }
   return null;
 }
 
@@ -40,6 +36,7 @@ function choices(doc: LibraryDocument, locale: Locale): Choices {
       .sort((a, b) => a.label.localeCompare(b.label, locale)),
     meetings: doc.meetings.map((m) => ({ id: m.id, label: label(m.title, m.id) })),
     sources: doc.sources.map((s) => ({ id: s.id, label: label(s.title, s.id) })),
+    networks: doc.networks.map((n) => ({ id: n.id, label: label(n.name, n.id) })),
   };
 }
 
@@ -47,7 +44,9 @@ function choices(doc: LibraryDocument, locale: Locale): Choices {
 export function registerLibraryApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
   api.register('library.list', ({ kind, locale }) => listEntries(store, kind, locale));
-  api.register('library.search', ({ query, locale }) => (query.trim() ? searchLibrary(store, query, locale) : []));
+  api.register('library.search', ({ query, locale, kinds }) => (query.trim() ? searchLibrary(store, query, locale, 50, kinds) : []));
+  api.register('library.searchAll', ({ query, locale }) => searchAllKinds(store, query, locale));
+  api.register('library.read', ({ id, locale }) => readPiece(store, id, locale));
   api.register('library.get', ({ id }) => {
     const found = findRecord(store.readDocument(), id);
     if (!found) throw new AppError('api.notFound', { id });
@@ -59,5 +58,10 @@ export function registerLibraryApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('library.saveNote', ({ record }) => saveRecord(store, 'notes', record, approverNow(store)));
   api.register('library.saveMeeting', ({ record }) => saveRecord(store, 'meetings', record, approverNow(store)));
   api.register('library.saveCountry', ({ record }) => saveRecord(store, 'countries', record, approverNow(store)));
+  api.register('library.save', (piece) => {
+    const { collection } = DESCRIPTORS[piece.kind];
+    const record = saveRecord(store, collection as LibraryCollection, piece.record as never, approverNow(store));
+    return { kind: piece.kind, record } as PieceRecord;
+  });
   api.register('library.saveSource', ({ record }) => saveRecord(store, 'sources', record, approverNow(store)));
 }

@@ -5,7 +5,7 @@ import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryD
 import { problemFromDocumentIssue } from '../../shared/schemas/validationProblems';
 import { applyLibraryDocument } from '../services/importLibrary';
 import type { LibraryStore } from '../services/LibraryStore';
-import { hashSourceText } from '../services/textHash';
+import { hashSourceText } from '../db/textHash';
 import { carryApprovals, dropClaimedApprovals, type Approver } from '../services/carryApprovals';
 
 /**

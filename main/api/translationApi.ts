@@ -7,11 +7,12 @@ import { searchTranslationFields } from '../services/translation/searchTranslati
 import { exportXliff } from '../services/xliff/exportXliff';
 import { importXliff } from '../services/xliff/importXliff';
 import { approverNow } from '../services/userName';
+import { packTranslationScope } from '../pdf/packTranslationScope';
 
 /** The translator's view: the list of units, one unit whole, saving one, and XLIFF out and in. */
 export function registerTranslationApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
-  api.register('translation.units', (query) => listUnitSummaries(store, query));
+  api.register('translation.units', (query) => listUnitSummaries(store, query, packTranslationScope));
   api.register('translation.unit', (ref) => readTranslationUnit(store, ref));
   api.register('translation.save', (edit) => saveTranslation(store, edit, approverNow(store)));
   api.register('translation.search', ({ query }) => searchTranslationFields(store, query));
@@ -22,7 +23,7 @@ export function registerTranslationApi(api: ApiRegistry, ctx: ApiContext): void 
       packId: request.packId ?? null,
       ui: request.ui ?? false,
       todoOnly: false,
-    });
+    }, packTranslationScope);
     const savedTo = ctx.desktop ? await ctx.desktop.saveText(fileName, xml, 'xlf') : null;
     return { fileName, xml, units, savedTo };
   });

@@ -3,7 +3,7 @@ import type { Translate } from '../../shared/locales/createTranslator';
 import { resolveLibraryPath } from '../db/defaultLibraryPath';
 import { openLibrary, type OpenedLibrary } from '../db/openLibrary';
 import { LibraryStore } from '../services/LibraryStore';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../services/loadStarterLibrary';
 import { mapSqliteError } from '../db/sqliteErrors';
 
 export interface CliIO {
@@ -39,7 +39,13 @@ export function createCliContext(io: CliIO, t: Translate): CliContext {
       const { db } = command.optsWithGlobals<{ db?: string }>();
       const target = resolveLibraryPath(db, io.env);
       const create = options.create || target.isDefault;
-      const library = await openLibrary(target.path, { create, readOnly: options.readOnly && !create });
+      // BRIEFING_BUSY_TIMEOUT_MS: how long to wait for another program's write (tests shorten it).
+      const busy = Number(io.env.BRIEFING_BUSY_TIMEOUT_MS);
+      const library = await openLibrary(target.path, {
+        create,
+        readOnly: options.readOnly && !create,
+        busyTimeoutMs: Number.isFinite(busy) && busy >= 0 ? busy : undefined,
+      });
       try {
         const store = new LibraryStore(library.db);
         if (target.isDefault && library.created) loadStarterLibrary(store);

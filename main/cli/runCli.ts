@@ -21,6 +21,12 @@ import { mapSqliteError } from '../db/sqliteErrors';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 const MAX_PROBLEM_LINES = 20;
+/** What to do, on the command line, for errors whose message speaks of the app's own actions. */
+const CLI_HINTS: Record<string, string> = {
+  'db.libraryGone': 'cli:hints.libraryMissing',
+  'db.libraryReplaced': 'cli:hints.libraryMissing',
+  'db.busy': 'cli:hints.busy',
+};
 /** commander's section titles, by the text it passes to styleTitle. */
 const HELP_TITLES: Record<string, string> = {
   'Usage:': 'cli:help.usage',
@@ -131,6 +137,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const error = mapSqliteError(caught, '');
     if (isAppError(error)) {
       for (const line of formatAppError(error, t)) io.stderr(`${line}\n`);
+      const hint = CLI_HINTS[error.code];
+      if (hint) io.stderr(`${t(hint, error.params)}\n`);
     } else {
       io.stderr(`${t('errors:unexpected', { detail: error instanceof Error ? error.message : String(error) })}\n`);
     }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { diskFullError, isNearlyFull } from './diskFull';
 import { AppError } from '../../shared/errors/AppError';
 import { MIGRATIONS } from './migrations';
 
@@ -35,6 +36,13 @@ export async function migrate(db: Database, file: string, applicationId: number)
       fs.mkdirSync(path.dirname(backupPath), { recursive: true });
       await db.backup(backupPath);
     } catch (error) {
+      try {
+        fs.rmSync(backupPath, { force: true });
+      } catch {
+        // Its folder could not be made either: there is nothing to remove.
+      }
+      const code = (error as { code?: unknown }).code;
+      if (code === 'ENOSPC' || code === 'SQLITE_FULL' || isNearlyFull(backupPath)) throw diskFullError(backupPath, error);
       throw new AppError('db.backupFailed', { path: file, detail: (error as Error).message }, [], { cause: error });
     }
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../shared/errors/AppError';
+import { AppError, isAppError } from '../../shared/errors/AppError';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { migrate, type MigrationReport } from './migrate';
 import { mapSqliteError } from './sqliteErrors';
@@ -15,6 +15,8 @@ export interface OpenLibraryOptions {
   create: boolean;
   /** Only reads will follow: a read-only file is then acceptable. */
   readOnly?: boolean;
+  /** How long SQLite waits for another program's write lock before saying busy (ms). */
+  busyTimeoutMs?: number;
 }
 
 export interface OpenedLibrary {
@@ -48,6 +50,41 @@ function checkHeader(file: string): void {
 }
 
 export async function openLibrary(file: string, options: OpenLibraryOptions): Promise<OpenedLibrary> {
+  try {
+    return await openLibraryFile(file, options);
+  } catch (error) {
+    // On a full disk SQLite cannot even create the WAL's index to read; a command that only
+    // reads (list, export to another disk) still works from a copy of the file in memory.
+    if (options.readOnly && isAppError(error) && error.code === 'disk.full') return openInMemoryCopy(file, error);
+    throw error;
+  }
+}
+
+/**
+ * The library's bytes in memory, read-only. Only when the WAL holds nothing (a library closed
+ * cleanly): otherwise the file alone would miss the last changes, and the full disk is named.
+ */
+async function openInMemoryCopy(file: string, full: AppError): Promise<OpenedLibrary> {
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) throw full;
+  const bytes = fs.readFileSync(file);
+  // Bytes 18 and 19 say "WAL"; an in-memory database reads the file as a rollback-journal one.
+  bytes[18] = 1;
+  bytes[19] = 1;
+  const db = new Database(bytes, { readonly: true });
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw new AppError('db.foreign', { path: file });
+    if (version !== LATEST_SCHEMA_VERSION) throw full;
+    const migration: MigrationReport = { from: version, to: version, backupPath: null };
+    return { db, path: file, readOnly: true, created: false, migration, close: () => db.close() };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+async function openLibraryFile(file: string, options: OpenLibraryOptions): Promise<OpenedLibrary> {
   const exists = fs.existsSync(file);
   if (!exists && !options.create) throw new AppError('db.notFound', { path: file });
   let created = !exists;
@@ -74,7 +111,7 @@ export async function openLibrary(file: string, options: OpenLibraryOptions): Pr
     throw mapSqliteError(error, file);
   }
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
     db.pragma('foreign_keys = ON');
     const version = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;

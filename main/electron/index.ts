@@ -5,8 +5,9 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type IpcMainInvokeEvent } from 'electron';
 import { openLibrary } from '../db/openLibrary';
 import { LIBRARY_FILE_NAME } from '../db/defaultLibraryPath';
+import { sweepBuildLeftovers } from '../pdf/writeOutputs';
 import { LibraryStore } from '../services/LibraryStore';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../services/loadStarterLibrary';
 import { PackBuildService } from '../pdf/PackBuildService';
 import { ImportParser } from '../services/importWorker/ImportParser';
 import { createApi } from '../api/createApi';
@@ -76,6 +77,10 @@ async function start(t: Translate): Promise<void> {
   if (library.created) loadStarterLibrary(store, path.join(appRoot, 'seeds', 'starter-library.json'));
   const outputDir = path.join(userData, 'built-packs');
   fs.mkdirSync(outputDir, { recursive: true });
+  // Builds killed with the app (power cut, kill -9) leave temporary files: finished or removed.
+  for (const entry of fs.readdirSync(outputDir, { withFileTypes: true })) {
+    if (entry.isDirectory()) sweepBuildLeftovers(path.join(outputDir, entry.name));
+  }
   const builds = new PackBuildService(2, bundledWorkerUrl(appRoot, 'buildWorker.cjs'));
   builds.warm();
   const imports = new ImportParser({ workerEntry: bundledWorkerUrl(appRoot, 'importWorker.cjs') });
@@ -102,6 +107,11 @@ async function start(t: Translate): Promise<void> {
         if (choice.canceled || !choice.filePath) return null;
         writeFileAtomic(choice.filePath, text, { force: true });
         return choice.filePath;
+      },
+      async chooseLibraryCopy(defaultName) {
+        const options = { defaultPath: defaultName, filters: [{ name: 'SQLite', extensions: ['sqlite'] }] };
+        const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
       },
       // shell.openPath answers '' on success; only our own built files are ever opened.
       openPdf: async (file) => (await shell.openPath(file)) === '',

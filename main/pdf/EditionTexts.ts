@@ -2,7 +2,7 @@ import type { Locale } from '../../shared/domain/locales';
 import type { LocalizedDoc } from '../../shared/schemas/common';
 import { pickText } from '../../shared/domain/pickText';
 import { translationState } from '../../shared/domain/translationState';
-import { hashSourceText } from '../services/textHash';
+import { hashSourceText } from '../db/textHash';
 import type { EditionReport } from '../../shared/api/buildTypes';
 
 /** A text as an edition shows it: `fallback` names the other language it came from. */

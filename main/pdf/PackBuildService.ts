@@ -9,6 +9,7 @@ import type { StringOverrides } from '../../shared/locales/createTranslator';
 // Not from buildEdition: this thread needs the models, not the PDF engine the worker loads.
 import { editionModels } from './editionModels';
 import { resolvePack } from './resolvePack';
+import { sweepBuildLeftovers, writeOutputs } from './writeOutputs';
 import type { Edition } from './buildEdition';
 import type { EditionReport } from './EditionTexts';
 import type { BuildJob, WorkerMessage } from './worker/messages';
@@ -31,6 +32,8 @@ export interface BuildRequest {
   builtAt?: Date;
   /** Translators' edits to the PDF's own strings, from the library (uiStrings). */
   strings?: Partial<Record<Locale, StringOverrides>>;
+  /** This build's limit per edition, instead of the service's. */
+  editionTimeLimitMs?: number;
 }
 
 export interface BuildHooks {
@@ -58,6 +61,19 @@ const WORKER_ENTRY =
  */
 export const WORKER_HEAP = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 6 } as const;
 
+/**
+ * How long one edition may take before its worker is stopped: far above the 530-page benchmark
+ * edition on a slow machine, far below the minutes hostile content once took.
+ */
+export const EDITION_TIME_LIMIT_MS = 180_000;
+
+export interface BuildServiceOptions {
+  /** Per edition; the worker is stopped and the build fails, naming the piece being laid out. */
+  editionTimeLimitMs?: number;
+  /** The worker's old-generation heap (MB), instead of WORKER_HEAP's. */
+  heapMb?: number;
+}
+
 interface PooledWorker {
   worker: Worker;
   busy: boolean;
@@ -74,11 +90,18 @@ export class PackBuildService {
   private readonly waiting: ((w: PooledWorker) => void)[] = [];
   private nextJob = 1;
 
+  private readonly timeLimitMs: number;
+  private readonly heap: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number };
+
   /** `workerEntry`: the desktop app passes its bundled worker; the CLI runs the TS one via tsx. */
   constructor(
     private readonly size = 2,
     private readonly workerEntry: URL = WORKER_ENTRY,
-  ) {}
+    options: BuildServiceOptions = {},
+  ) {
+    this.timeLimitMs = options.editionTimeLimitMs ?? EDITION_TIME_LIMIT_MS;
+    this.heap = { ...WORKER_HEAP, ...(options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : {}) };
+  }
 
   /** Starts the workers now, so the first build does not pay for their start-up. */
   warm(): void {
@@ -111,10 +134,11 @@ export class PackBuildService {
         this.run(
           { type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {}, strict: request.strict ?? false },
           hooks,
+          request.editionTimeLimitMs ?? this.timeLimitMs,
         ),
       ),
     );
-    writeAll(targets.map((file, i) => ({ file, bytes: results[i]!.bytes })), request.force ?? false);
+    writeOutputs(targets.map((file, i) => ({ file, bytes: results[i]!.bytes })), request.force ?? false);
     return {
       pack: { id: pack.id, slug: pack.slug },
       files: editions.map((edition, i) => ({
@@ -129,7 +153,9 @@ export class PackBuildService {
   }
 
   private spawn(): PooledWorker {
-    const pooled: PooledWorker = { worker: new Worker(this.workerEntry, { resourceLimits: WORKER_HEAP }), busy: false };
+    const pooled: PooledWorker = { worker: new Worker(this.workerEntry, { resourceLimits: this.heap }), busy: false };
+    // An idle worker does not keep the process alive; one building does (run() refs it), so the
+    // CLI waits for its builds instead of exiting with the promise unsettled (code 13).
     pooled.worker.unref();
     pooled.worker.on('exit', () => {
       const index = this.pool.indexOf(pooled);
@@ -165,6 +191,7 @@ export class PackBuildService {
   private async run(
     job: BuildJob,
     hooks: BuildHooks,
+    timeLimitMs: number,
   ): Promise<{ bytes: Uint8Array; pages: number; reports: EditionReport[]; warnings: ValidationProblem[] }> {
     if (hooks.signal?.aborted) throw new AppError('build.cancelled');
     const pooled = await this.acquire();
@@ -176,7 +203,12 @@ export class PackBuildService {
     const jobId = this.nextJob++;
     return new Promise((resolve, reject) => {
       const { worker } = pooled;
+      worker.ref();
+      let laying: { pieceId: string; field: string } | null = null;
+      let stopped: AppError | null = null;
       const cleanup = () => {
+        clearTimeout(timer);
+        worker.unref();
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -188,6 +220,10 @@ export class PackBuildService {
           hooks.onProgress?.({ edition: job.edition, fraction: message.fraction });
           return;
         }
+        if (message.type === 'laying') {
+          laying = { pieceId: message.pieceId, field: message.field };
+          return;
+        }
         cleanup();
         this.release(pooled);
         if (message.type === 'done') resolve({ bytes: message.bytes, pages: message.pages, reports: message.reports, warnings: message.warnings });
@@ -196,12 +232,22 @@ export class PackBuildService {
       };
       const onError = (error: Error) => {
         cleanup();
-        reject(new AppError('build.failed', { detail: error.message }, [], { cause: error }));
+        reject(workerDeath(job.edition, error, this.heap.maxOldGenerationSizeMb));
       };
-      const onExit = () => {
+      const onExit = (code: number) => {
         cleanup();
-        reject(new AppError(hooks.signal?.aborted ? 'build.cancelled' : 'build.failed', { detail: 'worker stopped' }));
+        if (stopped) reject(stopped);
+        else if (hooks.signal?.aborted) reject(new AppError('build.cancelled'));
+        else reject(new AppError('build.workerExited', { edition: job.edition, code }));
       };
+      // Layout cannot be interrupted from inside: past the limit the worker itself is stopped.
+      const timer = setTimeout(() => {
+        const seconds = Math.round(timeLimitMs / 100) / 10;
+        stopped = laying
+          ? new AppError('build.tooSlow', { edition: job.edition, seconds, piece: laying.pieceId, field: laying.field })
+          : new AppError('build.tooSlowUnnamed', { edition: job.edition, seconds });
+        void worker.terminate();
+      }, timeLimitMs);
       // Layout cannot be interrupted from inside: cancelling stops the worker itself.
       const onAbort = () => void worker.terminate();
       worker.on('message', onMessage);
@@ -211,6 +257,12 @@ export class PackBuildService {
       worker.postMessage({ ...job, jobId } satisfies BuildJob);
     });
   }
+}
+
+/** A worker that died (out of memory, a crash in native code) as a message naming the edition. */
+function workerDeath(edition: Edition, error: Error & { code?: string }, heapMb: number): AppError {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return new AppError('build.outOfMemory', { edition, limit: heapMb }, [], { cause: error });
+  return new AppError('build.workerFailed', { edition, detail: String(error.message).slice(0, 200) }, [], { cause: error });
 }
 
 /**
@@ -243,27 +295,11 @@ function planOutputs(request: BuildRequest, slug: string, editions: Edition[]): 
     throw new AppError('build.cannotWrite', { file: folder, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
   if (!fs.statSync(folder).isDirectory()) throw new AppError('build.cannotWrite', { file: folder, detail: 'ENOTDIR' });
+  // A build killed earlier in this folder is finished or removed before this one looks at it.
+  sweepBuildLeftovers(folder);
   if (!request.force) {
     const existing = targets.find((t) => fs.existsSync(t));
     if (existing) throw new AppError('build.outputExists', { file: existing });
   }
   return targets;
-}
-
-/** Every file through a temporary name, renamed only once all are written: all or none. */
-function writeAll(files: { file: string; bytes: Uint8Array }[], force: boolean): void {
-  const temps: string[] = [];
-  try {
-    for (const { file, bytes } of files) {
-      if (!force && fs.existsSync(file)) throw new AppError('build.outputExists', { file });
-      const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-      fs.writeFileSync(temp, bytes);
-      temps.push(temp);
-    }
-    files.forEach(({ file }, i) => fs.renameSync(temps[i]!, file));
-  } catch (error) {
-    for (const temp of temps) fs.rmSync(temp, { force: true });
-    if (error instanceof AppError) throw error;
-    throw new AppError('build.cannotWrite', { file: files[0]?.file ?? '', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
 }

@@ -378,7 +378,6 @@ function writeInfo(context: PDFContext, info: NonNullable<TDocumentDefinitions['
 
 /** A PDF text string: literal for ASCII (as pdfkit writes names), UTF-16 otherwise. */
 function pdfText(text: string): PDFString | PDFHexString {
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]*$/.test(text) ? PDFString.of(text.replace(/[\\()]/g, '\\$&')) : PDFHexString.fromText(text);
 }
 

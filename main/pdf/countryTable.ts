@@ -36,7 +36,8 @@ export interface RoleContext {
   network: NetworkDoc | null;
   /** Every network of the library: a pack without a meeting shows memberships instead. */
   networks: readonly NetworkDoc[];
-  networkName: (network: NetworkDoc) => string;
+  /** "Member of the … Network", with the article and preposition of the language (documentLabels.ts). */
+  memberOf: (network: NetworkDoc) => string;
 }
 
 /** An en dash for an empty cell: an empty cell reads as missing data, a sentence as an app message. */
@@ -54,13 +55,13 @@ export function countryCollator(locale: Locale): Intl.Collator {
 export function countryRole(code: string, context: RoleContext, t: Translate): string {
   const { meeting, network } = context;
   if (!meeting) {
-    const names = context.networks.filter((n) => n.members.includes(code)).map(context.networkName);
-    return names.length ? names.join(', ') : EMPTY_CELL;
+    const names = context.networks.filter((n) => n.members.includes(code)).map(context.memberOf);
+    return names.length ? names.join(' · ') : EMPTY_CELL;
   }
   const roles: string[] = [];
   if (meeting.hostCountry === code) roles.push(t('pdf:countryRole.host'));
   else if (meeting.participants.includes(code)) roles.push(t('pdf:countryRole.participant'));
-  if (network?.members.includes(code)) roles.push(t('pdf:countryRole.member'));
+  if (network?.members.includes(code)) roles.push(context.memberOf(network));
   return roles.length ? roles.join(' · ') : EMPTY_CELL;
 }
 

@@ -4,7 +4,7 @@ import type { StringOverrides, Translate } from '../../shared/locales/createTran
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import { formatDate } from '../../shared/domain/formatDates';
 import type { EditionModel } from './packBlocks';
-import { markedText, outlineEntries, renderBlock, renderCover, renderStatusNote, renderToc, tocEntries } from './renderBlocks';
+import { markedText, outlineEntries, renderBlock, renderCover, renderOpening, renderToc, tocEntries } from './renderBlocks';
 import { wholeDocument, type SplittableDocument } from './documentParts';
 import { blockWeight } from './editionPlan';
 import { FONT_FAMILY } from './fonts';
@@ -78,8 +78,9 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
       const content: Content[] = [];
       let first = startsPage;
       // The status note opens the body, above the first section's heading.
-      if (from === 0 && model.statusNote) {
-        content.push({ ...(renderStatusNote(model.statusNote) as object), ...(first ? {} : { pageBreak: 'before' as const }) } as Content);
+      const opening = from === 0 ? renderOpening(model, cover) : [];
+      if (opening.length > 0) {
+        content.push({ stack: opening, ...(first ? {} : { pageBreak: 'before' as const }) });
         first = true;
       }
       for (const block of model.blocks.slice(from, to)) {

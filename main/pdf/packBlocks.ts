@@ -4,7 +4,7 @@ import type { LibraryDocument, NoteDoc, PackDoc, SourceDoc } from '../../shared/
 import { countryName } from '../../shared/domain/countryName';
 import { formatDate, formatDateRange, formatPartialDate } from '../../shared/domain/formatDates';
 import { documentLine, type DocumentLine } from '../../shared/domain/documentLine';
-import { instrumentFacts, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
+import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
 import { numberParagraphs, type ParagraphNumbers } from './paragraphNumbers';
 import { LIST_SLOT, headingTargets, sourceEntryId, withLinkedList, type LinePart } from './crossReferences';
@@ -115,7 +115,9 @@ export function buildEditionModel(
     meeting,
     network,
     networks: doc.networks,
-    networkName: (n) => texts.get(n.name, n.id, 'name')?.text ?? n.id,
+    memberOf: (n) =>
+      // A name after "of" in another language would not fit this sentence: only this edition's.
+      memberOfLabel(t, texts.get(n.name, n.id, 'name')?.text ?? n.id, n.ofName?.[locale] ? (texts.get(n.ofName, n.id, 'ofName')?.text ?? null) : null),
   };
   const nameOf = (code: string, l: Locale) => {
     const c = countries.get(code)!;

@@ -4,7 +4,7 @@ import type { Translate } from '../../shared/locales/createTranslator';
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import { formatDate } from '../../shared/domain/formatDates';
 import type { Block, EditionModel } from './packBlocks';
-import { fallbackTag, markedText, outlineEntries, renderBlock, renderCover, renderStatusNote, renderToc, tocEntries } from './renderBlocks';
+import { fallbackTag, markedText, outlineEntries, renderBlock, renderCover, renderOpening, renderToc, tocEntries } from './renderBlocks';
 import { wholeDocument, type SplittableDocument } from './documentParts';
 import { blockWeight } from './editionPlan';
 import { markdownToPdf } from './markdownToPdf';
@@ -147,9 +147,8 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       for (let index = from; index < to; index++) {
         if (en.blocks[index]!.kind === 'sectionHeading') flush();
         // Each language's status note opens its column, above the first section.
-        if (index === 0 && LOCALES.some((l) => editions[l].statusNote)) {
-          rows.push(LOCALES.map((l) => { const note = editions[l].statusNote; return note ? (renderStatusNote(note) as TableCell) : { text: '' }; }));
-        }
+        const openings = index === 0 ? LOCALES.map((l) => renderOpening(editions[l], pack.options.cover)) : [];
+        if (openings.some((o) => o.length > 0)) rows.push(openings.map((stack) => (stack.length ? { stack } : { text: '' }) as TableCell));
         for (const row of rowsFor(index, editions)) {
           if (isHeadingRow(row)) rows.push(probeRow());
           rows.push(row);

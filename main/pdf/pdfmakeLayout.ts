@@ -1,3 +1,4 @@
+import { ORIGIN_KEY } from './layoutKeys';
 import { createRequire } from 'node:module';
 
 /*
@@ -109,6 +110,34 @@ export function reuseMeasuresBetweenPasses(on: boolean): void {
   reuseMeasures = on;
 }
 
+let originListener: ((origin: { pieceId: string; field: string }) => void) | null = null;
+let lastOrigin: unknown = null;
+
+/**
+ * Called with the piece and field of each text as its lines start to be built, so a build
+ * stopped for taking too long can say which piece it was laying out. One listener per thread.
+ */
+export function onLayoutOrigin(listener: ((origin: { pieceId: string; field: string }) => void) | null): void {
+  originListener = listener;
+  lastOrigin = null;
+}
+
+function reportOrigin(origin: unknown): void {
+  if (!origin || origin === lastOrigin) return;
+  lastOrigin = origin;
+  originListener?.(origin as { pieceId: string; field: string });
+}
+
+/** The origin of a line's first runs (a font-fallback run may come first and carry none). */
+function originOf(inlines: readonly unknown[]): unknown {
+  for (let i = 0; i < Math.min(8, inlines.length); i++) {
+    const run = inlines[i];
+    const origin = run !== null && typeof run === 'object' ? (run as Record<string, unknown>)[ORIGIN_KEY] : undefined;
+    if (origin) return origin;
+  }
+  return undefined;
+}
+
 let installed = false;
 
 export function installLayoutHooks(): void {
@@ -124,6 +153,7 @@ export function installLayoutHooks(): void {
   const buildNextLine = layoutBuilder.buildNextLine;
   layoutBuilder.buildNextLine = function (node) {
     const inlines = node._inlines;
+    if (originListener && inlines) reportOrigin(originOf(inlines));
     if (!inlines) return buildNextLine.call(this, node);
     let held = node._briefingRest;
     if (held && held.window !== inlines) held = node._briefingRest = undefined;
@@ -145,6 +175,8 @@ export function installLayoutHooks(): void {
   const measures = new WeakMap<object, WeakMap<object, LeafMeasure>>();
   const measureLeaf = docMeasure.measureLeaf;
   docMeasure.measureLeaf = function (node) {
+    // Measuring a long text costs as much as laying it out: say which text it is first.
+    if (originListener) reportOrigin(originOf(Array.isArray(node.text) ? node.text : [node.text ?? node]));
     // Page references are filled in between passes: measure them each time, as pdfmake does.
     if (node._textRef || !reuseMeasures) return measureLeaf.call(this, node);
     let byNode = measures.get(this);

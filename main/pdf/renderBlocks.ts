@@ -128,7 +128,6 @@ function countryTableContent(block: Extract<Block, { kind: 'countryTable' }>): C
   return {
     table: {
       headerRows: 1,
-      dontBreakRows: true,
       widths: ['auto', 'auto', '*'],
       body: [
         header.map((text, i) => ({ text: i === 0 ? [{ text }, ...marks] : text, style: 'countryTableHeader' })),
@@ -138,6 +137,15 @@ function countryTableContent(block: Extract<Block, { kind: 'countryTable' }>): C
     layout: 'lightHorizontalLines',
     style: 'countryTable',
   };
+}
+
+/**
+ * What opens an edition's body: its original language when no cover says it, and its status note
+ * when it has one. Empty for an approved edition with a cover.
+ */
+export function renderOpening(model: { cover: CoverModel; statusNote: StatusNote | null }, hasCover: boolean): Content[] {
+  const original = !hasCover && model.cover.status[0] ? [{ text: model.cover.status[0], style: 'meta', margin: [0, 0, 0, 8] } as Content] : [];
+  return [...original, ...(model.statusNote ? [renderStatusNote(model.statusNote)] : [])];
 }
 
 /** The edition's translation status and the legend of its marks, in a tinted box. */

@@ -31,7 +31,10 @@ import { PrioritiesRepository } from '../db/repositories/PrioritiesRepository';
 import { InstrumentsRepository } from '../db/repositories/InstrumentsRepository';
 import { NotesRepository } from '../db/repositories/NotesRepository';
 import { PacksRepository } from '../db/repositories/PacksRepository';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
+import { LibraryIdentity } from '../db/libraryIdentity';
+import { translatableFields } from '../../shared/descriptors/descriptors';
+import { textsOf } from '../../shared/schemas/localizedFields';
 
 const COLLECTION_KINDS: Record<LibraryCollection, PieceKind[]> = {
   sources: ['source'],
@@ -64,8 +67,11 @@ export class LibraryStore implements LibraryLookup {
   readonly packs: PacksRepository;
   readonly settings: SettingsRepository;
   readonly uiStrings: UiStringsRepository;
+  /** The file this connection opened, to notice it deleted or replaced before a write. */
+  readonly identity: LibraryIdentity | null;
 
   constructor(readonly db: Database) {
+    this.identity = LibraryIdentity.of(db);
     this.pieces = new PiecesRepository(db);
     this.texts = new TextsRepository(db);
     this.pieceSources = new PieceSourcesRepository(db);
@@ -80,6 +86,17 @@ export class LibraryStore implements LibraryLookup {
     this.packs = new PacksRepository(db);
     this.settings = new SettingsRepository(db);
     this.uiStrings = new UiStringsRepository(db);
+  }
+
+  /**
+   * The write gate: every change to the library passes through here. It first checks that the
+   * open library is still the file at its path (a deleted or replaced file would take the write
+   * and lose it), then runs `change` in one transaction that takes the write lock at once
+   * (BEGIN IMMEDIATE), so another program writing shows as "busy" before anything is done.
+   */
+  write<T>(change: () => T): T {
+    this.identity?.check();
+    return this.db.inTransaction ? change() : this.db.transaction(change).immediate();
   }
 
   kindOf(id: string) {
@@ -109,14 +126,23 @@ export class LibraryStore implements LibraryLookup {
    * The library in its canonical exchange form: all of it, or only some collections (the others
    * empty), which reads only the texts of those kinds.
    */
-  readDocument(only?: readonly LibraryCollection[]): LibraryDocument {
+  readDocument(only?: readonly LibraryCollection[], ids?: ReadonlySet<string>): LibraryDocument {
     const want = (c: LibraryCollection) => only === undefined || only.includes(c);
+    const keep = (id: string) => ids === undefined || ids.has(id);
     const kinds = only?.flatMap((c) => COLLECTION_KINDS[c]);
-    const texts = kinds ? this.texts.readForKinds(kinds) : this.texts.readAll();
-    const cites = this.pieceSources.readAll(kinds);
-    const links = this.links.readAll(kinds);
+    const packRows = want('packs') ? this.packs.readAll().filter((p) => keep(p.id)) : [];
+    const texts = ids
+      ? new Map([...ids, ...packRows.flatMap((p) => p.sections.map((s) => s.id))].map((id) => [id, this.texts.readPiece(id)]))
+      : kinds
+        ? this.texts.readForKinds(kinds)
+        : this.texts.readAll();
+    const cites = ids ? this.pieceSources.readFor([...ids]) : this.pieceSources.readAll(kinds);
+    const links = ids ? this.links.readFor([...ids]) : this.links.readAll(kinds);
     const field = (id: string, name: string): LocalizedDoc | null => texts.get(id)?.get(name) ?? null;
     const req = (id: string, name: string): LocalizedDoc => field(id, name) ?? {};
+    // A kind's texts, as its descriptor lists them: a required text with none stored reads as {}.
+    const textsFor = (kind: PieceKind, id: string) =>
+      Object.fromEntries(translatableFields(kind).map((f) => [f.name, f.required ? req(id, f.name) : field(id, f.name)]));
     const sourcesOf = (id: string) => cites.get(id) ?? [];
     const linked = (id: string, kind: string) =>
       (links.get(id) ?? []).filter((l) => l.kind === kind).map((l) => l.id);
@@ -124,99 +150,90 @@ export class LibraryStore implements LibraryLookup {
     const doc: LibraryDocument = {
       format: LIBRARY_FORMAT,
       formatVersion: LIBRARY_FORMAT_VERSION,
-      sources: !want('sources') ? [] : this.sources.readAll().map(
-        (s): SourceDoc => ({ id: s.id, title: req(s.id, 'title'), issuer: s.issuer, place: s.place, date: s.date, url: s.url }),
+      sources: !want('sources') ? [] : this.sources.readAll().filter((r) => keep(r.id)).map(
+        (s) => ({ id: s.id, issuer: s.issuer, place: s.place, date: s.date, url: s.url, ...textsFor('source', s.id) }) as SourceDoc,
       ),
-      countries: !want('countries') ? [] : this.countries.codes().map(
-        (code): CountryDoc => ({ code, formalName: field(code, 'formalName'), sources: sourcesOf(code) }),
+      countries: !want('countries') ? [] : this.countries.codes().filter(keep).map(
+        (code) => ({ code, sources: sourcesOf(code), ...textsFor('country', code) }) as CountryDoc,
       ),
-      networks: !want('networks') ? [] : this.networks.readAll().map(
-        (n): NetworkDoc => ({
+      networks: !want('networks') ? [] : this.networks.readAll().filter((r) => keep(r.id)).map(
+        (n) => ({
           id: n.id,
-          name: req(n.id, 'name'),
-          ofName: field(n.id, 'ofName'),
-          acronym: field(n.id, 'acronym'),
+          ...textsFor('network', n.id),
           members: n.members,
           sources: sourcesOf(n.id),
-        }),
+        }) as NetworkDoc,
       ),
-      meetings: !want('meetings') ? [] : this.meetings.readAll().map(
-        (m): MeetingDoc => ({
+      meetings: !want('meetings') ? [] : this.meetings.readAll().filter((r) => keep(r.id)).map(
+        (m) => ({
           id: m.id,
+          ...textsFor('meeting', m.id),
           networkId: m.networkId,
-          title: req(m.id, 'title'),
-          theme: field(m.id, 'theme'),
-          place: req(m.id, 'place'),
           hostCountry: m.hostCountry,
           participants: m.participants,
           startDate: m.startDate,
           endDate: m.endDate,
           sources: sourcesOf(m.id),
-        }),
+        }) as MeetingDoc,
       ),
-      priorities: !want('priorities') ? [] : this.priorities.readAll().map(
-        (p): PriorityDoc => ({
+      priorities: !want('priorities') ? [] : this.priorities.readAll().filter((r) => keep(r.id)).map(
+        (p) => ({
           id: p.id,
+          ...textsFor('priority', p.id),
           networkId: p.networkId,
           number: p.number,
-          title: req(p.id, 'title'),
-          body: req(p.id, 'body'),
           sources: sourcesOf(p.id),
-        }),
+        }) as PriorityDoc,
       ),
-      instruments: !want('instruments') ? [] : this.instruments.readAll().map(
-        (i): InstrumentDoc => ({
+      instruments: !want('instruments') ? [] : this.instruments.readAll().filter((r) => keep(r.id)).map(
+        (i) => ({
           id: i.id,
+          ...textsFor('instrument', i.id),
           kind: i.kind,
-          shortName: req(i.id, 'shortName'),
-          officialTitle: req(i.id, 'officialTitle'),
           yearAdopted: i.yearAdopted,
-          adoptingBody: field(i.id, 'adoptingBody'),
-          summary: req(i.id, 'summary'),
           parentId: i.parentId,
           priorities: linked(i.id, 'priority'),
           sources: sourcesOf(i.id),
-        }),
+        }) as InstrumentDoc,
       ),
-      notes: !want('notes') ? [] : this.notes.readAll().map(
-        (n): NoteDoc => ({
+      notes: !want('notes') ? [] : this.notes.readAll().filter((r) => keep(r.id)).map(
+        (n) => ({
           id: n.id,
+          ...textsFor('note', n.id),
           countryCode: n.countryCode,
           date: n.date,
           tags: n.tags,
-          title: req(n.id, 'title'),
-          body: req(n.id, 'body'),
           instruments: linked(n.id, 'instrument'),
           priorities: linked(n.id, 'priority'),
           sources: sourcesOf(n.id),
-        }),
+        }) as NoteDoc,
       ),
-      packs: !want('packs') ? [] : this.packs.readAll().map(
-        (p): PackDoc => ({
+      packs: packRows.map(
+        (p) => ({
           id: p.id,
+          ...textsFor('pack', p.id),
           slug: p.slug,
           meetingId: p.meetingId,
-          title: req(p.id, 'title'),
-          subtitle: field(p.id, 'subtitle'),
-          audience: field(p.id, 'audience'),
-          classification: field(p.id, 'classification'),
-          watermark: field(p.id, 'watermark'),
           reference: p.reference,
           version: p.version,
           issued: p.issued,
           logo: p.logo ? { type: p.logo.type, data: p.logo.data.toString('base64') } : null,
           paper: p.paper,
           options: p.options,
-          sections: p.sections.map((s) => ({
-            id: s.id,
-            title: req(s.id, 'title'),
-            text: field(s.id, 'text'),
-            items: s.items,
-          })),
-        }),
+          sections: p.sections.map((s) => ({ id: s.id, items: s.items, ...textsFor('section', s.id) }) as PackDoc['sections'][number]),
+        }) as PackDoc,
       ),
     };
     return normalizeLibraryDocument(doc, hashSourceText);
+  }
+
+  /**
+   * Only the records with these ids (a country's code), in the same canonical form: their texts
+   * are read piece by piece, so a delete or a message about a few pieces does not read every
+   * text of the library.
+   */
+  readRecords(ids: Iterable<string>): LibraryDocument {
+    return this.readDocument(undefined, new Set(ids));
   }
 
   private writeTexts(id: string, fields: Record<string, LocalizedDoc | null>, now: string): void {
@@ -226,45 +243,41 @@ export class LibraryStore implements LibraryLookup {
   writeSource(s: SourceDoc, now: string): void {
     this.pieces.touch(s.id, 'source', now);
     this.sources.upsert({ id: s.id, issuer: s.issuer, place: s.place, date: s.date, url: s.url });
-    this.writeTexts(s.id, { title: s.title }, now);
+    this.writeTexts(s.id, textsOf('source', s), now);
   }
 
   writeCountry(c: CountryDoc, now: string): void {
     this.pieces.touch(c.code, 'country', now);
     this.countries.upsert(c.code);
-    this.writeTexts(c.code, { formalName: c.formalName }, now);
+    this.writeTexts(c.code, textsOf('country', c), now);
     this.pieceSources.replace(c.code, c.sources);
   }
 
   writeNetwork(n: NetworkDoc, now: string): void {
     this.pieces.touch(n.id, 'network', now);
     this.networks.upsert({ id: n.id, members: n.members });
-    this.writeTexts(n.id, { name: n.name, ofName: n.ofName, acronym: n.acronym }, now);
+    this.writeTexts(n.id, textsOf('network', n), now);
     this.pieceSources.replace(n.id, n.sources);
   }
 
   writeMeeting(m: MeetingDoc, now: string): void {
     this.pieces.touch(m.id, 'meeting', now);
     this.meetings.upsert(m);
-    this.writeTexts(m.id, { title: m.title, theme: m.theme, place: m.place }, now);
+    this.writeTexts(m.id, textsOf('meeting', m), now);
     this.pieceSources.replace(m.id, m.sources);
   }
 
   writePriority(p: PriorityDoc, now: string): void {
     this.pieces.touch(p.id, 'priority', now);
     this.priorities.upsert({ id: p.id, networkId: p.networkId, number: p.number });
-    this.writeTexts(p.id, { title: p.title, body: p.body }, now);
+    this.writeTexts(p.id, textsOf('priority', p), now);
     this.pieceSources.replace(p.id, p.sources);
   }
 
   writeInstrument(i: InstrumentDoc, now: string): void {
     this.pieces.touch(i.id, 'instrument', now);
     this.instruments.upsert({ id: i.id, kind: i.kind, yearAdopted: i.yearAdopted, parentId: i.parentId });
-    this.writeTexts(
-      i.id,
-      { shortName: i.shortName, officialTitle: i.officialTitle, adoptingBody: i.adoptingBody, summary: i.summary },
-      now,
-    );
+    this.writeTexts(i.id, textsOf('instrument', i), now);
     this.links.replace(i.id, i.priorities);
     this.pieceSources.replace(i.id, i.sources);
   }
@@ -272,7 +285,7 @@ export class LibraryStore implements LibraryLookup {
   writeNote(n: NoteDoc, now: string): void {
     this.pieces.touch(n.id, 'note', now);
     this.notes.upsert({ id: n.id, countryCode: n.countryCode, date: n.date, tags: n.tags });
-    this.writeTexts(n.id, { title: n.title, body: n.body }, now);
+    this.writeTexts(n.id, textsOf('note', n), now);
     this.links.replace(n.id, [...n.instruments, ...n.priorities]);
     this.pieceSources.replace(n.id, n.sources);
   }
@@ -302,12 +315,7 @@ export class LibraryStore implements LibraryLookup {
       sections: p.sections.map((s) => ({ id: s.id, items: s.items })),
     });
     // A pack from an older file has its watermark in its options (normalizePack moves it).
-    const watermark = p.watermark ?? legacyWatermark(p.options.watermark);
-    this.writeTexts(
-      p.id,
-      { title: p.title, subtitle: p.subtitle, audience: p.audience, classification: p.classification, watermark },
-      now,
-    );
-    for (const s of p.sections) this.writeTexts(s.id, { title: s.title, text: s.text }, now);
+    this.writeTexts(p.id, { ...textsOf('pack', p), watermark: p.watermark ?? legacyWatermark(p.options.watermark) }, now);
+    for (const s of p.sections) this.writeTexts(s.id, textsOf('section', s), now);
   }
 }

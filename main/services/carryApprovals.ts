@@ -1,19 +1,15 @@
 import { LOCALES } from '../../shared/domain/locales';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { localizedFields } from '../../shared/schemas/localizedFields';
+import { approvalAfterEdit, type Approver } from '../../shared/translation/approvalAfterEdit';
 import type { LibraryStore } from './LibraryStore';
 
-/** Who is approving, and when. */
-export interface Approver {
-  by: string;
-  at: string;
-}
+export type { Approver };
 
 /**
- * Fills in who approved each approved text of an incoming document that does not say so itself:
- * an approval already recorded for the same text, made from the same source, is kept; a new
- * approval (or an approved text whose wording or source changed) is recorded as the approver's, now; with no approver (the starter
- * library) it stays unrecorded rather than invented. Mutates `doc`.
+ * Applies the approval rule (shared/translation/approvalAfterEdit) to every text of an incoming
+ * document against what the library holds: unchanged approvals kept, changed approved texts made
+ * drafts, new approvals recorded as the approver's. Mutates `doc`.
  */
 export function carryApprovals(store: LibraryStore, doc: LibraryDocument, approver: Approver | null): void {
   const storedPieces = new Map<string, ReturnType<LibraryStore['texts']['readPiece']>>();
@@ -21,27 +17,9 @@ export function carryApprovals(store: LibraryStore, doc: LibraryDocument, approv
     for (const locale of LOCALES) {
       const entry = value[locale];
       if (!entry) continue;
-      if (entry.status !== 'approved') {
-        delete entry.approvedBy;
-        delete entry.approvedAt;
-        continue;
-      }
-      if (entry.approvedAt !== undefined) continue;
       let stored = storedPieces.get(pieceId);
       if (!stored) storedPieces.set(pieceId, (stored = store.texts.readPiece(pieceId)));
-      const before = stored.get(field)?.[locale];
-      const sameApproval =
-        before?.status === 'approved' &&
-        before.text === entry.text &&
-        before.from === entry.from &&
-        before.sourceHash === entry.sourceHash;
-      if (before && sameApproval) {
-        if (before.approvedBy !== undefined) entry.approvedBy = before.approvedBy;
-        if (before.approvedAt !== undefined) entry.approvedAt = before.approvedAt;
-      } else if (approver) {
-        entry.approvedBy = approver.by;
-        entry.approvedAt = approver.at;
-      }
+      value[locale] = approvalAfterEdit(stored.get(field)?.[locale], entry, { approver });
     }
   }
 }

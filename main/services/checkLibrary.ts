@@ -50,6 +50,8 @@ export function checkLibrary(db: Database): CheckReport {
     try {
       db.prepare("INSERT INTO search_index(search_index) VALUES ('integrity-check')").run();
     } catch (error) {
+      // Another program holding the write lock is not damage: the caller says "busy".
+      if (/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code))) throw error;
       problems.push({ key: 'searchIndex', values: { detail: (error as Error).message } });
     }
   }

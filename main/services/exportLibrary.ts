@@ -13,3 +13,9 @@ export function exportLibraryFile(store: LibraryStore, file: string, options: { 
   writeFileAtomic(file, text, options);
   return { file, bytes: Buffer.byteLength(text), doc };
 }
+
+/** The whole library as a file's text, under a dated name (the app offers it to save or download). */
+export function exportLibraryText(store: LibraryStore, now = new Date()): { fileName: string; json: string } {
+  const day = now.toISOString().slice(0, 10);
+  return { fileName: `briefing-library-${day}.json`, json: serializeLibrary(store.readDocument()) };
+}

@@ -5,22 +5,16 @@ import {
 } from '../../shared/schemas/libraryDocument';
 import type { LibraryStore } from './LibraryStore';
 import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
 import { carryApprovals, type Approver } from './carryApprovals';
 import { parseLibraryDocument } from './parseLibraryDocument';
 import { readLibraryFile } from './readLibraryFile';
 
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
+import type { ImportCounts, LibraryImportReport } from '../../shared/api/libraryFileTypes';
 
-export interface ImportReport {
-  file: string;
-  dryRun: boolean;
-  counts: Record<LibraryCollection, ImportCounts>;
-}
+export type { ImportCounts };
+/** The shape the app's import shows too: one definition, in shared/. */
+export type ImportReport = LibraryImportReport;
 
 type AnyRecord = LibraryDocument[LibraryCollection][number];
 const keyOf = (record: AnyRecord): string => ('code' in record ? record.code : record.id);
@@ -66,20 +60,31 @@ export function applyLibraryDocument(
   const { counts, changed } = diffLibrary(store.readDocument(), doc);
   const pick = <C extends LibraryCollection>(collection: C) =>
     (doc[collection] as AnyRecord[]).filter((r) => changed[collection].has(keyOf(r))) as LibraryDocument[C];
-  store.db.transaction(() => {
-    store.db.pragma('defer_foreign_keys = ON');
-    for (const s of pick('sources')) store.writeSource(s, now);
-    for (const c of pick('countries')) store.writeCountry(c, now);
-    for (const n of pick('networks')) store.writeNetwork(n, now);
-    for (const m of pick('meetings')) store.writeMeeting(m, now);
-    const priorities = pick('priorities');
-    store.priorities.releaseNumbers(priorities.map((p) => p.id));
-    for (const p of priorities) store.writePriority(p, now);
-    for (const i of pick('instruments')) store.writeInstrument(i, now);
-    for (const n of pick('notes')) store.writeNote(n, now);
-    for (const p of pick('packs')) store.writePack(p, now);
-  })();
+  const changedOnly = { ...doc } as LibraryDocument;
+  for (const collection of LIBRARY_COLLECTIONS) (changedOnly[collection] as AnyRecord[]) = pick(collection);
+  writeRecords(store, changedOnly, now);
   return counts;
+}
+
+/**
+ * Writes every record of a canonical document (approvals already carried), in one transaction:
+ * all or nothing, foreign keys deferred to the commit so records may refer to each other in any
+ * order. The import writes what changed through here, and so do delete and restore.
+ */
+export function writeRecords(store: LibraryStore, doc: LibraryDocument, now = new Date().toISOString()): void {
+  // Through the write gate: a busy, deleted or replaced library refuses before anything is written.
+  store.write(() => {
+    store.db.pragma('defer_foreign_keys = ON');
+    for (const s of doc.sources) store.writeSource(s, now);
+    for (const c of doc.countries) store.writeCountry(c, now);
+    for (const n of doc.networks) store.writeNetwork(n, now);
+    for (const m of doc.meetings) store.writeMeeting(m, now);
+    store.priorities.releaseNumbers(doc.priorities.map((p) => p.id));
+    for (const p of doc.priorities) store.writePriority(p, now);
+    for (const i of doc.instruments) store.writeInstrument(i, now);
+    for (const n of doc.notes) store.writeNote(n, now);
+    for (const p of doc.packs) store.writePack(p, now);
+  });
 }
 
 export function importLibraryFile(store: LibraryStore, file: string, options: { dryRun: boolean }): ImportReport {

@@ -4,11 +4,12 @@ import type { LocalizedDoc } from '../../shared/schemas/common';
 import type { StoredTextStatus } from '../../shared/domain/pieceKinds';
 import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
-import { worstState, type TranslationState } from '../../shared/domain/translationState';
+import { stateAgainstSource, worstState, type TranslationState } from '../../shared/domain/translationState';
 import type { ListEntry, ListKind } from '../../shared/api/listTypes';
 import type { LibraryStore } from './LibraryStore';
 import { LIST_NEEDS, listPieces } from './listPieces';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
+import { optionalTextFields, requiredTextFields } from '../../shared/descriptors/descriptors';
 
 /**
  * One stored text as a list needs it: piece, field, locale, status, source locale, recorded
@@ -76,7 +77,7 @@ function readTexts(db: Database, spec: KindTexts): Map<string, PieceTexts> {
       let state: TranslationState = status;
       if (source !== null) {
         const origin = texts.find((r) => r[1] === field && r[2] === source);
-        if (!origin || hashOf(origin) !== hash) state = 'stale';
+        state = stateAgainstSource(status, hash, origin ? hashOf(origin) : null);
       }
       const states = piece.states.get(field);
       if (states) states[locale] = state;
@@ -141,7 +142,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
   const { db } = store;
   switch (kind) {
     case 'priorities': {
-      const spec = { kind: 'priority', required: ['title', 'body'], optional: [], shown: ['title'] };
+      const spec = { kind: 'priority', required: requiredTextFields('priority'), optional: optionalTextFields('priority'), shown: ['title'] };
       const texts = readTexts(db, spec);
       return byId(jsonRows<[string, string, number]>(db, 'id, network_id, number', 'priorities'))
         .sort((a, b) => a[1].localeCompare(b[1]) || a[2] - b[2])
@@ -150,8 +151,8 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
     case 'instruments': {
       const spec = {
         kind: 'instrument',
-        required: ['shortName', 'officialTitle', 'summary'],
-        optional: ['adoptingBody'],
+        required: requiredTextFields('instrument'),
+        optional: optionalTextFields('instrument'),
         shown: ['shortName', 'officialTitle'],
       };
       const texts = readTexts(db, spec);
@@ -167,7 +168,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       });
     }
     case 'countries': {
-      const texts = readTexts(db, { kind: 'country', required: [], optional: ['formalName'], shown: ['formalName'] });
+      const texts = readTexts(db, { kind: 'country', required: requiredTextFields('country'), optional: optionalTextFields('country'), shown: ['formalName'] });
       const memberships = new Map<string, string[]>();
       for (const [network, code] of byId(jsonRows<[string, string]>(db, 'network_id, country_code', 'network_members'))) {
         memberships.set(code, [...(memberships.get(code) ?? []), network]);
@@ -190,7 +191,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     }
     case 'notes': {
-      const spec = { kind: 'note', required: ['title', 'body'], optional: [], shown: ['title'] };
+      const spec = { kind: 'note', required: requiredTextFields('note'), optional: optionalTextFields('note'), shown: ['title'] };
       const texts = readTexts(db, spec);
       const rows = jsonRows<[string, string | null, string, string[]]>(
         db,
@@ -204,7 +205,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         );
     }
     case 'meetings': {
-      const spec = { kind: 'meeting', required: ['title', 'place'], optional: ['theme'], shown: ['title', 'place'] };
+      const spec = { kind: 'meeting', required: requiredTextFields('meeting'), optional: optionalTextFields('meeting'), shown: ['title', 'place'] };
       const texts = readTexts(db, spec);
       return byId(jsonRows<[string, string, string, string]>(db, 'id, network_id, start_date, end_date', 'meetings'))
         .sort((a, b) => a[2].localeCompare(b[2]))
@@ -214,7 +215,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         });
     }
     case 'sources': {
-      const spec = { kind: 'source', required: ['title'], optional: [], shown: ['title'] };
+      const spec = { kind: 'source', required: requiredTextFields('source'), optional: optionalTextFields('source'), shown: ['title'] };
       const texts = readTexts(db, spec);
       return byId(jsonRows<[string, string, string | null, string | null, string | null]>(db, 'id, issuer, place, date, url', 'sources'))
         .map(([id, issuer, place, date, url]) =>
@@ -222,7 +223,9 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         )
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     }
+    // A handful of records each: read through the document.
+    case 'networks':
     case 'packs':
-      return listPieces(store.readDocument(LIST_NEEDS.packs), 'packs', locale);
+      return listPieces(store.readDocument(LIST_NEEDS[kind]), kind, locale);
   }
 }

@@ -5,7 +5,7 @@ import { pickText } from '../../shared/domain/pickText';
 import { countryName } from '../../shared/domain/countryName';
 import { statesByLocale } from '../../shared/domain/translationState';
 import type { ListEntry, ListKind } from '../../shared/api/listTypes';
-import { hashSourceText } from './textHash';
+import { hashSourceText } from '../db/textHash';
 
 export { LIST_KINDS, type ListKind, type ListEntry } from '../../shared/api/listTypes';
 
@@ -16,6 +16,7 @@ export const LIST_NEEDS: Record<ListKind, LibraryCollection[]> = {
   countries: ['countries', 'networks'],
   notes: ['notes'],
   meetings: ['meetings'],
+  networks: ['networks'],
   sources: ['sources'],
   packs: ['packs'],
 };
@@ -88,6 +89,12 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
             network: m.networkId,
           }),
         );
+    case 'networks':
+      return doc.networks
+        .map((n) =>
+          entry(n.id, n.name, [n.name, n.acronym], locale, { acronym: pickText(n.acronym, locale)?.text ?? null, members: n.members }),
+        )
+        .sort((a, b) => a.title.localeCompare(b.title, locale));
     case 'sources':
       return doc.sources
         .map((s) => entry(s.id, s.title, [s.title], locale, { issuer: s.issuer, place: s.place, date: s.date, url: s.url }))

@@ -40,6 +40,6 @@ export function setPackLogo(store: LibraryStore, packRef: string, file: string |
     logo = { type, data };
   }
   const updated: PackDoc = { ...pack, logo };
-  store.db.transaction(() => store.writePack(updated, new Date().toISOString()))();
+  store.write(() => store.writePack(updated, new Date().toISOString()));
   return updated;
 }

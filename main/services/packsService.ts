@@ -5,6 +5,7 @@ import { localeSchema } from '../../shared/schemas/common';
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import type { Locale } from '../../shared/domain/locales';
 import type { LibraryStore } from './LibraryStore';
+import { MAX_ID_LENGTH, packIdFor, sectionIdFor, uniqueId } from '../../shared/domain/pieceIds';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
@@ -14,6 +15,8 @@ export const createPackInput = z.object({
   lang: localeSchema,
   meetingId: z.string().nullable().default(null),
   paper: z.enum(PAPER_SIZES).default('a4'),
+  /** The slug was proposed from the title, not typed: take the next free one if it is taken. */
+  uniqueSlug: z.boolean().default(false),
 });
 export type CreatePackInput = z.input<typeof createPackInput>;
 
@@ -24,11 +27,28 @@ export interface PackSummary {
   items: number;
 }
 
-function checkSlug(store: LibraryStore, slug: string): void {
+const slugTaken = (store: LibraryStore, slug: string) => store.packs.idWithSlug(slug) !== undefined;
+const idTaken = (store: LibraryStore) => (id: string) => store.kindOf(id) !== undefined;
+
+/**
+ * `pack-<slug>`; refused if another piece has that id and the slug was typed. A slug too long
+ * for that (or proposed from the title) gets the id cut to fit, numbered if need be.
+ */
+function newPackId(store: LibraryStore, slug: string, unique: boolean): string {
+  const plain = `pack-${slug}`;
+  if (!unique && plain.length <= MAX_ID_LENGTH && idTaken(store)(plain)) throw new AppError('packs.slugTaken', { slug });
+  return packIdFor(slug, idTaken(store));
+}
+
+/**
+ * The slug to use: as typed (refused if malformed or taken), or, when it was proposed from the
+ * title (`unique`), the first free one of slug, slug-2, slug-3… (cut to 64 characters).
+ */
+function checkSlug(store: LibraryStore, slug: string, unique = false): string {
   if (!SLUG.test(slug)) throw new AppError('packs.badSlug', { slug });
-  if (store.packs.idWithSlug(slug) !== undefined || store.kindOf(`pack-${slug}`) !== undefined) {
-    throw new AppError('packs.slugTaken', { slug });
-  }
+  if (!slugTaken(store, slug)) return slug;
+  if (!unique) throw new AppError('packs.slugTaken', { slug });
+  return uniqueId(slug, (s) => slugTaken(store, s));
 }
 
 export function findPack(store: LibraryStore, ref: string): PackDoc {
@@ -37,10 +57,10 @@ export function findPack(store: LibraryStore, ref: string): PackDoc {
   return pack;
 }
 
-/** `<pack id>-s<n>` with the first n that no piece of any kind uses yet. */
+/** `<pack id>-s<n>` (cut to fit) with the first n that no piece of any kind uses yet. */
 function freeSectionId(store: LibraryStore, packId: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
-    const candidate = `${packId}-s${n}`;
+    const candidate = sectionIdFor(packId, n);
     if (!taken.has(candidate) && store.kindOf(candidate) === undefined) return candidate;
   }
 }
@@ -48,15 +68,15 @@ function freeSectionId(store: LibraryStore, packId: string, taken: ReadonlySet<s
 /** A new, empty pack whose title is an original text in the user's language. */
 export function createPack(store: LibraryStore, raw: CreatePackInput): PackDoc {
   const input = createPackInput.parse(raw);
-  checkSlug(store, input.slug);
+  const slug = checkSlug(store, input.slug, input.uniqueSlug);
   const title = input.title.trim();
   if (!title) throw new AppError('packs.emptyTitle');
   if (input.meetingId !== null && store.kindOf(input.meetingId) !== 'meeting') {
     throw new AppError('packs.unknownMeeting', { meeting: input.meetingId });
   }
   const pack: PackDoc = {
-    id: `pack-${input.slug}`,
-    slug: input.slug,
+    id: newPackId(store, slug, input.uniqueSlug),
+    slug,
     meetingId: input.meetingId,
     title: { [input.lang]: { text: title, status: 'approved' } },
     subtitle: null,
@@ -71,7 +91,7 @@ export function createPack(store: LibraryStore, raw: CreatePackInput): PackDoc {
     options: { cover: true, toc: true, sources: true, numberedParagraphs: false },
     sections: [],
   };
-  store.db.transaction(() => store.writePack(pack, new Date().toISOString()))();
+  store.write(() => store.writePack(pack, new Date().toISOString()));
   return pack;
 }
 
@@ -97,7 +117,7 @@ export function addSection(
     ...pack,
     sections: [...pack.sections, { id: sectionId, title: { [input.lang]: { text: title, status: 'approved' } }, text: null, items }],
   };
-  store.db.transaction(() => store.writePack(updated, new Date().toISOString()))();
+  store.write(() => store.writePack(updated, new Date().toISOString()));
   return updated;
 }
 
@@ -114,7 +134,7 @@ export function listPacks(store: LibraryStore): PackSummary[] {
 export function duplicatePack(store: LibraryStore, packRef: string, slug: string): PackDoc {
   const pack = findPack(store, packRef);
   checkSlug(store, slug);
-  const id = `pack-${slug}`;
+  const id = newPackId(store, slug, false);
   const copy: PackDoc = { ...pack, id, slug, sections: [] };
   const taken = new Set<string>([id]);
   for (const s of pack.sections) {
@@ -122,15 +142,15 @@ export function duplicatePack(store: LibraryStore, packRef: string, slug: string
     taken.add(sectionId);
     copy.sections.push({ ...s, id: sectionId });
   }
-  store.db.transaction(() => store.writePack(copy, new Date().toISOString()))();
+  store.write(() => store.writePack(copy, new Date().toISOString()));
   return copy;
 }
 
 export function deletePack(store: LibraryStore, packRef: string): PackDoc {
   const pack = findPack(store, packRef);
-  store.db.transaction(() => {
+  store.write(() => {
     for (const s of pack.sections) store.pieces.delete(s.id);
     store.pieces.delete(pack.id);
-  })();
+  });
   return pack;
 }

@@ -7,8 +7,8 @@ import {
 } from '../../shared/schemas/libraryDocument';
 import { checkLibraryDocument, type LibraryLookup } from '../../shared/schemas/checkLibraryDocument';
 import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
-import { problemFromDocumentIssue, problemFromZodIssue } from '../../shared/schemas/validationProblems';
-import { hashSourceText } from './textHash';
+import { checkTextCharacters, problemFromDocumentIssue, problemFromZodIssue } from '../../shared/schemas/validationProblems';
+import { hashSourceText } from '../db/textHash';
 
 /**
  * Validates parsed JSON as a library document: envelope, then every field (zod), then ids and
@@ -36,9 +36,13 @@ export function parseLibraryShape(input: unknown, file: string): LibraryDocument
       supported: LIBRARY_FORMAT_VERSION,
     });
   }
-  const parsed = libraryDocumentSchema.safeParse(input);
+  const texts = checkTextCharacters(input);
+  if (texts.problems.length > 0) {
+    throw new AppError('import.invalid', { file, count: texts.problems.length }, texts.problems);
+  }
+  const parsed = libraryDocumentSchema.safeParse(texts.value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => problemFromZodIssue(issue, input));
+    const problems = parsed.error.issues.map((issue) => problemFromZodIssue(issue, texts.value));
     throw new AppError('import.invalid', { file, count: problems.length }, problems);
   }
   return parsed.data;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { AppError } from '../../shared/errors/AppError';
 import { LIMITS } from '../../shared/schemas/common';
+import { decodeUtf8 } from '../../shared/text/decodeUtf8';
 
 const MB = 1024 * 1024;
 
@@ -26,9 +27,10 @@ export function readImportText(file: string): string {
       limit: LIMITS.importFileBytes / MB,
     });
   }
-  const text = fs.readFileSync(file, 'utf8');
+  const text = decodeUtf8(fs.readFileSync(file), file);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
 
 export function parseJsonText(text: string, file: string): unknown {
   try {

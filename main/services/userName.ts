@@ -18,7 +18,7 @@ export function userName(store: LibraryStore): string {
 }
 
 export function setUserName(store: LibraryStore, name: string): string {
-  store.settings.set(SETTING, name.trim());
+  store.write(() => store.settings.set(SETTING, name.trim()));
   return userName(store);
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors/AppError';
+import { diskFullError, isNoSpace } from '../db/diskFull';
 
 /**
  * Writes through a temporary file in the same folder and renames it into place, so a reader
@@ -14,6 +15,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
+    if (isNoSpace(error)) throw diskFullError(file, error);
     throw new AppError('export.cannotWrite', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, [], {
       cause: error,
     });

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { AppError } from '../../shared/errors/AppError';
+import { AppError, isAppError } from '../../shared/errors/AppError';
 import { CDATA_SECTION_NODE, TEXT_NODE, XmlElement, XmlText, type XmlDocument } from './xmlTree';
 
 /**
@@ -9,6 +9,12 @@ import { CDATA_SECTION_NODE, TEXT_NODE, XmlElement, XmlText, type XmlDocument } 
  * external entity is ever fetched and entities declared in a DOCTYPE are never expanded. Line
  * ends are normalized as XML 1.0 says (CR LF and CR to LF), and only those.
  */
+/**
+ * Far beyond any real XLIFF (xliff > file > group > unit > segment > target > a few inline
+ * codes), low enough that every walk of the tree stays short and no stack can overflow.
+ */
+export const XML_LIMITS = { depth: 256, attributeChars: 64 * 1024 } as const;
+
 export function parseXml(xml: string): XmlDocument {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const doc: XmlDocument = { documentElement: null };
@@ -36,8 +42,23 @@ export function parseXml(xml: string): XmlDocument {
     start = { line: parser.line, column: parser.column };
   });
   parser.on('opentag', (tag) => {
+    if (open.length >= XML_LIMITS.depth) {
+      throw new AppError('xliff.tooDeep', { line: start.line, column: start.column, element: tag.name.slice(0, 40), limit: XML_LIMITS.depth });
+    }
     const attributes = new Map<string, string>();
-    for (const [name, attribute] of Object.entries(tag.attributes)) attributes.set(name, attribute.value);
+    for (const [name, attribute] of Object.entries(tag.attributes)) {
+      if (attribute.value.length > XML_LIMITS.attributeChars) {
+        throw new AppError('xliff.attributeTooLong', {
+          line: start.line,
+          column: start.column,
+          element: tag.name.slice(0, 40),
+          attribute: name.slice(0, 40),
+          length: attribute.value.length,
+          limit: XML_LIMITS.attributeChars,
+        });
+      }
+      attributes.set(name, attribute.value);
+    }
     const element = new XmlElement(tag.name, tag.local, tag.uri === '' ? null : tag.uri, attributes, start.line, start.column);
     const parent = open[open.length - 1];
     if (parent) parent.append(element);
@@ -58,6 +79,7 @@ export function parseXml(xml: string): XmlDocument {
   try {
     parser.write(xml).close();
   } catch (error) {
+    if (isAppError(error)) throw error;
     const where = failure ?? { message: (error as Error).message, line: parser.line, column: parser.column };
     throw new AppError('xliff.notXml', { line: Math.max(1, where.line), column: Math.max(1, where.column), detail: where.message }, [], { cause: error });
   }

@@ -1,5 +1,6 @@
 import { CDATA_SECTION_NODE, TEXT_NODE, type XmlElement as Element } from './xmlTree';
 import { AppError } from '../../shared/errors/AppError';
+import { findBadCharacter } from '../../shared/schemas/textCharacters';
 import { attribute, childElements, firstChild, isElement, lineOf } from './xmlElements';
 import { MDA_NS, META_GROUP_CATEGORY, SOURCE_HASH_META, XLIFF_NS } from './xliffNames';
 import { XLIFF_STATES, type XliffState, type XliffUnitIn } from './xliffTypes';
@@ -76,6 +77,13 @@ class UnitReader {
     });
     const [unclosed] = this.open;
     if (unclosed) throw this.error('xliff.unclosedCode', unclosed[0], unclosed[1]);
+    const bad = translated ? findBadCharacter(target) : null;
+    if (bad) {
+      const params = { file: this.fileId, unit: this.unitId, line: lineOf(this.unit), character: bad.character };
+      if (bad.kind === 'surrogate') throw new AppError('xliff.loneSurrogate', params);
+      if (bad.kind === 'nonCharacter') throw new AppError('xliff.nonCharacter', params);
+      throw new AppError('xliff.controlCharacter', params);
+    }
 
     return {
       fileId: this.fileId,
@@ -98,7 +106,7 @@ class UnitReader {
   }
 
   private inline(el: Element, side: Side): string {
-    if (el.localName === 'cp') return codePoint(attribute(el, 'hex'));
+    if (el.localName === 'cp') return this.codePoint(el);
     if (side === 'data') return '';
     switch (el.localName) {
       case 'ph':
@@ -160,6 +168,16 @@ class UnitReader {
     return hash === '' ? null : hash;
   }
 
+  /** XLIFF's escape for one character: only a character XML 1.0 allows in a document comes back. */
+  private codePoint(el: Element): string {
+    const hex = attribute(el, 'hex');
+    const value = hex !== null && /^[0-9A-Fa-f]{1,6}$/.test(hex) ? Number.parseInt(hex, 16) : -1;
+    if (!isXmlChar(value)) {
+      throw new AppError('xliff.badCodePoint', { file: this.fileId, unit: this.unitId, line: lineOf(el), hex: (hex ?? '').slice(0, 12) });
+    }
+    return String.fromCodePoint(value);
+  }
+
   private error(code: string, inlineId: string, el: Element): AppError {
     return new AppError(code, { file: this.fileId, unit: this.unitId, code: inlineId, line: lineOf(el) });
   }
@@ -183,8 +201,9 @@ function leastAdvanced(states: readonly XliffState[]): XliffState {
   return states.reduce<XliffState>((least, state) => (XLIFF_STATES.indexOf(state) < XLIFF_STATES.indexOf(least) ? state : least), 'final');
 }
 
-function codePoint(hex: string | null): string {
-  if (hex === null || !/^[0-9A-Fa-f]{1,6}$/.test(hex)) return '';
-  const value = Number.parseInt(hex, 16);
-  return value <= 0x10ffff ? String.fromCodePoint(value) : '';
+/** XML 1.0's Char production. */
+function isXmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }

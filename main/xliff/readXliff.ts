@@ -73,7 +73,14 @@ function language(root: Element, name: 'srcLang' | 'trgLang'): string {
   return value;
 }
 
-/** Units in document order, including those inside (nested) <group>s. */
+/** Units in document order, including those inside (nested) <group>s; without recursion. */
 function unitsOf(parent: Element): Element[] {
-  return childElements(parent).flatMap((el) => (el.localName === 'unit' ? [el] : el.localName === 'group' ? unitsOf(el) : []));
+  const out: Element[] = [];
+  const stack = childElements(parent).reverse();
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el.localName === 'unit') out.push(el);
+    else if (el.localName === 'group') stack.push(...childElements(el).reverse());
+  }
+  return out;
 }

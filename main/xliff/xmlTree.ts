@@ -65,19 +65,34 @@ export class XmlElement implements Linked {
 
   get textContent(): string {
     let out = '';
-    for (let node = this.firstChild; node; node = node.nextSibling) out += node.nodeType === ELEMENT_NODE ? node.textContent : node.nodeValue;
+    for (const node of this.descendants()) if (node.nodeType !== ELEMENT_NODE) out += node.nodeValue;
     return out;
   }
 
   /** Descendant elements in document order. */
   getElementsByTagNameNS(namespace: string, localName: string): XmlElement[] {
     const out: XmlElement[] = [];
-    for (let node = this.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType !== ELEMENT_NODE) continue;
-      if (node.namespaceURI === namespace && node.localName === localName) out.push(node);
-      out.push(...node.getElementsByTagNameNS(namespace, localName));
+    for (const node of this.descendants()) {
+      if (node.nodeType === ELEMENT_NODE && node.namespaceURI === namespace && node.localName === localName) out.push(node);
     }
     return out;
+  }
+
+  /** Every node below this one in document order, walked without recursion (linear at any depth). */
+  *descendants(): Generator<XmlNode> {
+    let node: XmlNode | null = this.firstChild;
+    while (node) {
+      yield node;
+      if (node.nodeType === ELEMENT_NODE && node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      while (node && !node.nextSibling) {
+        node = node.parentNode;
+        if (node === this) return;
+      }
+      node = node?.nextSibling ?? null;
+    }
   }
 }
 

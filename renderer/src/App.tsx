@@ -1,32 +1,25 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { lazyChunk } from './components/lazyChunk';
 import { useTranslation } from 'react-i18next';
 import { LanguageMenu } from './components/LanguageMenu';
 import { NavigationProvider, useNavigation } from './navigation/NavigationProvider';
 import type { Route } from './navigation/Route';
 import { LibraryScreen } from './features/library/LibraryScreen';
-import { PacksScreen } from './features/packs/PacksScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
+import { loadReader } from './features/reader/LazyReader';
+import { loadPieceEditor } from './features/library/LazyPieceEditor';
+import { HeaderSearch } from './features/search/HeaderSearch';
+import { Welcome } from './features/welcome/Welcome';
 
 // The translator's view (and its diff library) is not in the first bundle: it is fetched once the
 // app is first idle, or when opened if that comes sooner.
-let translateModule: typeof import('./features/translate/TranslateScreen') | null = null;
-const loadTranslate = () => import('./features/translate/TranslateScreen').then((m) => (translateModule = m));
-const LazyTranslateScreen = lazy(() => loadTranslate().then((m) => ({ default: m.TranslateScreen })));
-
-/**
- * Renders the view directly once its chunk is here: a lazy screen that suspends shows its fallback,
- * and React then holds the screen back for 300 ms after the chunk has come (its fallback throttle).
- * Decided once per visit, so a re-render never swaps one for the other and loses the view's state.
- */
-function TranslateRoute({ fallback }: { fallback: string }) {
-  const [loaded] = useState(() => translateModule);
-  if (loaded) return <loaded.TranslateScreen />;
-  return (
-    <Suspense fallback={<p className="loading">{fallback}</p>}>
-      <LazyTranslateScreen />
-    </Suspense>
-  );
-}
+const translate = lazyChunk(() => import('./features/translate/TranslateScreen').then((m) => m.TranslateScreen));
+const loadTranslate = translate.load;
+const TranslateRoute = translate.Component;
+// Settings too: visited rarely, and the initial JavaScript stays under 160 KB gzip.
+const settings = lazyChunk(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const SettingsScreen = settings.Component;
+const packs = lazyChunk(() => import('./features/packs/PacksScreen').then((m) => m.PacksScreen));
+const PacksScreen = packs.Component;
 
 const SCREENS = ['library', 'packs', 'translate', 'settings'] as const;
 const HOME: Record<(typeof SCREENS)[number], Route> = {
@@ -40,7 +33,7 @@ function Shell() {
   const { t } = useTranslation();
   const { route, navigate } = useNavigation();
   useEffect(() => {
-    const idle = requestIdleCallback(() => void loadTranslate());
+    const idle = requestIdleCallback(() => void Promise.all([packs.load(), loadReader(), loadPieceEditor(), settings.load()]).then(() => loadTranslate()));
     return () => cancelIdleCallback(idle);
   }, []);
   return (
@@ -66,15 +59,25 @@ function Shell() {
             ))}
           </ul>
         </nav>
+        <HeaderSearch />
         <LanguageMenu />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        {route.screen === 'library' && !route.readId && !route.pieceId ? <Welcome /> : null}
         {route.screen === 'library' ? (
-          <LibraryScreen kind={route.kind} pieceId={route.pieceId} newNote={route.newNote} newSource={route.newSource} />
+          <LibraryScreen
+            kind={route.kind}
+            pieceId={route.pieceId}
+            readId={route.readId}
+            query={route.query}
+            newNote={route.newNote}
+            newSource={route.newSource}
+            newPiece={route.newPiece}
+          />
         ) : route.screen === 'packs' ? (
           <PacksScreen packId={route.packId} />
         ) : route.screen === 'translate' ? (
-          <TranslateRoute fallback={t('ui:loading')} />
+          <TranslateRoute />
         ) : (
           <SettingsScreen />
         )}

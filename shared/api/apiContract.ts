@@ -13,11 +13,14 @@ import {
   type PriorityDoc,
   type CountryDoc,
   type SourceDoc,
+  type NetworkDoc,
+  networkDocSchema,
   countryDocSchema,
   sourceDocSchema,
 } from '../schemas/libraryDocument';
-import { PAPER_SIZES, TEXT_STATUSES } from '../domain/pieceKinds';
-import { LIST_KINDS, type ListEntry, type SearchHit } from './listTypes';
+import { PAPER_SIZES, PIECE_KINDS, TEXT_STATUSES } from '../domain/pieceKinds';
+import { LIST_KINDS, type LibrarySearchResult, type ListEntry, type SearchHit } from './listTypes';
+import type { ReadPiece } from './readTypes';
 import { LANGUAGE_MODES, type BuildReport } from './buildTypes';
 import {
   EDITABLE_NAMESPACES,
@@ -32,11 +35,18 @@ import {
 import type { ErrorParams } from '../errors/AppError';
 import type { ValidationProblem } from '../schemas/validationProblems';
 import { CHANNELS, type Channel } from './channels';
+import type { LibraryImportReport } from './libraryFileTypes';
+import type { PieceName, DeleteResult, ReferencesResult, RestoreResult, TrashEntry } from './deleteTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
 export { createApiClient } from './createApiClient';
 
+/**
+ * A piece's id, or a pack's id or slug. Looked up only, never written: longer than an id may be, so that a pack
+ * made before ids were cut to 64 characters can still be opened and deleted.
+ */
+const PIECE_REF = z.string().min(1).max(200);
 const JOB_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 /** `<folder uuid>/<file>.pdf`, as packs.build returns it; never a path the caller makes up. */
 export const DOWNLOAD_ID = z.string().regex(/^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/);
@@ -48,11 +58,22 @@ export const DOWNLOAD_ID = z.string().regex(/^[0-9a-f-]{36}\/[a-z0-9-]+\.pdf$/);
 export const API_INPUTS = {
   'app.info': z.strictObject({}),
   'app.backup': z.strictObject({}),
+  /** The library as it is open now, copied elsewhere: offered when its file was deleted or replaced. */
+  'app.saveCopy': z.strictObject({}),
   /** Recorded with every approval made in this library from now on. */
   'app.setUserName': z.strictObject({ name: z.string().trim().min(1).max(200) }),
   'library.list': z.strictObject({ kind: z.enum(LIST_KINDS), locale: localeSchema }),
-  'library.search': z.strictObject({ query: z.string().max(500), locale: localeSchema }),
+  'library.search': z.strictObject({
+    query: z.string().max(500),
+    locale: localeSchema,
+    /** Only pieces of these kinds (a library tab's own search): others never crowd them out. */
+    kinds: z.array(z.enum(PIECE_KINDS)).min(1).max(PIECE_KINDS.length).optional(),
+  }),
+  /** The header's search: every kind, a few best pieces of each. */
+  'library.searchAll': z.strictObject({ query: z.string().max(500), locale: localeSchema }),
   'library.get': z.strictObject({ id: z.string().min(2).max(64) }),
+  /** One piece for the reading view, with its links titled in `locale`. */
+  'library.read': z.strictObject({ id: z.string().min(2).max(64), locale: localeSchema }),
   'library.savePriority': z.strictObject({ record: priorityDocSchema }),
   'library.saveInstrument': z.strictObject({ record: instrumentDocSchema }),
   'library.saveNote': z.strictObject({ record: noteDocSchema }),
@@ -60,7 +81,34 @@ export const API_INPUTS = {
   'library.saveCountry': z.strictObject({ record: countryDocSchema }),
   'library.saveSource': z.strictObject({ record: sourceDocSchema }),
   'library.choices': z.strictObject({ locale: localeSchema }),
-  'packs.get': z.strictObject({ id: z.string().min(2).max(64) }),
+  /** Who refers to a piece (any kind, packs and countries included), named in `locale`. */
+  'library.references': z.strictObject({ id: PIECE_REF, locale: localeSchema }),
+  /** Refused while referred to, unless the references are to be removed with it (same transaction). */
+  'library.delete': z.strictObject({ id: PIECE_REF, locale: localeSchema, removeReferences: z.boolean().optional() }),
+  'library.restore': z.strictObject({ trashId: z.uuid(), locale: localeSchema }),
+  /** Recently deleted pieces, newest first, restorable until the app closes. */
+  'library.trash': z.strictObject({ locale: localeSchema }),
+  /** Kind and title of the pieces a message names by id (a build report), for links to them. */
+  'library.describePieces': z.strictObject({ ids: z.array(PIECE_REF).max(10_000), locale: localeSchema }),
+  /** The whole library as `briefing export` writes it; the desktop app offers to save it. */
+  'library.exportFile': z.strictObject({}),
+  /** A library file's text: checked and counted (dryRun), or imported all or nothing. */
+  'library.importFile': z.strictObject({
+    text: z.string().max(LIMITS.importFileBytes),
+    fileName: z.string().min(1).max(255),
+    dryRun: z.boolean(),
+  }),
+  /** Any library piece, created or edited, checked by its kind's descriptor schema. */
+  'library.save': z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('source'), record: sourceDocSchema }),
+    z.strictObject({ kind: z.literal('country'), record: countryDocSchema }),
+    z.strictObject({ kind: z.literal('network'), record: networkDocSchema }),
+    z.strictObject({ kind: z.literal('meeting'), record: meetingDocSchema }),
+    z.strictObject({ kind: z.literal('priority'), record: priorityDocSchema }),
+    z.strictObject({ kind: z.literal('instrument'), record: instrumentDocSchema }),
+    z.strictObject({ kind: z.literal('note'), record: noteDocSchema }),
+  ]),
+  'packs.get': z.strictObject({ id: PIECE_REF }),
   'packs.save': z.strictObject({ record: packDocSchema }),
   'packs.create': z.strictObject({
     slug: z.string().max(64),
@@ -68,11 +116,13 @@ export const API_INPUTS = {
     lang: localeSchema,
     meetingId: pieceIdSchema.nullable(),
     paper: z.enum(PAPER_SIZES),
+    /** The slug was proposed from the title, not typed: the next free one is taken if it is in use. */
+    uniqueSlug: z.boolean().optional(),
   }),
-  'packs.duplicate': z.strictObject({ id: z.string().max(64), slug: z.string().max(64) }),
-  'packs.delete': z.strictObject({ id: z.string().max(64) }),
+  'packs.duplicate': z.strictObject({ id: PIECE_REF, slug: z.string().max(64) }),
+  'packs.delete': z.strictObject({ id: PIECE_REF }),
   'packs.build': z.strictObject({
-    id: z.string().max(64),
+    id: PIECE_REF,
     mode: z.enum(LANGUAGE_MODES),
     paper: z.enum(PAPER_SIZES).optional(),
     watermark: z.string().max(80).nullable().optional(),
@@ -155,7 +205,12 @@ export type PieceRecord =
   | { kind: 'note'; record: NoteDoc }
   | { kind: 'meeting'; record: MeetingDoc }
   | { kind: 'country'; record: CountryDoc }
-  | { kind: 'source'; record: SourceDoc };
+  | { kind: 'source'; record: SourceDoc }
+  | { kind: 'network'; record: NetworkDoc };
+
+/** The kinds the library editor creates and edits (packs have their own builder). */
+export const EDITABLE_KINDS = ['source', 'country', 'network', 'meeting', 'priority', 'instrument', 'note'] as const;
+export type EditableKind = (typeof EDITABLE_KINDS)[number];
 
 /** Labels for pickers: every piece a pack or a note may refer to, in one locale. */
 export interface Choices {
@@ -165,6 +220,7 @@ export interface Choices {
   countries: { id: string; label: string }[];
   meetings: { id: string; label: string }[];
   sources: { id: string; label: string }[];
+  networks: { id: string; label: string }[];
 }
 
 /** A built PDF, fetched by the renderer with `downloadUrl` (browser mode) or saved by main. */
@@ -181,9 +237,13 @@ export interface ApiOutputs {
   'app.setUserName': { userName: string };
   /** A copy of the library made now, in backups/ beside it. */
   'app.backup': { path: string; bytes: number };
+  /** null when the user cancelled the save dialog (desktop). */
+  'app.saveCopy': { path: string; bytes: number } | null;
   'library.list': ListEntry[];
   'library.search': SearchHit[];
+  'library.searchAll': LibrarySearchResult;
   'library.get': PieceRecord;
+  'library.read': ReadPiece;
   'library.savePriority': PriorityDoc;
   'library.saveInstrument': InstrumentDoc;
   'library.saveNote': NoteDoc;
@@ -191,6 +251,15 @@ export interface ApiOutputs {
   'library.saveCountry': CountryDoc;
   'library.saveSource': SourceDoc;
   'library.choices': Choices;
+  'library.references': ReferencesResult;
+  'library.delete': DeleteResult;
+  'library.restore': RestoreResult;
+  'library.trash': TrashEntry[];
+  'library.describePieces': PieceName[];
+  /** The file's text and a suggested name; `savedTo` where the desktop app saved it (null: not saved). */
+  'library.exportFile': { fileName: string; json: string; savedTo: string | null };
+  'library.importFile': LibraryImportReport;
+  'library.save': PieceRecord;
   'packs.get': PackDoc;
   'packs.save': PackDoc;
   'packs.create': PackDoc;

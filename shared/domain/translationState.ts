@@ -1,8 +1,17 @@
 import { LOCALES, type Locale } from './locales';
 import type { LocalizedDoc } from '../schemas/common';
-import type { TextStatus } from './pieceKinds';
+import type { StoredTextStatus, TextStatus } from './pieceKinds';
 
 export type TranslationState = TextStatus | 'stale';
+
+/**
+ * The staleness rule, in one place: a translation is out of date when the hash it recorded of
+ * its source is not the hash of that source now (or the source is gone: `currentHash` null).
+ * Every reader (lists, translator, XLIFF, PDF checks, interface strings) goes through this.
+ */
+export function stateAgainstSource(status: StoredTextStatus, recordedHash: string | null | undefined, currentHash: string | null | undefined): TranslationState {
+  return currentHash === null || currentHash === undefined || currentHash !== recordedHash ? 'stale' : status;
+}
 
 /**
  * The state of one field in one locale. A translation is stale when the hash it recorded no
@@ -13,7 +22,7 @@ export function translationState(value: LocalizedDoc | null | undefined, locale:
   if (!entry) return 'missing';
   if (entry.from !== undefined) {
     const source = value?.[entry.from];
-    if (!source || hash(source.text) !== entry.sourceHash) return 'stale';
+    return stateAgainstSource(entry.status, entry.sourceHash, source ? hash(source.text) : null);
   }
   return entry.status;
 }

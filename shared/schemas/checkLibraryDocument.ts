@@ -1,5 +1,7 @@
 import type { PieceKind } from '../domain/pieceKinds';
 import type { LibraryDocument } from './libraryDocument';
+import { DESCRIPTORS } from '../descriptors/descriptors';
+import { allReferences } from '../descriptors/references';
 
 /** A problem zod cannot see: it needs the whole document, or the library it is imported into. */
 export interface DocumentIssue {
@@ -40,17 +42,18 @@ export function checkLibraryDocument(doc: LibraryDocument, library: LibraryLooku
     const existing = library.kindOf(id);
     if (existing !== undefined && existing !== kind) add(path, 'wrongKindReference', { id, actual: existing, kind });
   };
-  doc.sources.forEach((s, i) => declare(s.id, 'source', ['sources', i, 'id']));
-  doc.countries.forEach((c, i) => declare(c.code, 'country', ['countries', i, 'code']));
-  doc.networks.forEach((n, i) => declare(n.id, 'network', ['networks', i, 'id']));
-  doc.meetings.forEach((m, i) => declare(m.id, 'meeting', ['meetings', i, 'id']));
-  doc.priorities.forEach((p, i) => declare(p.id, 'priority', ['priorities', i, 'id']));
-  doc.instruments.forEach((x, i) => declare(x.id, 'instrument', ['instruments', i, 'id']));
-  doc.notes.forEach((n, i) => declare(n.id, 'note', ['notes', i, 'id']));
-  doc.packs.forEach((p, i) => {
-    declare(p.id, 'pack', ['packs', i, 'id']);
-    p.sections.forEach((s, j) => declare(s.id, 'section', ['packs', i, 'sections', j, 'id']));
-  });
+  // Every kind's records by their id field; a pack's sections are pieces of their own.
+  for (const descriptor of Object.values(DESCRIPTORS)) {
+    if (!descriptor.collection) continue;
+    const records = (doc as unknown as Record<string, Record<string, unknown>[]>)[descriptor.collection] ?? [];
+    records.forEach((record, i) => {
+      declare(String(record[descriptor.idField]), descriptor.kind, [descriptor.collection!, i, descriptor.idField]);
+      for (const [name, spec] of Object.entries(descriptor.fields)) {
+        if (spec.type !== 'sections') continue;
+        (record[name] as { id: string }[]).forEach((section, j) => declare(section.id, 'section', [descriptor.collection!, i, name, j, 'id']));
+      }
+    });
+  }
 
   const ref = (id: string | null, kind: PieceKind, path: (string | number)[]) => {
     if (id === null) return;
@@ -58,25 +61,12 @@ export function checkLibraryDocument(doc: LibraryDocument, library: LibraryLooku
     if (actual === undefined) add(path, 'unknownReference', { kind, id });
     else if (actual !== kind) add(path, 'wrongKindReference', { id, actual, kind });
   };
-  const refs = (ids: readonly string[], kind: PieceKind, path: (string | number)[]) =>
-    ids.forEach((id, j) => ref(id, kind, [...path, j]));
+  // Every reference field of every kind, as its descriptor declares it.
+  for (const r of allReferences(doc)) ref(r.toId, r.toKind, [r.collection, r.index, ...r.path]);
 
-  doc.countries.forEach((c, i) => refs(c.sources, 'source', ['countries', i, 'sources']));
-  doc.networks.forEach((n, i) => {
-    refs(n.members, 'country', ['networks', i, 'members']);
-    refs(n.sources, 'source', ['networks', i, 'sources']);
-  });
-  doc.meetings.forEach((m, i) => {
-    ref(m.networkId, 'network', ['meetings', i, 'networkId']);
-    ref(m.hostCountry, 'country', ['meetings', i, 'hostCountry']);
-    refs(m.participants, 'country', ['meetings', i, 'participants']);
-    refs(m.sources, 'source', ['meetings', i, 'sources']);
-  });
   const numbers = new Map<string, string>();
   const filePriorityIds = new Set(doc.priorities.map((q) => q.id));
   doc.priorities.forEach((p, i) => {
-    ref(p.networkId, 'network', ['priorities', i, 'networkId']);
-    refs(p.sources, 'source', ['priorities', i, 'sources']);
     const slot = `${p.networkId}#${p.number}`;
     const inFile = numbers.get(slot);
     const inLibrary = library.priorityIdAt(p.networkId, p.number);
@@ -84,11 +74,6 @@ export function checkLibraryDocument(doc: LibraryDocument, library: LibraryLooku
     const taken = inFile ?? (inLibrary !== undefined && inLibrary !== p.id && !filePriorityIds.has(inLibrary) ? inLibrary : undefined);
     if (taken !== undefined) add(['priorities', i, 'number'], 'duplicateNumber', { network: p.networkId, number: p.number });
     numbers.set(slot, p.id);
-  });
-  doc.instruments.forEach((x, i) => {
-    ref(x.parentId, 'instrument', ['instruments', i, 'parentId']);
-    refs(x.priorities, 'priority', ['instruments', i, 'priorities']);
-    refs(x.sources, 'source', ['instruments', i, 'sources']);
   });
   // The file's parents win; beyond them, the library's, so a cycle through both is caught.
   const parents = new Map(doc.instruments.map((x) => [x.id, x.parentId]));
@@ -103,23 +88,13 @@ export function checkLibraryDocument(doc: LibraryDocument, library: LibraryLooku
       seen.add(p);
     }
   });
-  doc.notes.forEach((n, i) => {
-    ref(n.countryCode, 'country', ['notes', i, 'countryCode']);
-    refs(n.instruments, 'instrument', ['notes', i, 'instruments']);
-    refs(n.priorities, 'priority', ['notes', i, 'priorities']);
-    refs(n.sources, 'source', ['notes', i, 'sources']);
-  });
   const slugs = new Set<string>();
   doc.packs.forEach((p, i) => {
-    ref(p.meetingId, 'meeting', ['packs', i, 'meetingId']);
     const owner = library.packIdWithSlug(p.slug);
     if (slugs.has(p.slug) || (owner !== undefined && owner !== p.id)) {
       add(['packs', i, 'slug'], 'duplicateSlug', { slug: p.slug });
     }
     slugs.add(p.slug);
-    p.sections.forEach((s, j) =>
-      s.items.forEach((item, k) => ref(item.ref, item.kind, ['packs', i, 'sections', j, 'items', k, 'ref'])),
-    );
   });
   return issues;
 }

@@ -1,154 +1,40 @@
 import { z } from 'zod';
-import { INSTRUMENT_KINDS, PACK_ITEM_KINDS, PAPER_SIZES } from '../domain/pieceKinds';
+import { shapeOf } from '../descriptors/FieldSpec';
+import { countryDescriptor } from '../descriptors/countryDescriptor';
+import { instrumentDescriptor } from '../descriptors/instrumentDescriptor';
+import { meetingDescriptor } from '../descriptors/meetingDescriptor';
+import { networkDescriptor } from '../descriptors/networkDescriptor';
+import { noteDescriptor } from '../descriptors/noteDescriptor';
 import {
-  LIMITS,
-  countryCodeSchema,
-  idList,
-  isoDateSchema,
-  longLocalized,
-  partialDateSchema,
-  pieceIdSchema,
-  shortLocalized,
-  watermarkLocalized,
-  WATERMARK_MAX,
-} from './common';
-import { logoSchema } from './logoSchema';
+  packDescriptor,
+  packItemDocSchema,
+  packOptionsSchema,
+  packReferenceSchema,
+  packVersionSchema,
+  sectionDocSchema,
+} from '../descriptors/packDescriptor';
+import { priorityDescriptor } from '../descriptors/priorityDescriptor';
+import { sourceDescriptor } from '../descriptors/sourceDescriptor';
 
 /** The library exchange format; LIBRARY-FORMAT.md beside this file documents it. */
 export const LIBRARY_FORMAT = 'briefing-library';
 export const LIBRARY_FORMAT_VERSION = 1;
 
-/** A web address to cite, never fetched: http or https with a host, so no script, file or mail link. */
-const urlSchema = z
-  .string()
-  .max(LIMITS.shortText)
-  .refine((s) => /^https?:\/\/[^\s/?#]+([/?#]\S*)?$/i.test(s), { error: 'badUrl' });
-
-export const sourceDocSchema = z.strictObject({
-  id: pieceIdSchema,
-  title: shortLocalized,
-  issuer: z.string().min(1).max(LIMITS.shortText),
-  place: z.string().min(1).max(LIMITS.shortText).nullable(),
-  date: partialDateSchema.nullable(),
-  url: urlSchema.nullable(),
-});
-
-export const countryDocSchema = z.strictObject({
-  code: countryCodeSchema,
-  formalName: shortLocalized.nullable(),
-  sources: idList,
-});
-
-export const networkDocSchema = z.strictObject({
-  id: pieceIdSchema,
-  name: shortLocalized,
-  /** The name as it follows "of": "of the … Network", "du Réseau …", "de la Red …"; added later, so optional. */
-  ofName: shortLocalized.nullable().default(null),
-  acronym: shortLocalized.nullable(),
-  members: z.array(countryCodeSchema),
-  sources: idList,
-});
-
+/*
+ * Each kind's check is made of its descriptor's field schemas (shared/descriptors), in the
+ * descriptor's field order: adding a field there adds it here, to the exchange format.
+ */
+export const sourceDocSchema = z.strictObject(shapeOf(sourceDescriptor.fields));
+export const countryDocSchema = z.strictObject(shapeOf(countryDescriptor.fields));
+export const networkDocSchema = z.strictObject(shapeOf(networkDescriptor.fields));
 export const meetingDocSchema = z
-  .strictObject({
-    id: pieceIdSchema,
-    networkId: pieceIdSchema,
-    title: shortLocalized,
-    theme: shortLocalized.nullable(),
-    place: shortLocalized,
-    hostCountry: countryCodeSchema,
-    /** The countries that took part (added in schema 4); older files have none: an empty list. */
-    participants: z.array(countryCodeSchema).default([]),
-    startDate: isoDateSchema,
-    endDate: isoDateSchema,
-    sources: idList,
-  })
+  .strictObject(shapeOf(meetingDescriptor.fields))
   .refine((m) => m.endDate >= m.startDate, { path: ['endDate'], error: 'endBeforeStart' });
-
-export const priorityDocSchema = z.strictObject({
-  id: pieceIdSchema,
-  networkId: pieceIdSchema,
-  number: z.number().int().min(1).max(999),
-  title: shortLocalized,
-  body: longLocalized,
-  sources: idList,
-});
-
-export const instrumentDocSchema = z.strictObject({
-  id: pieceIdSchema,
-  kind: z.enum(INSTRUMENT_KINDS),
-  shortName: shortLocalized,
-  officialTitle: shortLocalized,
-  yearAdopted: z.number().int().min(1800).max(2200).nullable(),
-  adoptingBody: shortLocalized.nullable(),
-  summary: longLocalized,
-  parentId: pieceIdSchema.nullable(),
-  priorities: idList,
-  sources: idList,
-});
-
-export const noteDocSchema = z.strictObject({
-  id: pieceIdSchema,
-  countryCode: countryCodeSchema.nullable(),
-  date: isoDateSchema,
-  tags: z.array(z.string().regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*$/u, { error: 'badTag' }).max(LIMITS.tag)),
-  title: shortLocalized,
-  body: longLocalized,
-  instruments: idList,
-  priorities: idList,
-  sources: idList,
-});
-
-export const packItemDocSchema = z.strictObject({
-  kind: z.enum(PACK_ITEM_KINDS),
-  ref: z.string().min(2).max(64),
-});
-
-export const sectionDocSchema = z.strictObject({
-  id: pieceIdSchema,
-  title: shortLocalized,
-  text: longLocalized.nullable(),
-  items: z.array(packItemDocSchema),
-});
-
-export const packOptionsSchema = z.strictObject({
-  cover: z.boolean(),
-  toc: z.boolean(),
-  sources: z.boolean(),
-  /** Paragraphs numbered 1, 2, … the same in every edition; added later, so optional. */
-  numberedParagraphs: z.boolean().default(false),
-  /**
-   * Files written before the watermark became a text of the pack in each language carry it here:
-   * still read (the same text in every edition, see normalizePack), never written.
-   */
-  watermark: z.string().min(1).max(WATERMARK_MAX).nullable().optional(),
-});
-
-/** A pack's reference or symbol, as a secretariat numbers its papers: `PA/RPS/2025/1`. */
-export const packReferenceSchema = z.string().trim().min(1).max(80);
-/** Its version: `2`, `Rev. 1`. */
-export const packVersionSchema = z.string().trim().min(1).max(40);
-
-export const packDocSchema = z.strictObject({
-  id: pieceIdSchema,
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: 'badSlug' }),
-  meetingId: pieceIdSchema.nullable(),
-  title: shortLocalized,
-  subtitle: shortLocalized.nullable(),
-  audience: shortLocalized.nullable(),
-  classification: shortLocalized.nullable(),
-  /** Drawn across every page of an edition, in its language (`DRAFT`, `PROJET`, `BORRADOR`). */
-  watermark: watermarkLocalized.nullable().default(null),
-  /** The document line of the cover and running header: reference, version, date of issue. */
-  reference: packReferenceSchema.nullable().default(null),
-  version: packVersionSchema.nullable().default(null),
-  issued: isoDateSchema.nullable().default(null),
-  /** A logo the user chose, stored in the library; never a path or an address to fetch. */
-  logo: logoSchema.nullable().default(null),
-  paper: z.enum(PAPER_SIZES),
-  options: packOptionsSchema,
-  sections: z.array(sectionDocSchema),
-});
+export const priorityDocSchema = z.strictObject(shapeOf(priorityDescriptor.fields));
+export const instrumentDocSchema = z.strictObject(shapeOf(instrumentDescriptor.fields));
+export const noteDocSchema = z.strictObject(shapeOf(noteDescriptor.fields));
+export { packItemDocSchema, packOptionsSchema, packReferenceSchema, packVersionSchema, sectionDocSchema };
+export const packDocSchema = z.strictObject(shapeOf(packDescriptor.fields));
 
 export const libraryDocumentSchema = z.strictObject({
   format: z.literal(LIBRARY_FORMAT),
@@ -191,15 +77,5 @@ export function emptyLibraryDocument(): LibraryDocument {
   };
 }
 
-/** The arrays of a document, in the order they are written and applied. */
-export const LIBRARY_COLLECTIONS = [
-  'sources',
-  'countries',
-  'networks',
-  'meetings',
-  'priorities',
-  'instruments',
-  'notes',
-  'packs',
-] as const;
-export type LibraryCollection = (typeof LIBRARY_COLLECTIONS)[number];
+// In a file of its own (no zod), so the interface can name collections without loading zod.
+export { LIBRARY_COLLECTIONS, type LibraryCollection } from './libraryCollections';

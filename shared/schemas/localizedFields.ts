@@ -1,11 +1,23 @@
+import type { PieceKind } from '../domain/pieceKinds';
+import { DESCRIPTORS, translatableFields } from '../descriptors/descriptors';
 import type { LocalizedDoc } from './common';
 import type { LibraryDocument } from './libraryDocument';
 
 /** One localized field of one piece in an exchange document (sections are pieces of their own). */
 export interface LocalizedField {
   pieceId: string;
+  kind: PieceKind;
   field: string;
   value: LocalizedDoc;
+}
+
+type AnyRecord = Record<string, unknown>;
+
+/** The localized fields of one record, by its kind's descriptor (null: no text in any language). */
+export function textsOf(kind: PieceKind, record: object): Record<string, LocalizedDoc | null> {
+  const out: Record<string, LocalizedDoc | null> = {};
+  for (const { name } of translatableFields(kind)) out[name] = ((record as AnyRecord)[name] as LocalizedDoc | null | undefined) ?? null;
+  return out;
 }
 
 /**
@@ -13,20 +25,15 @@ export interface LocalizedField {
  * names the store writes (LibraryStore.write*), so a document and the texts table can be matched.
  */
 export function* localizedFields(doc: LibraryDocument): Generator<LocalizedField> {
-  const of = function* (pieceId: string, fields: Record<string, LocalizedDoc | null>) {
-    for (const [field, value] of Object.entries(fields)) if (value) yield { pieceId, field, value };
+  const of = function* (kind: PieceKind, record: AnyRecord): Generator<LocalizedField> {
+    const pieceId = String(record[DESCRIPTORS[kind].idField]);
+    for (const [field, value] of Object.entries(textsOf(kind, record))) if (value) yield { pieceId, kind, field, value };
+    for (const [name, spec] of Object.entries(DESCRIPTORS[kind].fields)) {
+      if (spec.type === 'sections') for (const section of (record[name] as AnyRecord[]) ?? []) yield* of('section', section);
+    }
   };
-  for (const s of doc.sources) yield* of(s.id, { title: s.title });
-  for (const c of doc.countries) yield* of(c.code, { formalName: c.formalName });
-  for (const n of doc.networks) yield* of(n.id, { name: n.name, ofName: n.ofName, acronym: n.acronym });
-  for (const m of doc.meetings) yield* of(m.id, { title: m.title, theme: m.theme, place: m.place });
-  for (const p of doc.priorities) yield* of(p.id, { title: p.title, body: p.body });
-  for (const i of doc.instruments) {
-    yield* of(i.id, { shortName: i.shortName, officialTitle: i.officialTitle, adoptingBody: i.adoptingBody, summary: i.summary });
-  }
-  for (const n of doc.notes) yield* of(n.id, { title: n.title, body: n.body });
-  for (const p of doc.packs) {
-    yield* of(p.id, { title: p.title, subtitle: p.subtitle, audience: p.audience, classification: p.classification, watermark: p.watermark });
-    for (const s of p.sections) yield* of(s.id, { title: s.title, text: s.text });
+  for (const descriptor of Object.values(DESCRIPTORS)) {
+    if (!descriptor.collection) continue;
+    for (const record of (doc as unknown as Record<string, AnyRecord[]>)[descriptor.collection] ?? []) yield* of(descriptor.kind, record);
   }
 }

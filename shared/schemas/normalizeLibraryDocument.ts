@@ -1,23 +1,16 @@
 import { LOCALES } from '../domain/locales';
+import type { PieceKind } from '../domain/pieceKinds';
+import { DESCRIPTORS } from '../descriptors/descriptors';
+export { legacyWatermark } from '../descriptors/packDescriptor';
 import type { LocalizedDoc, LocalizedTextDoc } from './common';
-import {
-  LIBRARY_FORMAT,
-  LIBRARY_FORMAT_VERSION,
-  type CountryDoc,
-  type InstrumentDoc,
-  type LibraryDocument,
-  type MeetingDoc,
-  type NetworkDoc,
-  type NoteDoc,
-  type PackDoc,
-  type PriorityDoc,
-  type SourceDoc,
-} from './libraryDocument';
+import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, type LibraryCollection, type LibraryDocument } from './libraryDocument';
 
 /** Hash of a source text, injected so this file stays free of node:crypto. */
 export type HashText = (text: string) => string;
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: object, b: object) => compare((a as { id: string }).id, (b as { id: string }).id);
+const byCode = (a: object, b: object) => compare((a as { code: string }).code, (b as { code: string }).code);
 const sorted = (list: readonly string[]) => [...new Set(list)].sort();
 
 /**
@@ -48,134 +41,59 @@ function optLocalized(value: LocalizedDoc | null, hash: HashText): LocalizedDoc 
   return value === null ? null : normalizeLocalized(value, hash);
 }
 
-export function normalizeSource(s: SourceDoc, hash: HashText): SourceDoc {
-  return { id: s.id, title: normalizeLocalized(s.title, hash), issuer: s.issuer, place: s.place, date: s.date, url: s.url };
-}
-
-export function normalizeCountry(c: CountryDoc, hash: HashText): CountryDoc {
-  return { code: c.code, formalName: optLocalized(c.formalName, hash), sources: sorted(c.sources) };
-}
-
-export function normalizeNetwork(n: NetworkDoc, hash: HashText): NetworkDoc {
-  return {
-    id: n.id,
-    name: normalizeLocalized(n.name, hash),
-    ofName: optLocalized(n.ofName, hash),
-    acronym: optLocalized(n.acronym, hash),
-    members: sorted(n.members),
-    sources: sorted(n.sources),
-  };
-}
-
-export function normalizeMeeting(m: MeetingDoc, hash: HashText): MeetingDoc {
-  return {
-    id: m.id,
-    networkId: m.networkId,
-    title: normalizeLocalized(m.title, hash),
-    theme: optLocalized(m.theme, hash),
-    place: normalizeLocalized(m.place, hash),
-    hostCountry: m.hostCountry,
-    participants: sorted(m.participants),
-    startDate: m.startDate,
-    endDate: m.endDate,
-    sources: sorted(m.sources),
-  };
-}
-
-export function normalizePriority(p: PriorityDoc, hash: HashText): PriorityDoc {
-  return {
-    id: p.id,
-    networkId: p.networkId,
-    number: p.number,
-    title: normalizeLocalized(p.title, hash),
-    body: normalizeLocalized(p.body, hash),
-    sources: sorted(p.sources),
-  };
-}
-
-export function normalizeInstrument(i: InstrumentDoc, hash: HashText): InstrumentDoc {
-  return {
-    id: i.id,
-    kind: i.kind,
-    shortName: normalizeLocalized(i.shortName, hash),
-    officialTitle: normalizeLocalized(i.officialTitle, hash),
-    yearAdopted: i.yearAdopted,
-    adoptingBody: optLocalized(i.adoptingBody, hash),
-    summary: normalizeLocalized(i.summary, hash),
-    parentId: i.parentId,
-    priorities: sorted(i.priorities),
-    sources: sorted(i.sources),
-  };
-}
-
-export function normalizeNote(n: NoteDoc, hash: HashText): NoteDoc {
-  return {
-    id: n.id,
-    countryCode: n.countryCode,
-    date: n.date,
-    tags: sorted(n.tags),
-    title: normalizeLocalized(n.title, hash),
-    body: normalizeLocalized(n.body, hash),
-    instruments: sorted(n.instruments),
-    priorities: sorted(n.priorities),
-    sources: sorted(n.sources),
-  };
-}
+type AnyRecord = Record<string, unknown>;
 
 /**
- * A watermark from a file written before it became a text in each language: the same words in
- * every edition, as that file printed them, approved as they were.
+ * One record in canonical form, read from its kind's descriptor: fields in descriptor order,
+ * texts normalized, lists of references and tags sorted and deduplicated, sections in place.
  */
-export function legacyWatermark(text: string | null | undefined): LocalizedDoc | null {
-  if (!text) return null;
-  const out: LocalizedDoc = {};
-  for (const locale of LOCALES) out[locale] = { text, status: 'approved' };
-  return out;
-}
-
-export function normalizePack(p: PackDoc, hash: HashText): PackDoc {
-  return {
-    id: p.id,
-    slug: p.slug,
-    meetingId: p.meetingId,
-    title: normalizeLocalized(p.title, hash),
-    subtitle: optLocalized(p.subtitle, hash),
-    audience: optLocalized(p.audience, hash),
-    classification: optLocalized(p.classification, hash),
-    watermark: optLocalized(p.watermark ?? legacyWatermark(p.options.watermark), hash),
-    reference: p.reference ?? null,
-    version: p.version ?? null,
-    issued: p.issued ?? null,
-    logo: p.logo ? { type: p.logo.type, data: p.logo.data } : null,
-    paper: p.paper,
-    options: {
-      cover: p.options.cover,
-      toc: p.options.toc,
-      sources: p.options.sources,
-      numberedParagraphs: p.options.numberedParagraphs ?? false,
-    },
-    sections: p.sections.map((s) => ({
-      id: s.id,
-      title: normalizeLocalized(s.title, hash),
-      text: optLocalized(s.text, hash),
-      items: s.items.map((item) => ({ kind: item.kind, ref: item.ref })),
-    })),
-  };
+export function normalizeRecord<T>(kind: PieceKind, record: T, hash: HashText): T {
+  const input = record as AnyRecord;
+  const out: AnyRecord = {};
+  for (const [name, spec] of Object.entries(DESCRIPTORS[kind].fields)) {
+    const value = input[name];
+    if (spec.normalize) {
+      out[name] = spec.normalize(value, input);
+      if (spec.type === 'localized') out[name] = optLocalized((out[name] as LocalizedDoc | null | undefined) ?? null, hash);
+      continue;
+    }
+    switch (spec.type) {
+      case 'localized':
+        out[name] = optLocalized((value as LocalizedDoc | null | undefined) ?? null, hash);
+        break;
+      case 'refs':
+        // Pack items keep the order the author gave them; every other list is a set.
+        out[name] = spec.refKind
+          ? sorted((value as string[] | undefined) ?? [])
+          : ((value as { kind: string; ref: string }[] | undefined) ?? []).map((i) => ({ kind: i.kind, ref: i.ref }));
+        break;
+      case 'tags':
+        out[name] = sorted((value as string[] | undefined) ?? []);
+        break;
+      case 'sections':
+        out[name] = (value as AnyRecord[]).map((section) => normalizeRecord('section', section, hash));
+        break;
+      default:
+        // A field added later is absent from older records: not known, null.
+        out[name] = value === undefined ? null : value;
+    }
+  }
+  return out as T;
 }
 
 export function normalizeLibraryDocument(doc: LibraryDocument, hash: HashText): LibraryDocument {
+  const all = <K extends LibraryCollection>(collection: K, kind: PieceKind): LibraryDocument[K] =>
+    (doc[collection] as object[]).map((x) => normalizeRecord(kind, x, hash)).sort(collection === 'countries' ? byCode : byId) as LibraryDocument[K];
   return {
     format: LIBRARY_FORMAT,
     formatVersion: LIBRARY_FORMAT_VERSION,
-    sources: doc.sources.map((x) => normalizeSource(x, hash)).sort(byId),
-    countries: doc.countries
-      .map((x) => normalizeCountry(x, hash))
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-    networks: doc.networks.map((x) => normalizeNetwork(x, hash)).sort(byId),
-    meetings: doc.meetings.map((x) => normalizeMeeting(x, hash)).sort(byId),
-    priorities: doc.priorities.map((x) => normalizePriority(x, hash)).sort(byId),
-    instruments: doc.instruments.map((x) => normalizeInstrument(x, hash)).sort(byId),
-    notes: doc.notes.map((x) => normalizeNote(x, hash)).sort(byId),
-    packs: doc.packs.map((x) => normalizePack(x, hash)).sort(byId),
+    sources: all('sources', 'source'),
+    countries: all('countries', 'country'),
+    networks: all('networks', 'network'),
+    meetings: all('meetings', 'meeting'),
+    priorities: all('priorities', 'priority'),
+    instruments: all('instruments', 'instrument'),
+    notes: all('notes', 'note'),
+    packs: all('packs', 'pack'),
   };
 }

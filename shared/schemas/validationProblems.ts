@@ -1,5 +1,13 @@
 import type { z } from 'zod';
 import type { DocumentIssue } from './checkLibraryDocument';
+import { badCharacterProblem, checkTexts } from './textCharacters';
+import { cutForMessage } from '../errors/cutForMessage';
+
+function cutValues(values: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' ? cutForMessage(v) : v;
+  return out;
+}
 
 /**
  * A validation failure in neutral form: where (path and the record's id) and what (a key in
@@ -61,6 +69,7 @@ function keyAndValues(issue: z.core.$ZodIssue, value: unknown, container: unknow
       return { key: 'tooSmall', values: { min: Number(issue.minimum) } };
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
+      if (issue.path.length === 0) return { key: 'unknownTopField', values: { key: issue.keys.join('", "') } };
       const localized =
         container !== null && typeof container === 'object' && ['en', 'fr', 'es'].some((l) => l in (container as object));
       return { key: localized || /^[a-z]{2}(-[A-Za-z]{2,4})?$/.test(key) ? 'unknownLocale' : 'unknownField', values: { key } };
@@ -81,7 +90,21 @@ function keyAndValues(issue: z.core.$ZodIssue, value: unknown, container: unknow
 export function problemFromZodIssue(issue: z.core.$ZodIssue, input: unknown): ValidationProblem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const value = valueAt(input, path);
-  return { path, recordId: recordIdAt(input, path), ...keyAndValues(issue, value, value) };
+  const { key, values } = keyAndValues(issue, value, value);
+  // A problem without a path names its message's namespace (describeProblem): here, validation.
+  return { path, recordId: recordIdAt(input, path), key: path.length === 0 ? `validation.${key}` : key, values: cutValues(values) };
+}
+
+/**
+ * `input` with line ends normalized in every string, and a problem for each text holding a
+ * character no text may hold (textCharacters.ts): exchange format and API inputs alike.
+ */
+export function checkTextCharacters<T>(input: T): { value: T; problems: ValidationProblem[] } {
+  const { value, problems } = checkTexts(input);
+  return {
+    value,
+    problems: problems.map(({ path, bad }) => ({ path, recordId: recordIdAt(input, path), ...badCharacterProblem(bad) })),
+  };
 }
 
 export function problemFromDocumentIssue(issue: DocumentIssue, input: unknown): ValidationProblem {

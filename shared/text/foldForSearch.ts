@@ -23,3 +23,16 @@ export const SEARCH_LIGATURES = LIGATURES;
 export function foldSqlExpression(column: string): string {
   return LIGATURES.reduce((expr, [from, to]) => `replace(${expr}, '${from}', '${to}')`, column);
 }
+
+/**
+ * The words of a text folded as the index folds them (ligatures, accents, case): "l'École" →
+ * ["l", "ecole"]. Queries and highlighted excerpts both go through here.
+ */
+export function searchTokens(text: string): string[] {
+  return foldSearchWord(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** One word folded as the index folds it, for comparing with query tokens. */
+export function foldSearchWord(word: string): string {
+  return foldForSearch(word).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { openLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../main/services/loadStarterLibrary';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
 import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';

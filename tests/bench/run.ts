@@ -10,7 +10,7 @@ import path from 'node:path';
 import { openLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../main/services/loadStarterLibrary';
 import { PackBuildService, type LanguageMode } from '../../main/pdf/PackBuildService';
 import { editionModels } from '../../main/pdf/buildEdition';
 import { LOCALES } from '../../shared/domain/locales';
@@ -22,7 +22,10 @@ import { runTranslateBench } from './translateBench';
 import { runLayoutChecksBench } from './layoutChecksBench';
 import { hostileDocument } from '../helpers/hostileDocument';
 import { runImportBench } from './importBench';
+import { runSearchBench } from './searchBench';
+import { runDeleteBench } from './deleteBench';
 import { runStartupBench } from './startupBench';
+import { runWriteGateBench } from './writeGateBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -207,7 +210,11 @@ async function main() {
   if (!only || only.includes('ui') || only.includes('viewer')) await runViewerBench(emit, work, RUNS);
   if (!only || only.includes('translate')) await runTranslateBench(emit, work, RUNS);
   if (!only || only.includes('server-import')) await runImportBench(emit, work);
+  // Library-wide search, the reading view and every list at 10,000 pieces.
+  if (!only || only.includes('search')) await runSearchBench(emit, work, RUNS);
+  if (!only || only.includes('delete')) await runDeleteBench(emit, work, RUNS);
   if (!only || only.includes('startup')) await runStartupBench(emit, ROOT, panamaDb, work, RUNS);
+  if (!only || only.includes('write-gate')) await runWriteGateBench(emit, panamaDb, work, RUNS);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -8,7 +8,7 @@ import { readTranslationUnit } from '../../main/services/translation/readTransla
 import { exportXliff } from '../../main/services/xliff/exportXliff';
 import { importXliff } from '../../main/services/xliff/importXliff';
 import { uiStringUnits } from '../../main/services/uiStrings/uiStringUnits';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../main/services/loadStarterLibrary';
 import { withNotes } from './uiBench';
 import { listEntries } from '../../main/services/listEntries';
 

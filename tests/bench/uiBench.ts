@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { openLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../main/services/loadStarterLibrary';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
 import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';

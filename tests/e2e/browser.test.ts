@@ -91,6 +91,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('browser mode, end to end', () => {
     await page.getByTestId('back-to-list').click();
     await page.getByTestId('kind-priorities').click();
     await page.getByTestId('row-prio-rps-2').click();
+    await page.getByTestId('reader-edit').click();
     await page.getByTestId('editor').waitFor();
     const before = app.ctx.store.readDocument();
     await page.getByTestId('field-title-en').fill('Violence prevention — revised');
@@ -148,6 +149,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('browser mode, end to end', () => {
     const note = app.ctx.store.readDocument().notes.find((n) => n.title.fr?.text.startsWith('Réforme'))!;
     await page.getByTestId('kind-notes').click();
     await page.getByTestId(`row-${note.id}`).click();
+    await page.getByTestId('reader-edit').click();
     await page.getByTestId('editor').waitFor();
     await page.getByTestId(`sources-${source.id}`).check();
     await page.getByTestId('save').click();

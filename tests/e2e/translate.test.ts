@@ -67,6 +67,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the translator's view, end to end", () => {
     await page.getByTestId('nav-library').click();
     await page.getByTestId('kind-priorities').click();
     await page.getByTestId('row-prio-rps-1').click();
+    await page.getByTestId('reader-edit').click();
     await page.getByTestId('editor').waitFor();
     await page.getByTestId('field-title-fr').fill(NEW_FRENCH_TITLE);
     await page.getByTestId('save').click();
@@ -118,6 +119,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the translator's view, end to end", () => {
     await page.getByTestId('nav-library').click();
     await page.getByTestId('kind-priorities').click();
     await page.getByTestId('row-prio-rps-1').click();
+    await page.getByTestId('reader-edit').click();
     expect(await page.getByTestId('approved-title-en').textContent()).toContain(TRANSLATOR);
     await page.getByTestId('nav-translate').click();
     await page.getByTestId('tr-mode-library').waitFor();
@@ -216,6 +218,20 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the translator's view, end to end", () => {
       buffer: Buffer.from('<?xml version="1.0"?><xliff version="2.0" srcLang="fr" trgLang="es"><file id="f"><unit id="u"><segment><source>Oui'),
     });
     await page.getByTestId('tr-import-error').waitFor();
+    expect(await page.getByTestId('tr-import-report').count()).toBe(0);
+    expect(app.ctx.store.readDocument()).toEqual(before);
+  });
+
+  it('refuses an XLIFF file that is not UTF-8, naming the line and column, instead of replacing the bytes', async () => {
+    const before = app.ctx.store.readDocument();
+    const bytes = Buffer.from('<?xml version="1.0"?>\n<xliff version="2.0" srcLang="fr" trgLang="es">\n<file id="f"><unit id="u"><segment><source>Oui</source><target>Sí X</target></segment></unit></file></xliff>', 'utf8');
+    bytes[bytes.indexOf('X')] = 0xe9; // é in Latin-1
+    await page.getByTestId('tr-import-xliff').setInputFiles({ name: 'latin1.xlf', mimeType: 'application/xml', buffer: bytes });
+    const error = page.getByTestId('tr-import-error');
+    await error.waitFor();
+    const column = [...'<file id="f"><unit id="u"><segment><source>Oui</source><target>Sí '].length + 1;
+    expect(await error.textContent()).toContain(`latin1.xlf is not valid UTF-8 text: the bytes at line 3, column ${column}`);
+    await session.shot('xliff-not-utf8-en');
     expect(await page.getByTestId('tr-import-report').count()).toBe(0);
     expect(app.ctx.store.readDocument()).toEqual(before);
   });

@@ -158,7 +158,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('the pack builder', () => {
     await page.getByTestId(focused.id!).fill('Focus check');
     await page.getByTestId('save').click();
     await expect.poll(() => app.ctx.store.readDocument().packs.find((p) => p.slug === 'focus-check')?.sections.length).toBe(1);
-    expect(await page.getByTestId('save').isEnabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('save').isEnabled()).toBe(true);
   });
 
   it('keeps focus on Build while building, back on Build after Cancel', async () => {

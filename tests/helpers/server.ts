@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openLibrary, type OpenedLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../main/services/loadStarterLibrary';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
 import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { createApi } from '../../main/api/createApi';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { openLibrary, type OpenedLibrary } from '../../main/db/openLibrary';
 import { LibraryStore } from '../../main/services/LibraryStore';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../main/services/loadStarterLibrary';
 
 /**
  * Opens libraries holding the starter content, in one temporary folder that is closed and removed

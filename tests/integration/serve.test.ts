@@ -160,8 +160,9 @@ describe('API registry', () => {
     expect(saved.ok).toBe(true);
     const states = await app.api.invoke('library.list', { kind: 'priorities', locale: 'en' });
     const row = (states as { value: { id: string; states: Record<string, string> }[] }).value.find((r) => r.id === 'prio-rps-2');
-    // The French original changed: its English and Spanish translations are now out of date.
-    expect(row?.states).toEqual({ en: 'stale', fr: 'approved', es: 'stale' });
+    // The French original changed: its English and Spanish translations are now out of date, and
+    // the edited original itself is a draft until approved again (issue 9, point 7).
+    expect(row?.states).toEqual({ en: 'stale', fr: 'draft', es: 'stale' });
 
     const before = app.ctx.store.readDocument();
     const bad = await app.api.invoke('library.savePriority', { record: { ...record, number: 3 } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api/apiContract';
 import type { PriorityDoc } from '../../shared/schemas/libraryDocument';
-import { hashSourceText } from '../../main/services/textHash';
+import { hashSourceText } from '../../main/db/textHash';
 import type { TranslationUnit, TranslationUnitSummary } from '../../shared/api/translationTypes';
 import { EXCERPT_CHARS, summarizeUnit } from '../../shared/translation/summarizeUnit';
 import { startTestApp, type TestApp } from '../helpers/server';
@@ -61,7 +61,7 @@ describe('approvals', () => {
     expect(reread.title.es?.approvedAt).toBe(saved.title.es?.approvedAt);
   });
 
-  it('keeps an approval while the text is unchanged, renews it when the text changes, drops it on a draft', async () => {
+  it('keeps an approval while the text is unchanged, makes a changed text a draft until approved again, drops it on a draft', async () => {
     const record = await priority('prio-rps-4');
     record.title.es = { ...record.title.es!, status: 'approved' };
     const first = await call<PriorityDoc>('library.savePriority', { record });
@@ -73,8 +73,15 @@ describe('approvals', () => {
 
     const edited = await priority('prio-rps-4');
     edited.title.es = { ...edited.title.es!, text: `${edited.title.es!.text} (revisado)` };
-    const renewed = await call<PriorityDoc>('library.savePriority', { record: edited });
-    expect(renewed.title.es?.approvedBy).toBe('Bea Reviewer');
+    // Changed words are no longer what was approved (issue 9): a draft, with no approval left.
+    const changed = await call<PriorityDoc>('library.savePriority', { record: edited });
+    expect(changed.title.es).toMatchObject({ status: 'draft', text: edited.title.es.text });
+    expect(changed.title.es).not.toHaveProperty('approvedBy');
+    // Approving it again is a new approval, recorded as the reviewer's.
+    const reapproved = await call<PriorityDoc>('library.savePriority', {
+      record: { ...changed, title: { ...changed.title, es: { ...changed.title.es!, status: 'approved' } } },
+    });
+    expect(reapproved.title.es).toMatchObject({ status: 'approved', approvedBy: 'Bea Reviewer' });
 
     const drafted = await priority('prio-rps-4');
     drafted.title.es = { ...drafted.title.es!, status: 'draft' };
@@ -131,7 +138,8 @@ describe('translator units', () => {
       expect(unit, target).toMatchObject({ state: 'stale', previousSource: oldFrench, source: 'Prévention de la violence armée' });
     }
     const list = await call<{ id: string; states: Record<string, string> }[]>('library.list', { kind: 'priorities', locale: 'en' });
-    expect(list.find((r) => r.id === 'prio-rps-2')?.states).toMatchObject({ fr: 'approved', en: 'stale', es: 'stale' });
+    // The edited original is a draft until approved again; its translations are out of date.
+    expect(list.find((r) => r.id === 'prio-rps-2')?.states).toMatchObject({ fr: 'draft', en: 'stale', es: 'stale' });
   });
 
   it('lists only translations (never originals), filtered by state and kind, with counts that add up', async () => {

@@ -5,7 +5,7 @@ import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { exportXliff } from '../../main/services/xliff/exportXliff';
 import { importXliff } from '../../main/services/xliff/importXliff';
-import { loadStarterLibrary } from '../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../main/services/loadStarterLibrary';
 import type { NoteDoc } from '../../shared/schemas/libraryDocument';
 import { tempDir } from '../helpers/cli';
 

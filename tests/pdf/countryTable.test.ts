@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../main/pdf/buildEdition';
 import { parseLibraryDocument } from '../../main/services/parseLibraryDocument';
 import { readLibraryFile } from '../../main/services/readLibraryFile';
-import { STARTER_LIBRARY_PATH } from '../../seeds/starterLibrary';
+import { STARTER_LIBRARY_PATH } from '../../main/services/loadStarterLibrary';
 import type { Edition } from '../../shared/api/buildTypes';
 import { EMPTY_LOOKUP } from '../../shared/schemas/checkLibraryDocument';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';

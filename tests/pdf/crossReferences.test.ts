@@ -5,7 +5,7 @@ import type { Edition } from '../../shared/api/buildTypes';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { smallDocument } from '../helpers/documents';
 import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
-import { hashSourceText } from '../../main/services/textHash';
+import { hashSourceText } from '../../main/db/textHash';
 import { loadPdf, type LoadedPdf } from '../helpers/pdf';
 
 /**

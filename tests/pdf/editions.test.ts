@@ -114,6 +114,12 @@ interface TocEntry {
 }
 
 const HEADER_FOOTER_SIZE = 7.5;
+/** The status note's lines (the brief's words): English and Spanish are drafts of the French. */
+const STATUS_NOTE: Record<Lang, string[]> = {
+  en: ['Unedited draft translation; original: French.'],
+  fr: [],
+  es: ['Traducción provisional sin revisar; original: francés.'],
+};
 
 /**
  * Reads the contents pages: every line that ends with a page number at the right margin starts
@@ -315,10 +321,10 @@ describe.each(LANGS)('%s edition of the starter pack', (lang) => {
     expect([...sectionPages].sort((a, b) => a - b)).toEqual(sectionPages);
     expect(new Set(sectionPages).size).toBe(sectionPages.length);
     for (const p of sectionPages) {
-      // The edition's status note (a draft translation's, 9.5 and 8.5 pt) may open the first section's page.
-      const noteSizes = [HEADER_FOOTER_SIZE, 9.5, 8.5];
-      const isNote = (l: PdfLine) => p === sectionPages[0] && l.items.every((it) => noteSizes.some((s) => Math.abs(it.size - s) < 0.1));
-      const firstBody = pdf.pages[p - 1]!.lines.find((l) => l.items.every((it) => Math.abs(it.size - HEADER_FOOTER_SIZE) >= 0.1) && !isNote(l));
+      // The first section's page opens with the edition's status note (drafts), then the heading.
+      const firstBody = pdf.pages[p - 1]!.lines.find(
+        (l) => l.items.every((it) => Math.abs(it.size - HEADER_FOOTER_SIZE) >= 0.1) && !STATUS_NOTE[lang].includes(norm(l.text)),
+      );
       expect(firstBody?.items[0]?.size).toBe(SECTION_SIZE);
     }
   });

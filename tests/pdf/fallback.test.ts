@@ -66,11 +66,13 @@ describe('a text missing in one language', () => {
     // The status note's legend explains the mark ("[FR]: …."): it is not a mark itself.
     const text = es.text.replace(/\[FR\]:[^.]*\./g, '');
     expect(text).toContain(`[FR] ${norm(frBody).slice(0, 60)}`);
-    expect(text.match(/\[(EN|FR|ES)\]/g)).toEqual(['[FR]']);
+    // Once before the body, once in the legend of the edition's status note, which explains it.
+    expect(text.match(/\[(EN|FR|ES)\]/g)).toEqual(['[FR]', '[FR]']);
+    expect(text).toContain('[FR]: texto en francés, aún no traducido a este idioma.');
     expect(text).not.toContain(esBodyStart);
     // Headings are listed in the contents first: the body's are the last occurrences.
     const heading = text.lastIndexOf('Prioridad 3 — Delincuencia organizada transnacional');
-    const marker = text.indexOf('[FR]');
+    const marker = text.lastIndexOf('[FR]');
     const next = text.lastIndexOf('Prioridad 4 — ');
     expect(heading).toBeGreaterThan(0);
     expect(marker).toBeGreaterThan(heading);

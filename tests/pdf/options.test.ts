@@ -69,7 +69,7 @@ describe('--paper', () => {
 
   it('reflows the text for the paper, keeping the same content', () => {
     expect(pdfs.a4.outline).toEqual(
-      // Pages and the heights bookmarks land at move with the paper.
+      // Pages and the headings' heights on them change with the paper; titles and nesting do not.
       pdfs.default.outline.map((o) => ({
         ...o,
         page: expect.any(Number),

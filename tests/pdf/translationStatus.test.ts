@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../main/pdf/buildEdition';
 import { parseLibraryDocument } from '../../main/services/parseLibraryDocument';
 import { readLibraryFile } from '../../main/services/readLibraryFile';
-import { hashSourceText } from '../../main/services/textHash';
-import { STARTER_LIBRARY_PATH } from '../../seeds/starterLibrary';
+import { hashSourceText } from '../../main/db/textHash';
+import { STARTER_LIBRARY_PATH } from '../../main/services/loadStarterLibrary';
 import { API_INPUTS } from '../../shared/api/apiContract';
 import type { Edition } from '../../shared/api/buildTypes';
 import { EMPTY_LOOKUP } from '../../shared/schemas/checkLibraryDocument';
@@ -114,6 +114,24 @@ describe('texts shown in French and out-of-date translations, in the Spanish edi
 
   it('leaves the French edition without marks or note', () => {
     expect(fr.text).not.toMatch(/\[(FR|EN|ES)\]|\[à mettre à jour\]|Traduction (provisoire|incomplète)/);
+  });
+});
+
+describe('an edition without a cover', () => {
+  let fr: LoadedPdf;
+  let en: LoadedPdf;
+  beforeAll(async () => {
+    const doc = starter();
+    const pack = doc.packs.find((p) => p.slug === 'panama-2025')!;
+    pack.options = { ...pack.options, cover: false, toc: false };
+    pack.sections = pack.sections.slice(0, 1);
+    [fr, en] = [await build(doc, 'fr'), await build(doc, 'en')];
+  }, 120_000);
+
+  it('states its original language above the first section, with the note only when there are drafts', () => {
+    const first = (pdf: LoadedPdf) => pdf.pages[0]!.lines.slice(1).map((l) => norm(l.text));
+    expect(first(fr).slice(0, 2)).toEqual(['Langue originale : français', '1. La réunion']);
+    expect(first(en).slice(0, 3)).toEqual(['Original language: French', EN_DRAFT, '1. The meeting']);
   });
 });
 

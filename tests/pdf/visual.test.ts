@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../main/pdf/buildEdition';
 import { hostileDocument } from '../helpers/hostileDocument';
+import { parseLibraryDocument } from '../../main/services/parseLibraryDocument';
+import { readLibraryFile } from '../../main/services/readLibraryFile';
+import { STARTER_LIBRARY_PATH } from '../../main/services/loadStarterLibrary';
+import { EMPTY_LOOKUP } from '../../shared/schemas/checkLibraryDocument';
 import { checkAgainstReference, compareImages, decodePng, encodePng, renderPage, type GrayImage } from '../helpers/visual';
 
 /*
@@ -20,7 +24,12 @@ beforeAll(async () => {
   for (const edition of ['en', 'parallel'] as const) {
     pdfs[edition] = new Uint8Array((await buildEdition(hostileDocument(), 'hostile', edition, OPTIONS)).bytes);
   }
-}, 60_000);
+  // The starter pack: a draft translation's cover and status note, the French country table.
+  const starter = parseLibraryDocument(readLibraryFile(STARTER_LIBRARY_PATH), STARTER_LIBRARY_PATH, EMPTY_LOOKUP);
+  for (const edition of ['en', 'fr'] as const) {
+    pdfs[`starter-${edition}`] = new Uint8Array((await buildEdition(starter, 'panama-2025', edition, OPTIONS)).bytes);
+  }
+}, 120_000);
 
 describe('pages compared with their reference images', () => {
   it.each([
@@ -28,6 +37,9 @@ describe('pages compared with their reference images', () => {
     ['a 300-character title', 'en', 4, 'long-title-en-p4'],
     ['the side-by-side edition, long tokens', 'parallel', 3, 'tokens-parallel-p3'],
     ['the side-by-side edition, the table across a page break', 'parallel', 4, 'table-parallel-p4'],
+    ['the starter pack’s cover, a draft translation', 'starter-en', 1, 'starter-cover-en-p1'],
+    ['the starter pack’s status note above the first section', 'starter-en', 3, 'starter-status-en-p3'],
+    ['the starter pack’s country table, in French order', 'starter-fr', 13, 'starter-countries-fr-p13'],
   ] as const)('%s (%s, page %i)', (_, edition, page, name) => {
     const { failure } = checkAgainstReference(name, renderPage(pdfs[edition]!, page));
     expect(failure).toBeNull();

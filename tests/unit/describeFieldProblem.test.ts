@@ -84,3 +84,16 @@ describe('an API error in the interface', () => {
     expect(described.message).toContain('library.list');
   });
 });
+
+describe('the app’s own wording', () => {
+  it('replaces a message that names command-line options, in every language', () => {
+    for (const locale of ['en', 'fr', 'es'] as const) {
+      const t = createTranslator(locale);
+      const readOnly = describeApiError({ code: 'db.readOnly', params: { path: '/x/library.sqlite' }, problems: [] }, t as never);
+      expect(readOnly.message).toContain('/x/library.sqlite');
+      expect(readOnly.message).not.toContain('--');
+      const glyphs = describeApiError({ code: 'layout.glyphsMissing', params: { pack: 'p', characters: 1 }, problems: [{ path: [], key: 'pdf:x', values: {} }] }, t as never);
+      expect(glyphs.message).not.toContain('--strict');
+    }
+  });
+});

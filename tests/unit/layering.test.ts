@@ -1,130 +1,60 @@
-import fs from 'node:fs';
-import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
+/*
+ * The layer rules live in eslint.config.js (tools/eslint/importBoundaries.js), run by `npm test`
+ * through `npm run lint`. This checks that the config rejects each forbidden import and lets the
+ * allowed ones through, so a rule cannot be dropped or loosened without a test saying so.
+ */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHARED = path.join(ROOT, 'shared');
-const RENDERER = path.join(ROOT, 'renderer');
-const MAIN = path.join(ROOT, 'main');
+const eslint = new ESLint({ cwd: ROOT });
 
-const NODE_CORE = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]!]));
-
-function sourceFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(full);
-    return /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(entry.name) ? [full] : [];
-  });
+async function problems(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'layers/import-boundaries' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
 }
 
-/** Comments and string contents removed, so only code is searched for globals. */
-function codeOnly(source: string): string {
-  return source
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/(^|[^:\\])\/\/.*$/gm, '$1')
-    .replace(/`(?:\\[\s\S]|[^`\\])*`/g, '``')
-    .replace(/'(?:\\.|[^'\\\n])*'/g, "''")
-    .replace(/"(?:\\.|[^"\\\n])*"/g, '""');
-}
+const FORBIDDEN: [file: string, code: string, reason: RegExp][] = [
+  ['shared/domain/x.ts', "import fs from 'node:fs';\nexport const a = fs;", /Node built-in/],
+  ['shared/domain/x.ts', "import { join } from 'path';\nexport const a = join;", /Node built-in/],
+  ['shared/domain/x.ts', "export const e = require('electron');", /electron/],
+  ['shared/domain/x.ts', "export const m = await import('react-dom');", /DOM-only/],
+  ['shared/domain/x.ts', "export type { LibraryStore } from '../../main/services/LibraryStore';", /only from shared/],
+  ['shared/domain/x.ts', "export * from '../../renderer/src/i18n';", /only from shared/],
+  ['shared/domain/x.ts', 'export const t = document.title;', /no DOM or Node globals/],
+  ['shared/domain/x.ts', 'export const b = Buffer.from("");', /no DOM or Node globals/],
+  ['renderer/src/x.ts', "import { openLibrary } from '../../main/db/openLibrary';\nexport const o = openLibrary;", /renderer\/ may not import from main\//],
+  ['renderer/src/x.ts', "import Database from 'better-sqlite3';\nexport const d = Database;", /native module/],
+  ['main/db/x.ts', "import { LibraryStore } from '../services/LibraryStore';\nexport const s = LibraryStore;", /main\/db\/ may not import from main\/services\//],
+  ['main/db/repositories/x.ts', "export { buildEdition } from '../../pdf/buildEdition';", /main\/db\/ may not import from main\/pdf\//],
+  ['main/db/x.ts', "import { app } from 'electron';\nexport const a = app;", /electron/],
+  ['main/services/x.ts', "import { editionModels } from '../pdf/editionModels';\nexport const e = editionModels;", /main\/services\/ may not import from main\/pdf\//],
+  ['main/services/translation/x.ts', "import type { ApiRegistry } from '../../api/ApiRegistry';\nexport type A = ApiRegistry;", /main\/services\/ may not import from main\/api\//],
+  ['main/services/x.ts', "export const c = await import('../cli/runCli');", /main\/services\/ may not import from main\/cli\//],
+  ['main/pdf/x.ts', "import { startServer } from '../server/startServer';\nexport const s = startServer;", /main\/pdf\/ may not import from main\/server\//],
+  ['main/pdf/worker/x.ts', "import { runCli } from '../../cli/runCli';\nexport const r = runCli;", /main\/pdf\/ may not import from main\/cli\//],
+  ['seeds/x.ts', "import { LibraryStore } from '../main/services/LibraryStore';\nexport const s = LibraryStore;", /seeds\/ may not import from main\//],
+];
 
-const GLOBALS =
-  /(?<![\w$.'"`])(document|window|navigator|localStorage|sessionStorage|HTMLElement|process|Buffer|__dirname|__filename|require)(?![\w$])(?!\s*:)/g;
+const ALLOWED: [file: string, code: string][] = [
+  ['shared/domain/x.ts', "import { z } from 'zod';\nimport { LOCALES } from './locales';\nexport const a = [z, LOCALES];"],
+  ['renderer/src/x.ts', "import { LOCALES } from '../../shared/domain/locales';\nimport { createRoot } from 'react-dom/client';\nexport const a = [LOCALES, createRoot];"],
+  ['main/db/x.ts', "import { createHash } from 'node:crypto';\nimport { LIMITS } from '../../shared/schemas/common';\nexport const a = [createHash, LIMITS];"],
+  ['main/services/x.ts', "import { openLibrary } from '../db/openLibrary';\nimport { readXliff } from '../xliff/readXliff';\nexport const a = [openLibrary, readXliff];"],
+  ['main/pdf/x.ts', "import type { LibraryStore } from '../services/LibraryStore';\nexport type S = LibraryStore;"],
+  ['main/api/x.ts', "import { editionModels } from '../pdf/editionModels';\nexport const e = editionModels;"],
+];
 
-function globalsIn(source: string): string[] {
-  return [...codeOnly(source).matchAll(GLOBALS)].map((m) => m[1]!);
-}
-
-/** Every module specifier: import/export … from, import(), require(). */
-function importsOf(source: string): string[] {
-  const specifiers: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?(?:[\w*${}\s,]+?\s+from\s+)?(['"])([^'"]+)\1/g,
-    /\bimport\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g,
-    /\brequire\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g,
-  ];
-  for (const pattern of patterns) for (const m of source.matchAll(pattern)) specifiers.push(m[2]!);
-  return specifiers;
-}
-
-function resolvesInto(file: string, specifier: string, folder: string): boolean {
-  if (!specifier.startsWith('.') && !specifier.startsWith('/')) return false;
-  const target = path.resolve(path.dirname(file), specifier);
-  return target === folder || target.startsWith(`${folder}${path.sep}`);
-}
-
-describe('the import scanner', () => {
-  it('sees every form of import it is meant to catch', () => {
-    const sample = [
-      "import fs from 'node:fs';",
-      'import { join } from "path";',
-      "import type { X } from '../../main/db/openLibrary';",
-      "export * from 'os';",
-      "const c = await import('crypto');",
-      "const e = require('electron');",
-      "import 'zod';",
-      "import {\n  a,\n  b,\n} from './multi';",
-    ].join('\n');
-    expect(globalsIn('const t = document.title;\nwindow.open();\nif (process.env.X) Buffer.from("");')).toEqual([
-      'document',
-      'window',
-      'process',
-      'Buffer',
-    ]);
-    expect(globalsIn("// the document\n/* window */ const s = 'window'; const o = { document: 1 }; o.document; parseLibraryDocument();")).toEqual([]);
-    expect(importsOf(sample)).toEqual(
-      expect.arrayContaining(['node:fs', 'path', '../../main/db/openLibrary', 'os', 'crypto', 'electron', 'zod', './multi']),
-    );
-  });
-});
-
-describe('shared/ stays pure', () => {
-  const files = sourceFiles(SHARED);
-
-  it('has source files to check', () => {
-    expect(files.length).toBeGreaterThan(10);
+describe('the layer rules in eslint.config.js', () => {
+  it.each(FORBIDDEN)('reject, in %s: %s', async (file, code, reason) => {
+    const found = await problems(file, code);
+    expect(found.length, found.join('\n')).toBeGreaterThan(0);
+    expect(found.join('\n')).toMatch(reason);
   });
 
-  it('imports nothing from main/ or renderer/, nor electron, nor Node built-ins', () => {
-    const problems: string[] = [];
-    for (const file of files) {
-      for (const specifier of importsOf(fs.readFileSync(file, 'utf8'))) {
-        const where = `${path.relative(ROOT, file)}: ${specifier}`;
-        if (resolvesInto(file, specifier, MAIN)) problems.push(`${where} (main/)`);
-        else if (resolvesInto(file, specifier, RENDERER)) problems.push(`${where} (renderer/)`);
-        else if (specifier.startsWith('.') && !resolvesInto(file, specifier, SHARED)) problems.push(`${where} (outside shared/)`);
-        else if (specifier === 'electron' || specifier.startsWith('electron/') || specifier.startsWith('@electron/')) {
-          problems.push(`${where} (electron)`);
-        } else if (specifier.startsWith('node:') || NODE_CORE.has(specifier) || NODE_CORE.has(specifier.split('/')[0]!)) {
-          problems.push(`${where} (Node built-in)`);
-        }
-      }
-    }
-    expect(problems).toEqual([]);
-  });
-
-  it('uses no DOM or Node globals', () => {
-    const problems: string[] = [];
-    for (const file of files) {
-      for (const name of globalsIn(fs.readFileSync(file, 'utf8'))) problems.push(`${path.relative(ROOT, file)}: ${name}`);
-    }
-    expect(problems).toEqual([]);
-  });
-});
-
-describe('renderer/ never imports main/', () => {
-  const files = sourceFiles(RENDERER);
-
-  it.skipIf(files.length === 0)('no file under renderer/ imports from main/ or Node built-ins', () => {
-    const problems: string[] = [];
-    for (const file of files) {
-      for (const specifier of importsOf(fs.readFileSync(file, 'utf8'))) {
-        if (resolvesInto(file, specifier, MAIN)) problems.push(`${path.relative(ROOT, file)}: ${specifier}`);
-        if (specifier.startsWith('node:') || specifier === 'better-sqlite3') problems.push(`${path.relative(ROOT, file)}: ${specifier}`);
-      }
-    }
-    expect(problems).toEqual([]);
+  it.each(ALLOWED)('allow, in %s: %s', async (file, code) => {
+    expect(await problems(file, code)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseLibraryDocument } from '../../main/services/parseLibraryDocument';
-import { hashSourceText } from '../../main/services/textHash';
+import { hashSourceText } from '../../main/db/textHash';
 import { AppError } from '../../shared/errors/AppError';
 import { createTranslator } from '../../shared/locales/createTranslator';
 import type { PieceKind } from '../../shared/domain/pieceKinds';

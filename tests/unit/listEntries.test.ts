@@ -3,7 +3,7 @@ import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { listEntries } from '../../main/services/listEntries';
 import { LIST_KINDS, LIST_NEEDS, listPieces } from '../../main/services/listPieces';
-import { hashSourceText } from '../../main/services/textHash';
+import { hashSourceText } from '../../main/db/textHash';
 import { LOCALES } from '../../shared/domain/locales';
 import { scaleLibrary } from '../bench/scaleLibrary';
 import { emptyDocument, tri } from '../helpers/documents';

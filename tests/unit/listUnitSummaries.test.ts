@@ -3,7 +3,8 @@ import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { listTranslationUnits, type UnitQuery } from '../../main/services/translation/listTranslationUnits';
 import { listUnitSummaries } from '../../main/services/translation/listUnitSummaries';
-import { hashSourceText } from '../../main/services/textHash';
+import { hashSourceText } from '../../main/db/textHash';
+import { packTranslationScope } from '../../main/pdf/packTranslationScope';
 import { LOCALES } from '../../shared/domain/locales';
 import { EXCERPT_CHARS, excerpt, summarizeUnit } from '../../shared/translation/summarizeUnit';
 import { scaleLibrary } from '../bench/scaleLibrary';
@@ -17,8 +18,8 @@ function expectSameUnits(store: LibraryStore, extra: Omit<UnitQuery, 'source' | 
     for (const target of LOCALES) {
       if (source === target) continue;
       const query = { source, target, ...extra };
-      const reference = listTranslationUnits(store, query);
-      expect(listUnitSummaries(store, query), `${source}→${target} ${JSON.stringify(extra)}`).toEqual({
+      const reference = listTranslationUnits(store, query, packTranslationScope);
+      expect(listUnitSummaries(store, query, packTranslationScope), `${source}→${target} ${JSON.stringify(extra)}`).toEqual({
         ...reference,
         units: reference.units.map(summarizeUnit),
       });

@@ -5,7 +5,7 @@ import { migration005 } from '../../main/db/migrations/005_pack_paper';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { parseLibraryShape } from '../../main/services/parseLibraryDocument';
 import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
-import { hashSourceText } from '../../main/services/textHash';
+import { hashSourceText } from '../../main/db/textHash';
 import { smallDocument } from '../helpers/documents';
 
 /** A database at exactly `version`, built with the real migrations, as an older app left it. */

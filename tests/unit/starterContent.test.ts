@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLibraryDocument } from '../../main/services/parseLibraryDocument';
 import { readLibraryFile } from '../../main/services/readLibraryFile';
-import { STARTER_LIBRARY_PATH } from '../../seeds/starterLibrary';
+import { STARTER_LIBRARY_PATH } from '../../main/services/loadStarterLibrary';
 import { LOCALES } from '../../shared/domain/locales';
 import type { LocalizedDoc } from '../../shared/schemas/common';
 import { EMPTY_LOOKUP } from '../../shared/schemas/checkLibraryDocument';

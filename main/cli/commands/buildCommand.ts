@@ -26,6 +26,11 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('--paper <size>', t('cli:build.options.paper'), choiceOption(t, '--paper', PAPER_SIZES))
     .option('--watermark <text>', t('cli:build.options.watermark'))
     .option('--force', t('cli:build.options.force'))
+    .option('--time-limit <seconds>', t('cli:build.options.timeLimit'), (value: string) => {
+      const seconds = Number(value);
+      if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0) throw new InvalidArgumentError(t('errors:build.badTimeLimit', { value: value.slice(0, 40) }));
+      return seconds;
+    })
     .option('--json', t('cli:options.json'))
     .action(
       async (
@@ -39,6 +44,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           watermark?: string;
           force?: boolean;
           json?: boolean;
+          timeLimit?: number;
         },
         command: Command,
       ) => {
@@ -48,7 +54,12 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         }));
         // Loaded on demand: the PDF engine is heavy, and other commands do not need it.
         const { PackBuildService } = await import('../../pdf/PackBuildService');
-        const service = new PackBuildService(options.lang === 'all' ? 2 : 1);
+        // BRIEFING_BUILD_HEAP_MB: the workers' heap (tests make it small to see a worker die).
+        const heapMb = Number(ctx.io.env.BRIEFING_BUILD_HEAP_MB) || undefined;
+        const service = new PackBuildService(options.lang === 'all' ? 2 : 1, undefined, {
+          editionTimeLimitMs: options.timeLimit === undefined ? undefined : options.timeLimit * 1000,
+          heapMb,
+        });
         try {
           const report = await service.build(doc, {
             pack: options.pack,

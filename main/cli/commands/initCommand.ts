@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
-import { loadStarterLibrary } from '../../../seeds/starterLibrary';
+import { loadStarterLibrary } from '../../services/loadStarterLibrary';
 import { formatCounts } from '../formatCounts';
 import type { LibraryCollection } from '../../../shared/schemas/libraryDocument';
 

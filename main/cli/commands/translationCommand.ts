@@ -14,10 +14,11 @@ export function registerTranslation(program: Command, ctx: CliContext): void {
     .action(async (o: { pack?: string; json?: boolean }, command: Command) => {
       // Loaded when run: it brings the pack resolver, which other commands do not need.
       const { listUnitSummaries } = await import('../../services/translation/listUnitSummaries');
+      const { packTranslationScope } = await import('../../pdf/packTranslationScope');
       await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
         // The source language does not change the counts per language; any pair will do. No
         // state is wanted: only the counts and blockers are read, not the texts.
-        const { progress, strictBlockers } = listUnitSummaries(store, { source: 'fr', target: 'en', packId: o.pack ?? null, states: [] });
+        const { progress, strictBlockers } = listUnitSummaries(store, { source: 'fr', target: 'en', packId: o.pack ?? null, states: [] }, packTranslationScope);
         if (o.json) {
           ctx.json({ byLocale: progress.byLocale, strictBlockers });
           return;

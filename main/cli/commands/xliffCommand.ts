@@ -39,6 +39,7 @@ export function registerXliff(program: Command, ctx: CliContext): void {
     .option('--json', t('cli:options.json'))
     .action(async (o: ExportOptions, command: Command) => {
       const { exportXliff } = await import('../../services/xliff/exportXliff');
+      const { packTranslationScope } = await import('../../pdf/packTranslationScope');
       const { defaultSourceLocale } = await import('../../services/translation/defaultSourceLocale');
       await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
         const source = o.from ?? (o.ui ? (o.lang === 'en' ? 'fr' : 'en') : defaultSourceLocale(store, o.lang));
@@ -49,7 +50,7 @@ export function registerXliff(program: Command, ctx: CliContext): void {
           packId: o.pack ?? null,
           ui: o.ui ?? false,
           todoOnly: o.todo ?? false,
-        });
+        }, packTranslationScope);
         writeFileAtomic(file, xml, { force: o.force ?? false });
         if (o.json) ctx.json({ file, units, source, target: o.lang });
         else ctx.out(t('cli:xliff.exported', { count: units, source, target: o.lang, file }));

@@ -1,5 +1,5 @@
 import type { Migration } from './Migration';
-import { hashSourceText } from '../../services/textHash';
+import { hashSourceText } from '../textHash';
 
 /**
  * Translation workflow: who approved a text and when; the source texts translations were made

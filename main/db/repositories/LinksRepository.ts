@@ -28,6 +28,20 @@ export class LinksRepository {
     return out;
   }
 
+  /** from id → linked ids with their kind, for the pieces `fromIds` only. */
+  readFor(fromIds: readonly string[]): Map<string, { id: string; kind: string }[]> {
+    const rows = this.db
+      .prepare('SELECT l.from_id, l.to_id, p.kind FROM links l JOIN pieces p ON p.id = l.to_id WHERE l.from_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(fromIds)) as { from_id: string; to_id: string; kind: string }[];
+    const out = new Map<string, { id: string; kind: string }[]>();
+    for (const r of rows) {
+      const list = out.get(r.from_id);
+      if (list) list.push({ id: r.to_id, kind: r.kind });
+      else out.set(r.from_id, [{ id: r.to_id, kind: r.kind }]);
+    }
+    return out;
+  }
+
   /** Replaces every link from one piece. */
   replace(fromId: string, toIds: readonly string[]): void {
     this.deleteFrom.run(fromId);

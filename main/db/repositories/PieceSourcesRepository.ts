@@ -20,6 +20,14 @@ export class PieceSourcesRepository {
     return groupPairs(rows.map((r) => [r.piece_id, r.source_id]));
   }
 
+  /** piece id → cited source ids, for the pieces `ids` only. */
+  readFor(ids: readonly string[]): Map<string, string[]> {
+    const rows = this.db
+      .prepare('SELECT piece_id, source_id FROM piece_sources WHERE piece_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as { piece_id: string; source_id: string }[];
+    return groupPairs(rows.map((r) => [r.piece_id, r.source_id]));
+  }
+
   replace(pieceId: string, sourceIds: readonly string[]): void {
     this.deleteFor.run(pieceId);
     for (const id of new Set(sourceIds)) this.insert.run(pieceId, id);

@@ -2,7 +2,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import { LOCALES, type Locale } from '../../../shared/domain/locales';
 import type { LocalizedDoc, LocalizedTextDoc } from '../../../shared/schemas/common';
 import type { PieceKind, StoredTextStatus } from '../../../shared/domain/pieceKinds';
-import { hashSourceText } from '../../services/textHash';
+import { hashSourceText } from '../textHash';
+import { AppError } from '../../../shared/errors/AppError';
+import { findBadCharacter } from '../../../shared/schemas/textCharacters';
 
 interface TextRow {
   piece_id: string;
@@ -55,6 +57,7 @@ export class TextsRepository {
         this.deleteStmt.run(pieceId, field, locale);
         continue;
       }
+      checkCharacters(entry.text, pieceId, field, locale);
       this.upsertStmt.run({
         pieceId,
         field,
@@ -134,4 +137,18 @@ function group(rows: TextRow[]): TextsByPiece {
     localized[row.locale] = text;
   }
   return out;
+}
+
+/**
+ * The last guard of the rule every input already went through (shared/schemas/textCharacters):
+ * a text that reached the library by another way (a command's option) is refused by name here,
+ * inside the write's transaction, instead of by SQLite's CHECK as "Unexpected error".
+ */
+function checkCharacters(text: string, piece: string, field: string, locale: string): void {
+  const bad = findBadCharacter(text);
+  if (!bad) return;
+  const params = { piece, field, locale, character: bad.character, line: bad.line, column: bad.column };
+  if (bad.kind === 'surrogate') throw new AppError('texts.loneSurrogate', params);
+  if (bad.kind === 'nonCharacter') throw new AppError('texts.nonCharacter', params);
+  throw new AppError('texts.controlCharacter', params);
 }

@@ -3,6 +3,7 @@ import { isAppError } from '../../../shared/errors/AppError';
 import type { LibraryDocument } from '../../../shared/schemas/libraryDocument';
 import { prepareEdition, renderEdition } from '../buildEdition';
 import { onRenderProgress } from '../pdfmakeEngine';
+import { onLayoutOrigin } from '../pdfmakeLayout';
 import type { BuildJob, WorkerMessage } from './messages';
 
 /** Runs builds off the caller's thread; stays alive between jobs so later builds start warm. */
@@ -20,6 +21,10 @@ onRenderProgress((fraction) => {
   lastProgress = fraction;
   post({ type: 'progress', jobId: currentJob, fraction });
 });
+
+// postMessage leaves at once, even while layout keeps this thread busy: the service always
+// knows which piece was being laid out when it stops a build that takes too long.
+onLayoutOrigin(({ pieceId, field }) => post({ type: 'laying', jobId: currentJob, pieceId, field }));
 
 port.on('message', async (job: BuildJob) => {
   currentJob = job.jobId;

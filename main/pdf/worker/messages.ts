@@ -25,6 +25,8 @@ export interface BuildJob {
 /** Worker → main thread. */
 export type WorkerMessage =
   | { type: 'progress'; jobId: number; fraction: number }
+  /** The text whose lines layout is building now (sent as it changes). */
+  | { type: 'laying'; jobId: number; pieceId: string; field: string }
   | { type: 'done'; jobId: number; bytes: Uint8Array; pages: number; reports: EditionReport[]; warnings: ValidationProblem[] }
   | {
       type: 'failed';

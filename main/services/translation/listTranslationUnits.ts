@@ -12,9 +12,9 @@ import {
 } from '../../../shared/api/translationTypes';
 import { AppError } from '../../../shared/errors/AppError';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 import { pieceTitle } from './pieceTitle';
-import { packTranslationScope } from './packTranslationScope';
+import { NO_PACK_SCOPE, type PackScopeOf } from './PackScope';
 
 export interface UnitQuery {
   source: Locale;
@@ -32,10 +32,14 @@ const emptyCounts = (): StateCounts => ({ missing: 0, stale: 0, draft: 0, approv
  * are written in the library editor, and re-translating one would cut its translations loose.
  * Whole texts, for XLIFF; the translator's list reads summaries (listUnitSummaries).
  */
-export function listTranslationUnits(store: LibraryStore, query: UnitQuery): TranslationUnitsResult<TranslationUnit> {
+export function listTranslationUnits(
+  store: LibraryStore,
+  query: UnitQuery,
+  scopeOf: PackScopeOf = NO_PACK_SCOPE,
+): TranslationUnitsResult<TranslationUnit> {
   if (query.source === query.target) throw new AppError('translation.sameLanguage', { locale: query.source });
   const { kinds, texts } = store.texts.readWithKinds(query.kind ?? null);
-  const scope = query.packId ? packTranslationScope(store, query.packId) : null;
+  const scope = query.packId ? scopeOf(store, query.packId) : null;
   const packs = store.packs.slugsByPiece();
   const wanted = new Set(query.states ?? ['missing', 'stale', 'draft', 'approved']);
   const translatable = new Set<PieceKind>(TRANSLATABLE_KINDS);

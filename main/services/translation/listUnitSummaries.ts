@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '../../../shared/domain/locales';
 import type { PieceKind, StoredTextStatus } from '../../../shared/domain/pieceKinds';
-import type { TranslationState } from '../../../shared/domain/translationState';
+import { stateAgainstSource, type TranslationState } from '../../../shared/domain/translationState';
 import {
   TRANSLATABLE_KINDS,
   TRANSLATION_STATES,
@@ -12,9 +12,9 @@ import {
 import { EXCERPT_CHARS } from '../../../shared/translation/summarizeUnit';
 import { AppError } from '../../../shared/errors/AppError';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 import type { UnitQuery } from './listTranslationUnits';
-import { packTranslationScope } from './packTranslationScope';
+import { NO_PACK_SCOPE, type PackScopeOf } from './PackScope';
 import { pieceTitle, titleFieldOf } from './pieceTitle';
 
 /** What a listed unit needs beyond its state; only read for the units the list shows. */
@@ -104,10 +104,10 @@ function count(counts: StateCounts, state: TranslationState): void {
  * excerpts), with the same counts and strict blockers, read without bringing whole texts into
  * JS. The editor reads a whole unit when it opens one (readTranslationUnit).
  */
-export function listUnitSummaries(store: LibraryStore, query: UnitQuery): TranslationUnitsResult {
+export function listUnitSummaries(store: LibraryStore, query: UnitQuery, scopeOf: PackScopeOf = NO_PACK_SCOPE): TranslationUnitsResult {
   const { source, target } = query;
   if (source === target) throw new AppError('translation.sameLanguage', { locale: source });
-  const scope = query.packId ? packTranslationScope(store, query.packId) : null;
+  const scope = query.packId ? scopeOf(store, query.packId) : null;
   const wanted = new Set<TranslationState>(query.states ?? TRANSLATION_STATES);
   const pieces = scope ? [...new Set(LOCALES.flatMap((l) => [...scope.usedBy[l]].map((key) => key.slice(0, key.indexOf('\u0000')))))] : null;
   const json = store.db.prepare(FIELDS_SQL).pluck().get({
@@ -130,7 +130,7 @@ export function listUnitSummaries(store: LibraryStore, query: UnitQuery): Transl
     if (!row) return 'stale';
     let hash = hashes.get(row.body);
     if (hash === undefined) hashes.set(row.body, (hash = hashSourceText(row.body)));
-    return hash === row.source_hash ? row.status : 'stale';
+    return stateAgainstSource(row.status, row.source_hash, hash);
   };
   // A piece without a title in the source language falls back as pieceTitle does; rare, so read whole.
   const fallbackTitles = new Map<string, string>();

@@ -3,17 +3,9 @@ import type { PieceKind } from '../../../shared/domain/pieceKinds';
 import { countryName } from '../../../shared/domain/countryName';
 import { pickText } from '../../../shared/domain/pickText';
 import type { LocalizedDoc } from '../../../shared/schemas/common';
+import { titleFieldOf } from '../../../shared/descriptors/descriptors';
 
-/** The field that names a piece of each kind, for a translator's context. */
-const TITLE_FIELD: Partial<Record<PieceKind, string>> = {
-  instrument: 'shortName',
-  network: 'name',
-  country: 'formalName',
-};
-
-export function titleFieldOf(kind: PieceKind): string {
-  return TITLE_FIELD[kind] ?? 'title';
-}
+export { titleFieldOf };
 
 /** A piece's name in one language (or its best fallback), from its own texts. */
 export function pieceTitle(id: string, kind: PieceKind, fields: Map<string, LocalizedDoc> | undefined, locale: Locale): string {

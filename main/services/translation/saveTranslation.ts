@@ -3,9 +3,10 @@ import type { StoredTextStatus } from '../../../shared/domain/pieceKinds';
 import type { TranslationUnit } from '../../../shared/api/translationTypes';
 import { AppError } from '../../../shared/errors/AppError';
 import { LIMITS } from '../../../shared/schemas/common';
-import type { Approver } from '../carryApprovals';
+import { textLimitOf } from '../../../shared/descriptors/descriptors';
+import { approvalAfterEdit, type Approver } from '../../../shared/translation/approvalAfterEdit';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 import { readTranslationUnit } from './readTranslationUnit';
 import { assertApprovable } from './assertApprovable';
 
@@ -20,10 +21,12 @@ export interface TranslationEdit {
   sourceHash: string;
   /** Approve although a check failed (never for an empty text). */
   force?: boolean;
+  /**
+   * Whether an approved status is an act of approval (the translator's Approve, the default) or
+   * only a claim carried by a file (XLIFF import): a claim cannot keep changed words approved.
+   */
+  approving?: boolean;
 }
-
-/** Fields whose texts are bodies (long); every other field is a title-like short text. */
-const LONG_FIELDS = new Set(['body', 'summary', 'text']);
 
 /**
  * Writes one translation: checked against the source the translator saw (a source edited
@@ -46,41 +49,20 @@ export function writeTranslation(store: LibraryStore, edit: TranslationEdit, app
   if (hashSourceText(source.text) !== edit.sourceHash) {
     throw new AppError('translation.sourceChanged', { piece: edit.pieceId, field: edit.field, locale: edit.source });
   }
-  const max = LONG_FIELDS.has(edit.field) ? LIMITS.longText : LIMITS.shortText;
+  const max = textLimitOf(kind, edit.field) ?? LIMITS.shortText;
   if (edit.text.length > max) throw new AppError('translation.tooLong', { piece: edit.pieceId, field: edit.field, max });
   assertApprovable(source.text, edit.text, edit.status, edit.force ?? false, { piece: edit.pieceId, field: edit.field });
-  // The same words approved again against the same source keep their approval; against a changed
-  // source (a stale text confirmed) they are a new approval.
-  const unchangedApproval =
-    edit.status === 'approved' &&
-    current?.status === 'approved' &&
-    current.text === edit.text &&
-    current.from === edit.source &&
-    current.sourceHash === edit.sourceHash;
-  store.texts.replaceField(
-    edit.pieceId,
-    edit.field,
-    {
-      ...value,
-      [edit.target]: {
-        text: edit.text,
-        status: edit.status,
-        from: edit.source,
-        sourceHash: edit.sourceHash,
-        ...(edit.status === 'approved'
-          ? unchangedApproval
-            ? { approvedBy: current.approvedBy, approvedAt: current.approvedAt }
-            : { approvedBy: approver.by, approvedAt: approver.at }
-          : {}),
-      },
-    },
-    approver.at,
+  const next = approvalAfterEdit(
+    current,
+    { text: edit.text, status: edit.status, from: edit.source, sourceHash: edit.sourceHash },
+    { approver, approving: edit.approving ?? edit.status === 'approved' },
   );
+  store.texts.replaceField(edit.pieceId, edit.field, { ...value, [edit.target]: next }, approver.at);
   store.pieces.touch(edit.pieceId, kind, approver.at);
 }
 
 /** Saves one translation in its own transaction and returns the unit as it now stands. */
 export function saveTranslation(store: LibraryStore, edit: TranslationEdit, approver: Approver): TranslationUnit {
-  store.db.transaction(() => writeTranslation(store, edit, approver))();
+  store.write(() => writeTranslation(store, edit, approver));
   return readTranslationUnit(store, edit);
 }

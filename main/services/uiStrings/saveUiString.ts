@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors/AppError';
 import { targetKeys } from '../../../shared/locales/flattenResources';
 import type { Approver } from '../carryApprovals';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 import { effectiveStrings } from './uiStringUnits';
 import { assertApprovable } from '../translation/assertApprovable';
 
@@ -53,5 +53,5 @@ export function writeUiString(store: LibraryStore, edit: UiStringEdit, approver:
 }
 
 export function saveUiString(store: LibraryStore, edit: UiStringEdit, approver: Approver): UiStringOverride | null {
-  return store.db.transaction(() => writeUiString(store, edit, approver))();
+  return store.write(() => writeUiString(store, edit, approver));
 }

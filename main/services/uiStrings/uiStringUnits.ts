@@ -1,12 +1,12 @@
 import type { Locale } from '../../../shared/domain/locales';
-import type { TranslationState } from '../../../shared/domain/translationState';
+import { stateAgainstSource, type TranslationState } from '../../../shared/domain/translationState';
 import { EDITABLE_NAMESPACES, type EditableNamespace, type UiStringUnit } from '../../../shared/api/translationTypes';
 import { AppError } from '../../../shared/errors/AppError';
 import { RESOURCES } from '../../../shared/locales/resources';
 import { flattenResources, targetKeys } from '../../../shared/locales/flattenResources';
 import type { UiStringRow } from '../../db/repositories/UiStringsRepository';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 
 export interface UiStringQuery {
   source: Locale;
@@ -62,8 +62,12 @@ export function toUiUnit(
   override: UiStringRow | undefined,
 ): UiStringUnit {
   const sourceHash = hashSourceText(source);
-  const stale = override !== undefined && override.sourceHash !== sourceHash;
-  const state: TranslationState = override ? (stale ? 'stale' : override.status) : shipped !== null ? 'approved' : 'missing';
+  const state: TranslationState = override
+    ? stateAgainstSource(override.status, override.sourceHash, sourceHash)
+    : shipped !== null
+      ? 'approved'
+      : 'missing';
+  const stale = state === 'stale';
   return {
     namespace,
     key,
@@ -73,7 +77,7 @@ export function toUiUnit(
     bundled: shipped,
     overridden: override !== undefined,
     state,
-    previousSource: stale ? store.texts.sourceText(override.sourceHash) : null,
+    previousSource: stale && override ? store.texts.sourceText(override.sourceHash) : null,
     updatedBy: override?.updatedBy ?? null,
     updatedAt: override?.updatedAt ?? null,
   };

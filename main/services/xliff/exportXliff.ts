@@ -5,6 +5,7 @@ import type { XliffFileOut, XliffState, XliffUnitOut } from '../../xliff/xliffTy
 import { writeXliff } from '../../xliff/writeXliff';
 import type { LibraryStore } from '../LibraryStore';
 import { listTranslationUnits } from '../translation/listTranslationUnits';
+import { NO_PACK_SCOPE, type PackScopeOf } from '../translation/PackScope';
 import { uiStringUnits } from '../uiStrings/uiStringUnits';
 import { UI_FILE_PREFIX } from './xliffIds';
 
@@ -32,7 +33,11 @@ function xliffState(state: TranslationState): XliffState {
  * One file per piece (or per interface namespace), one unit per text, with notes a translator
  * reads in the tool: what the piece is, its title, where it appears, and its state here.
  */
-export function exportXliff(store: LibraryStore, request: XliffExportRequest): { fileName: string; xml: string; units: number } {
+export function exportXliff(
+  store: LibraryStore,
+  request: XliffExportRequest,
+  scopeOf: PackScopeOf = NO_PACK_SCOPE,
+): { fileName: string; xml: string; units: number } {
   if (request.ui && request.packId) throw new AppError('xliffImport.uiWithPack', {});
   const states = request.todoOnly ? TODO : undefined;
   const files: XliffFileOut[] = [];
@@ -57,7 +62,7 @@ export function exportXliff(store: LibraryStore, request: XliffExportRequest): {
       files.push({ id: `${UI_FILE_PREFIX}${namespace}`, notes: [{ category: 'context', text: `Interface strings (${namespace})` }], units });
     }
   } else {
-    const { units } = listTranslationUnits(store, { source: request.source, target: request.target, packId: request.packId, states });
+    const { units } = listTranslationUnits(store, { source: request.source, target: request.target, packId: request.packId, states }, scopeOf);
     const byPiece = new Map<string, XliffFileOut>();
     for (const unit of units) {
       let file = byPiece.get(unit.pieceId);
@@ -79,6 +84,13 @@ export function exportXliff(store: LibraryStore, request: XliffExportRequest): {
         ],
       });
     }
+  }
+  if (files.length === 0) {
+    // An XLIFF document holds at least one file: an empty export would be refused by every tool.
+    const params = { source: request.source, target: request.target };
+    if (request.ui) throw new AppError('xliffImport.nothingToTranslateUi', params);
+    if (request.packId) throw new AppError('xliffImport.nothingToTranslateInPack', { ...params, pack: request.packId });
+    throw new AppError('xliffImport.nothingToTranslate', params);
   }
   const xml = writeXliff({ srcLang: request.source, trgLang: request.target, files });
   const scope = request.ui ? '-ui' : request.packId ? `-${request.packId.replace(/[^A-Za-z0-9-]/g, '')}` : '';

@@ -5,13 +5,14 @@ import { AppError } from '../../../shared/errors/AppError';
 import type { ValidationProblem } from '../../../shared/schemas/validationProblems';
 import { targetKeys } from '../../../shared/locales/flattenResources';
 import { checkTranslation } from '../../../shared/translation/checkTranslation';
+import { normalizeLineEnds } from '../../../shared/schemas/textCharacters';
 import { readXliff } from '../../xliff/readXliff';
 import type { XliffDocumentIn, XliffUnitIn } from '../../xliff/xliffTypes';
 import type { Approver } from '../carryApprovals';
 import type { LocalizedDoc } from '../../../shared/schemas/common';
 import type { UiStringRow } from '../../db/repositories/UiStringsRepository';
 import type { LibraryStore } from '../LibraryStore';
-import { hashSourceText } from '../textHash';
+import { hashSourceText } from '../../db/textHash';
 import { writeTranslation } from '../translation/saveTranslation';
 import { effectiveStrings } from '../uiStrings/uiStringUnits';
 import { writeUiString } from '../uiStrings/saveUiString';
@@ -74,7 +75,7 @@ export function importXliff(
       report.staleSource.push({ id: `${unit.fileId}/${unit.id}`, pieceId: place.kind === 'piece' ? place.pieceId : null, field: unit.id });
       return;
     }
-    const text = unit.target;
+    const text = unit.target === null ? null : normalizeLineEnds(unit.target);
     if (text === null || text.trim() === '' || unit.untranslatedSegments > 0) {
       report.untranslated += 1;
       return;
@@ -85,12 +86,15 @@ export function importXliff(
       status = 'draft';
       report.downgraded.push({ id: `${unit.fileId}/${unit.id}`, checks: checks.map((c) => c.key) });
     }
+    // Changed words under an approved text go in as a draft (approvalAfterEdit): say so in the counts.
+    if (status === 'approved' && place.kind === 'piece' && place.current?.status === 'approved' && place.current.text !== text) status = 'draft';
     if (place.current && place.current.text === text && place.current.status === status) {
       report.unchanged += 1;
       return;
     }
     report.applied[status] += 1;
-    const edit = { source, target, status, sourceHash: currentHash };
+    // A file's "final" is a claim, not an approval made here: changed words go in as drafts.
+    const edit = { source, target, status, sourceHash: currentHash, approving: false };
     writes.push(
       place.kind === 'piece'
         ? () => writeTranslation(store, { ...edit, pieceId: place.pieceId, field: place.field, text }, options.approver)
@@ -98,9 +102,9 @@ export function importXliff(
     );
   });
   if (!options.dryRun && writes.length > 0) {
-    store.db.transaction(() => {
+    store.write(() => {
       for (const write of writes) write();
-    })();
+    });
   }
   return report;
 }

@@ -58,7 +58,7 @@ export function useApiQuery<T>(
       .finally(() => {
         if (ticket === latest.current) setLoading(false);
       });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The key stands for every input: rerunning on each new object identity would refetch on every render.
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

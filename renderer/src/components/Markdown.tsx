@@ -4,38 +4,40 @@ import { lexMarkdown } from '../../../shared/text/lexMarkdown';
 
 /** Same limits and rules as the PDF engine (main/pdf/markdownToPdf.ts): what you see is what prints. */
 const SAFE_LINK = /^(https?:|mailto:)/i;
+/** The reading view opens links in the system browser (main checks them again): web pages only. */
+const WEB_LINK = /^https?:\/\/[^\s/?#]+/i;
 
 /**
  * Markdown rendered to React elements from marked's tokens: user text only ever becomes text
  * nodes, never HTML (no dangerouslySetInnerHTML), raw HTML is shown as typed, images never load.
  */
-export const Markdown = memo(function Markdown({ source, className }: { source: string; className?: string }) {
+export const Markdown = memo(function Markdown({ source, className, webLinksOnly }: { source: string; className?: string; webLinksOnly?: boolean }) {
   const { tokens } = lexMarkdown(source);
-  return <div className={className ?? 'markdown'}>{blocks(tokens)}</div>;
+  return <div className={className ?? 'markdown'}>{blocks(tokens, webLinksOnly ? WEB_LINK : SAFE_LINK)}</div>;
 });
 
-function blocks(tokens: Token[]): ReactNode[] {
-  return tokens.map((token, i) => block(token, i));
+function blocks(tokens: Token[], rule: RegExp): ReactNode[] {
+  return tokens.map((token, i) => block(token, i, rule));
 }
 
-function block(token: Token, key: number): ReactNode {
+function block(token: Token, key: number, rule: RegExp): ReactNode {
   switch (token.type) {
     case 'space':
     case 'def':
     case 'checkbox':
       return null;
     case 'paragraph':
-      return <p key={key}>{inlines((token as Tokens.Paragraph).tokens)}</p>;
+      return <p key={key}>{inlines((token as Tokens.Paragraph).tokens, rule)}</p>;
     case 'text': {
       const t = token as Tokens.Text;
-      return <p key={key}>{t.tokens ? inlines(t.tokens) : t.text}</p>;
+      return <p key={key}>{t.tokens ? inlines(t.tokens, rule) : t.text}</p>;
     }
     case 'heading': {
       const h = token as Tokens.Heading;
       // Preview headings are styled, not structural: the page's own outline stays in order.
       return (
         <p key={key} className={`md-heading md-h${Math.min(h.depth, 3)}`}>
-          {inlines(h.tokens)}
+          {inlines(h.tokens, rule)}
         </p>
       );
     }
@@ -44,7 +46,7 @@ function block(token: Token, key: number): ReactNode {
       const items = list.items.map((item, i) => (
         <li key={i}>
           {item.task ? <span aria-hidden="true">{item.checked ? '☑ ' : '☐ '}</span> : null}
-          {item.loose ? blocks(item.tokens) : looseless(item.tokens)}
+          {item.loose ? blocks(item.tokens, rule) : looseless(item.tokens, rule)}
         </li>
       ));
       return list.ordered ? (
@@ -56,7 +58,7 @@ function block(token: Token, key: number): ReactNode {
       );
     }
     case 'blockquote':
-      return <blockquote key={key}>{blocks((token as Tokens.Blockquote).tokens)}</blockquote>;
+      return <blockquote key={key}>{blocks((token as Tokens.Blockquote).tokens, rule)}</blockquote>;
     case 'code':
       return (
         <pre key={key}>
@@ -75,7 +77,7 @@ function block(token: Token, key: number): ReactNode {
             <tr>
               {table.header.map((cell, i) => (
                 <th key={i} scope="col">
-                  {inlines(cell.tokens)}
+                  {inlines(cell.tokens, rule)}
                 </th>
               ))}
             </tr>
@@ -84,7 +86,7 @@ function block(token: Token, key: number): ReactNode {
             {table.rows.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, i) => (
-                  <td key={i}>{inlines(cell.tokens)}</td>
+                  <td key={i}>{inlines(cell.tokens, rule)}</td>
                 ))}
               </tr>
             ))}
@@ -98,43 +100,43 @@ function block(token: Token, key: number): ReactNode {
 }
 
 /** A tight list item: its text tokens inline, other blocks as blocks. */
-function looseless(tokens: Token[]): ReactNode[] {
+function looseless(tokens: Token[], rule: RegExp): ReactNode[] {
   return tokens.map((token, i) => {
     if (token.type === 'checkbox') return null;
     if (token.type === 'text') {
       const t = token as Tokens.Text;
-      return <span key={i}>{t.tokens ? inlines(t.tokens) : t.text}</span>;
+      return <span key={i}>{t.tokens ? inlines(t.tokens, rule) : t.text}</span>;
     }
-    return block(token, i);
+    return block(token, i, rule);
   });
 }
 
-function inlines(tokens: Token[] | undefined): ReactNode[] {
-  return (tokens ?? []).map((token, i) => inline(token, i));
+function inlines(tokens: Token[] | undefined, rule: RegExp): ReactNode[] {
+  return (tokens ?? []).map((token, i) => inline(token, i, rule));
 }
 
-function inline(token: Token, key: number): ReactNode {
+function inline(token: Token, key: number, rule: RegExp): ReactNode {
   switch (token.type) {
     case 'text': {
       const t = token as Tokens.Text;
-      return t.tokens && t.tokens.length > 0 ? <span key={key}>{inlines(t.tokens)}</span> : t.text;
+      return t.tokens && t.tokens.length > 0 ? <span key={key}>{inlines(t.tokens, rule)}</span> : t.text;
     }
     case 'escape':
       return (token as Tokens.Escape).text;
     case 'strong':
-      return <strong key={key}>{inlines((token as Tokens.Strong).tokens)}</strong>;
+      return <strong key={key}>{inlines((token as Tokens.Strong).tokens, rule)}</strong>;
     case 'em':
-      return <em key={key}>{inlines((token as Tokens.Em).tokens)}</em>;
+      return <em key={key}>{inlines((token as Tokens.Em).tokens, rule)}</em>;
     case 'del':
-      return <del key={key}>{inlines((token as Tokens.Del).tokens)}</del>;
+      return <del key={key}>{inlines((token as Tokens.Del).tokens, rule)}</del>;
     case 'codespan':
       return <code key={key}>{(token as Tokens.Codespan).text}</code>;
     case 'br':
       return <br key={key} />;
     case 'link': {
       const link = token as Tokens.Link;
-      const label = inlines(link.tokens);
-      if (!SAFE_LINK.test(link.href)) return <span key={key}>{label}</span>;
+      const label = inlines(link.tokens, rule);
+      if (!rule.test(link.href)) return <span key={key}>{label}</span>;
       return (
         <a key={key} href={link.href} target="_blank" rel="noopener noreferrer">
           {label}

@@ -20,7 +20,11 @@ export function describeApiError(error: ApiError, t: TFunction): { message: stri
     count: problems.length > 0 ? problems.length : 1,
     ...error.params,
   };
-  const message = translate(`errors:${code}`, { ...values, defaultValue: error.code });
+  // The app's own wording where the shared one speaks to the command line (its flags, its options).
+  const none = '\u0000';
+  const inApp = translate(`errors:inApp.${code}`, { ...values, defaultValue: none });
+  const hasInApp = inApp !== none && inApp !== '' && !inApp.endsWith(`inApp.${code}`);
+  const message = hasInApp ? inApp : translate(`errors:${code}`, { ...values, defaultValue: error.code });
   return { message, problems };
 }
 

@@ -1,53 +1,13 @@
 import { isLocale } from '../../../shared/domain/locales';
 import { describeProblem, type ValidationProblem } from '../../../shared/schemas/validationProblems';
+import { fieldLabelKey } from '../../../shared/descriptors/descriptors';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-/** Record fields by the label the editor shows them under. */
+/** Fields named differently in messages than in their descriptor (shared/descriptors). */
 const FIELD_LABELS: Record<string, string> = {
-  id: 'ui:fields.id',
+  // A country record's id is the country itself.
   code: 'ui:fields.country',
-  title: 'ui:fields.title',
-  body: 'ui:fields.body',
-  text: 'ui:fields.text',
-  name: 'ui:fields.name',
-  acronym: 'ui:fields.acronym',
-  number: 'ui:fields.number',
-  networkId: 'ui:fields.network',
-  sources: 'ui:fields.sources',
-  formalName: 'ui:fields.formalName',
-  kind: 'ui:fields.instrumentKind',
-  yearAdopted: 'ui:fields.yearAdopted',
-  parentId: 'ui:fields.parent',
-  shortName: 'ui:fields.shortName',
-  officialTitle: 'ui:fields.officialTitle',
-  adoptingBody: 'ui:fields.adoptingBody',
-  summary: 'ui:fields.summary',
-  priorities: 'ui:fields.priorities',
-  instruments: 'ui:fields.instruments',
-  countryCode: 'ui:fields.country',
-  date: 'ui:fields.date',
-  tags: 'ui:fields.tags',
-  startDate: 'ui:fields.startDate',
-  endDate: 'ui:fields.endDate',
-  hostCountry: 'ui:fields.hostCountry',
-  participants: 'ui:fields.participants',
-  theme: 'ui:fields.theme',
-  place: 'ui:fields.place',
-  meetingId: 'ui:fields.meeting',
-  paper: 'ui:fields.paper',
-  subtitle: 'ui:fields.subtitle',
-  audience: 'ui:fields.audience',
-  classification: 'ui:fields.classification',
-  watermark: 'ui:fields.watermark',
-  reference: 'ui:fields.reference',
-  version: 'ui:fields.version',
-  issued: 'ui:fields.issued',
-  logo: 'ui:fields.logo',
-  ofName: 'ui:fields.name',
-  issuer: 'ui:fields.issuer',
-  url: 'ui:fields.url',
-  slug: 'ui:packs.slug',
 };
 
 const OPTION_LABELS: Record<string, string> = {
@@ -76,7 +36,7 @@ function fieldLabel(path: readonly (string | number)[], t: Translate): string | 
     const inner = rest.length > 0 ? fieldLabel(rest, t) : null;
     return t('ui:fields.inSection', { n: next + 1, field: inner ?? t('ui:fields.title') });
   }
-  const key = FIELD_LABELS[field];
+  const key = FIELD_LABELS[field] ?? fieldLabelKey(field);
   if (!key) return null;
   const label = t(key);
   if (!isLocale(next)) return label;

@@ -7,7 +7,7 @@ const MAX_CACHED = 200;
 const cache = new Map<string, string>();
 const inFlight = new Map<string, Promise<string>>();
 
-/** SHA-256 of the NFC text, as main computes a translation's sourceHash (services/textHash.ts). */
+/** SHA-256 of the NFC text, as main computes a translation's sourceHash (main/db/textHash.ts). */
 async function sha256(text: string): Promise<string> {
   const bytes = new TextEncoder().encode(text.normalize('NFC'));
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -63,7 +63,7 @@ export function useTranslationStates(value: LocalizedDoc | null): Record<Locale,
       alive = false;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The key stands for every input: rerunning on each new object identity would refetch on every render.
   }, [key]);
 
   const states = {} as Record<Locale, TranslationState>;

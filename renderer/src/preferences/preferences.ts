@@ -41,3 +41,14 @@ export function storedEditionLanguage(fallback: LanguageMode): LanguageMode {
 export function rememberEditionLanguage(mode: LanguageMode): void {
   write(EDITION_LANGUAGE, mode);
 }
+
+const WELCOME_DISMISSED = 'briefing.welcomeDismissed';
+
+/** Whether the first-run welcome was dismissed on this machine. */
+export function welcomeDismissed(): boolean {
+  return read(WELCOME_DISMISSED) === '1';
+}
+
+export function rememberWelcomeDismissed(dismissed: boolean): void {
+  write(WELCOME_DISMISSED, dismissed ? '1' : '0');
+}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListEntry, SearchHit } from '../../../../shared/api/listTypes';
-import { INSTRUMENT_KINDS } from '../../../../shared/domain/pieceKinds';
+import { INSTRUMENT_KINDS, type PieceKind } from '../../../../shared/domain/pieceKinds';
 import { LOCALES, type Locale } from '../../../../shared/domain/locales';
 import { intlCountryName } from '../../../../shared/domain/countryName';
 import { getApi } from '../../api/getApi';
@@ -22,6 +22,7 @@ const PIECE_KIND: Record<LibraryKind, string> = {
   countries: 'country',
   notes: 'note',
   meetings: 'meeting',
+  networks: 'network',
   sources: 'source',
 };
 const ROW_HEIGHT = 64;
@@ -44,6 +45,8 @@ export function LibraryBrowser({
   onOpen,
   onNewNote,
   onNewSource,
+  onImport,
+  onNewPiece,
   focusId,
 }: {
   kind: LibraryKind;
@@ -52,6 +55,10 @@ export function LibraryBrowser({
   onOpen: (id: string) => void;
   onNewNote: () => void;
   onNewSource: () => void;
+  /** Opens the import of a library file: where an empty list leads. */
+  onImport?: () => void;
+  /** "New …" for the kinds other than notes and sources (NewPieceDialog). */
+  onNewPiece: () => void;
   /** The piece the user just left the editor of: its row gets focus back. */
   focusId?: string;
 }) {
@@ -75,7 +82,7 @@ export function LibraryBrowser({
       return;
     }
     void getApi()
-      ['library.search']({ query: debounced.slice(0, 500), locale })
+      ['library.search']({ query: debounced.slice(0, 500), locale, kinds: [PIECE_KIND[kind] as PieceKind] })
       .then((result) => {
         if (mine !== ticket.current) return;
         if (result.ok) {
@@ -143,7 +150,11 @@ export function LibraryBrowser({
           <button type="button" className="button-primary" onClick={onNewSource} data-testid="new-source">
             {t('ui:library.newSource')}
           </button>
-        ) : null}
+        ) : (
+          <button type="button" className="button-primary" onClick={onNewPiece} data-testid={`new-${PIECE_KIND[kind]}`}>
+            {t(`ui:library.new.${PIECE_KIND[kind]}`)}
+          </button>
+        )}
       </div>
       <div role="search" className="browser-tools" aria-label={t('ui:library.searchAndFilters')}>
         <div className="field search-field">
@@ -226,6 +237,20 @@ export function LibraryBrowser({
       {list.data && entries.length === 0 ? (
         <div className="empty" data-testid="empty">
           <p>{t(`ui:library.empty.${kind}`)}</p>
+          <div className="empty-actions">
+            {kind === 'notes' ? (
+              <button type="button" className="button-primary" onClick={onNewNote} data-testid="empty-new-note">
+                {t('ui:library.newNote')}
+              </button>
+            ) : kind === 'sources' ? (
+              <button type="button" className="button-primary" onClick={onNewSource} data-testid="empty-new-source">
+                {t('ui:library.newSource')}
+              </button>
+            ) : null}
+            <button type="button" className={kind === 'notes' || kind === 'sources' ? undefined : 'button-primary'} onClick={onImport} data-testid="empty-import">
+              {t('ui:libraryFile.importAction')}
+            </button>
+          </div>
         </div>
       ) : list.data && rows.length === 0 ? (
         <div className="empty" data-testid="empty">

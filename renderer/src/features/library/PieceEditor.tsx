@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, PieceRecord } from '../../../../shared/api/apiContract';
 import { pickText } from '../../../../shared/domain/pickText';
@@ -11,54 +11,47 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { problemPaths } from '../../components/describeApiError';
 import { useUiLocale } from '../../components/useUiLocale';
 import { useUnsavedChanges } from '../../navigation/NavigationProvider';
-import { PriorityForm } from './forms/PriorityForm';
-import { InstrumentForm } from './forms/InstrumentForm';
-import { NoteForm } from './forms/NoteForm';
-import { MeetingForm } from './forms/MeetingForm';
-import { CountryForm } from './forms/CountryForm';
-import { SourceForm } from './forms/SourceForm';
+import { DescriptorForm } from './forms/DescriptorForm';
+import { descriptorOf } from '../../../../shared/descriptors/descriptors';
+import type { LocalizedDoc } from '../../../../shared/schemas/common';
 
 /** The piece's name in the interface language, for the editor's heading. */
 function pieceTitle(piece: PieceRecord, locale: Locale): string {
-  switch (piece.kind) {
-    case 'country':
-      return countryName(piece.record.code, locale, piece.record.formalName);
-    case 'instrument':
-      return pickText(piece.record.shortName, locale)?.text ?? piece.record.id;
-    default:
-      return pickText(piece.record.title, locale)?.text ?? piece.record.id;
-  }
+  const record = piece.record as Record<string, unknown>;
+  const { idField, titleField } = descriptorOf(piece.kind);
+  const id = String(record[idField]);
+  if (piece.kind === 'country') return countryName(id, locale, piece.record.formalName);
+  return pickText(record[titleField] as LocalizedDoc | undefined, locale)?.text ?? id;
 }
 
 async function savePiece(piece: PieceRecord): Promise<PieceRecord> {
-  const api = getApi();
-  switch (piece.kind) {
-    case 'priority':
-      return { kind: 'priority', record: unwrap(await api['library.savePriority']({ record: piece.record })) };
-    case 'instrument':
-      return { kind: 'instrument', record: unwrap(await api['library.saveInstrument']({ record: piece.record })) };
-    case 'note':
-      return { kind: 'note', record: unwrap(await api['library.saveNote']({ record: piece.record })) };
-    case 'meeting':
-      return { kind: 'meeting', record: unwrap(await api['library.saveMeeting']({ record: piece.record })) };
-    case 'country':
-      return { kind: 'country', record: unwrap(await api['library.saveCountry']({ record: piece.record })) };
-    case 'source':
-      return { kind: 'source', record: unwrap(await api['library.saveSource']({ record: piece.record })) };
-  }
+  return unwrap(await getApi()['library.save'](piece));
 }
 
 /**
  * Edits one piece in the three languages at once. Unsaved edits survive a failed save (the
  * error is shown in place, with the fields it names highlighted) and leaving asks first.
  */
-export function PieceEditor({ id, initial, onClose }: { id: string; initial?: PieceRecord; onClose: () => void }) {
+export function PieceEditor({
+  id,
+  initial,
+  onClose,
+  actions,
+}: {
+  id: string;
+  initial?: PieceRecord;
+  onClose: () => void;
+  /** More actions for the bar (Delete), beside Save. */
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const loaded = useApiQuery(initial ? null : `get:${id}`, () => getApi()['library.get']({ id }));
   const choices = useApiQuery(`choices:${locale}`, () => getApi()['library.choices']({ locale }));
   const [draft, setDraft] = useState<PieceRecord | null>(initial ?? null);
   const [dirty, setDirty] = useState(initial !== undefined);
+  // Not in the library until its first save succeeds.
+  const [isNew, setIsNew] = useState(initial !== undefined);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
@@ -92,6 +85,7 @@ export function PieceEditor({ id, initial, onClose }: { id: string; initial?: Pi
     try {
       const saved = await savePiece(draft);
       setDraft(saved);
+      setIsNew(false);
       setDirty(false);
       setError(null);
       setSavedAt(Date.now());
@@ -130,6 +124,7 @@ export function PieceEditor({ id, initial, onClose }: { id: string; initial?: Pi
           <span className="save-state" role="status" data-testid="save-state">
             {saving ? t('ui:editor.saving') : dirty ? t('ui:editor.unsaved') : savedAt ? t('ui:editor.saved') : ''}
           </span>
+          {actions}
           <button type="button" className="button-primary" onClick={() => void save()} disabled={!draft || saving} data-testid="save" aria-keyshortcuts="Control+S" title={t('ui:editor.saveShortcut')}>
             {t('ui:actions.save')}
           </button>
@@ -147,19 +142,14 @@ export function PieceEditor({ id, initial, onClose }: { id: string; initial?: Pi
           aria-label={t('ui:editor.formLabel', { title })}
         >
           <p className="hint editor-id">{t('ui:editor.id', { id: draft.kind === 'country' ? draft.record.code : draft.record.id })}</p>
-          {draft.kind === 'priority' ? (
-            <PriorityForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'priority', record })} />
-          ) : draft.kind === 'instrument' ? (
-            <InstrumentForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'instrument', record })} />
-          ) : draft.kind === 'note' ? (
-            <NoteForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'note', record })} />
-          ) : draft.kind === 'meeting' ? (
-            <MeetingForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'meeting', record })} />
-          ) : draft.kind === 'source' ? (
-            <SourceForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'source', record })} />
-          ) : (
-            <CountryForm record={draft.record} choices={choices.data} problems={problems} onChange={(record) => change({ kind: 'country', record })} />
-          )}
+          <DescriptorForm
+            kind={draft.kind}
+            record={draft.record as Record<string, unknown>}
+            choices={choices.data}
+            problems={problems}
+            isNew={isNew}
+            onChange={(record) => change({ kind: draft.kind, record } as PieceRecord)}
+          />
           <div className="editor-footer">
             <button type="submit" className="button-primary" disabled={saving} data-testid="save-bottom">
               {t('ui:actions.save')}

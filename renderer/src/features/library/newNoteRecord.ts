@@ -1,5 +1,8 @@
 import type { NoteDoc } from '../../../../shared/schemas/libraryDocument';
 import type { Locale } from '../../../../shared/domain/locales';
+import { slugify } from '../../../../shared/domain/pieceIds';
+
+export { slugify };
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -7,20 +10,6 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 export function random4(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(4));
   return [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
-}
-
-/** "Assemblée générale : l'ONU" → "assemblee-generale-l-onu". */
-export function slugify(text: string, max: number): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, max)
-    .replace(/-+$/, '');
 }
 
 /** Today in the user's time zone, as YYYY-MM-DD. */

@@ -33,6 +33,10 @@ export function rowDetails(kind: LibraryKind, entry: ListEntry, locale: Locale, 
       if (str(d.start) && str(d.end)) parts.push(formatDateRange(String(d.start), String(d.end), locale));
       if (str(d.place)) parts.push(String(d.place));
       break;
+    case 'networks':
+      if (str(d.acronym) && d.acronym !== entry.title) parts.push(String(d.acronym));
+      if (Array.isArray(d.members) && d.members.length) parts.push(d.members.map((c) => intlCountryName(String(c), locale)).join(', '));
+      break;
     case 'sources':
       if (str(d.issuer)) parts.push(String(d.issuer));
       if (str(d.place)) parts.push(String(d.place));

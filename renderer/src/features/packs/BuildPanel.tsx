@@ -5,11 +5,11 @@ import { LANGUAGE_MODES, type LanguageMode } from '../../../../shared/api/buildT
 import type { PackDoc } from '../../../../shared/schemas/libraryDocument';
 import { getApi } from '../../api/getApi';
 import { toApiError, unwrap } from '../../api/ApiFailure';
+import { StrictFailure } from '../messages/StrictFailure';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUiLocale } from '../../components/useUiLocale';
 import { storedEditionLanguage } from '../../preferences/preferences';
 import { BuildReportView } from './BuildReportView';
-import type { LabelOf } from './pieceLabels';
 
 type BuildState =
   | { phase: 'idle' }
@@ -31,13 +31,11 @@ export function BuildPanel({
   dirty,
   saving,
   onSave,
-  labelOf,
 }: {
   pack: PackDoc;
   dirty: boolean;
   saving: boolean;
   onSave: () => Promise<boolean>;
-  labelOf: LabelOf;
 }) {
   const { t, i18n } = useTranslation();
   const locale = useUiLocale();
@@ -150,14 +148,13 @@ export function BuildPanel({
       {state.phase === 'cancelled' ? <p role="status" className="hint">{t('ui:build.cancelled')}</p> : null}
       {state.phase === 'failed' ? (
         <div ref={errorBox} tabIndex={-1} className="build-error">
-          <ErrorAlert error={state.error} />
+          {state.error.code === 'build.incomplete' || state.error.code === 'build.notApproved' ? <StrictFailure error={state.error} /> : <ErrorAlert error={state.error} />}
         </div>
       ) : null}
       {state.phase === 'done' ? (
         <BuildReportView
           report={state.result.report}
           pdfs={state.result.pdfs}
-          labelOf={labelOf}
           summary={t('ui:build.done', {
             count: state.result.pdfs.length,
             seconds: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(state.seconds),

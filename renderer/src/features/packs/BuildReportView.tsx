@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuiltPdf } from '../../../../shared/api/apiContract';
 import type { BuildReport, TextIssue } from '../../../../shared/api/buildTypes';
 import { downloadPdf, pdfBytes } from './pdfBytes';
 import { loadViewer } from './loadViewer';
 import { getApi } from '../../api/getApi';
-import type { LabelOf } from './pieceLabels';
+import type { Locale } from '../../../../shared/domain/locales';
+import { TextIssueList } from '../messages/TextIssueList';
+import { usePieceNames } from '../messages/usePieceNames';
 
 type ViewerDialogType = Awaited<ReturnType<typeof loadViewer>>['default'];
 
@@ -24,12 +26,10 @@ function formatBytes(bytes: number, locale: string): string {
 export function BuildReportView({
   report,
   pdfs,
-  labelOf,
   summary,
 }: {
   report: BuildReport;
   pdfs: BuiltPdf[];
-  labelOf: LabelOf;
   /** "3 PDFs built in 4.2 s": said once, as the report appears. */
   summary: string;
 }) {
@@ -63,8 +63,8 @@ export function BuildReportView({
     void pdfBytes(pdf.downloadId).catch(() => undefined);
     setViewing(pdf.downloadId);
   };
-  const issueLine = (issue: TextIssue) =>
-    t('ui:report.issue', { piece: labelOf(null, issue.pieceId) ?? issue.pieceId, field: t(`ui:fields.${issue.field}`, { defaultValue: issue.field }) });
+  const names = usePieceNames(useMemo(() => report.editions.flatMap((e) => [...e.missing, ...e.stale].map((i) => i.pieceId)), [report]));
+  const issuesIn = (locale: Locale, list: readonly TextIssue[]) => list.map((i) => ({ ...i, locale }));
 
   return (
     <section className="build-report" aria-labelledby="report-heading" data-testid="build-report">
@@ -167,21 +167,13 @@ export function BuildReportView({
             {e.missing.length > 0 ? (
               <>
                 <p className="issues-heading">{t('ui:report.missingList', { count: e.missing.length })}</p>
-                <ul>
-                  {e.missing.map((issue, i) => (
-                    <li key={i}>{issueLine(issue)}</li>
-                  ))}
-                </ul>
+                <TextIssueList issues={issuesIn(e.locale, e.missing)} names={names} testId={`missing-${e.locale}`} />
               </>
             ) : null}
             {e.stale.length > 0 ? (
               <>
                 <p className="issues-heading">{t('ui:report.staleList', { count: e.stale.length })}</p>
-                <ul>
-                  {e.stale.map((issue, i) => (
-                    <li key={i}>{issueLine(issue)}</li>
-                  ))}
-                </ul>
+                <TextIssueList issues={issuesIn(e.locale, e.stale)} names={names} testId={`stale-${e.locale}`} />
               </>
             ) : null}
           </details>

@@ -11,7 +11,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { useUiLocale } from '../../components/useUiLocale';
-import { slugify } from '../library/newNoteRecord';
+import { MAX_ID_LENGTH, slugify } from '../../../../shared/domain/pieceIds';
 import { storedEditionLanguage } from '../../preferences/preferences';
 
 /** packs.create: a slug, a title in one language, a meeting and a paper size. */
@@ -30,12 +30,12 @@ export function NewPackDialog({ onCreated, onCancel }: { onCreated: (pack: PackD
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const shownSlug = slugEdited ? slug : slugify(title, 60);
+  const shownSlug = slugEdited ? slug : slugify(title, MAX_ID_LENGTH - 'pack-'.length);
 
   const create = async () => {
     setBusy(true);
     try {
-      const pack = unwrap(await getApi()['packs.create']({ slug: shownSlug, title, lang, meetingId: meetingId || null, paper }));
+      const pack = unwrap(await getApi()['packs.create']({ slug: shownSlug, title, lang, meetingId: meetingId || null, paper, uniqueSlug: !slugEdited }));
       onCreated(pack);
     } catch (caught) {
       setError(toApiError(caught));

@@ -256,7 +256,7 @@ export function PackBuilder({ packId }: { packId: string }) {
       <div className="builder-layout">
         {/* First in the page, so that on a narrow window it sits at the top; beside the pack on a wide one. */}
         <div className="builder-side">
-          <BuildPanel pack={pack} dirty={dirty} saving={saving} onSave={save} labelOf={labelOf} />
+          <BuildPanel pack={pack} dirty={dirty} saving={saving} onSave={save} />
         </div>
         <div className="builder-main">
           <section className="card" aria-labelledby="pack-details">
@@ -327,7 +327,16 @@ export function PackBuilder({ packId }: { packId: string }) {
               <h3 id="pack-sections">{t('ui:builder.sections', { count: pack.sections.length })}</h3>
               <button type="button" onClick={addSection} data-testid="add-section">+ {t('ui:builder.addSection')}</button>
             </div>
-            {pack.sections.length === 0 ? <p className="empty">{t('ui:builder.noSections')}</p> : null}
+            {pack.sections.length === 0 ? (
+              <div className="empty" data-testid="empty-sections">
+                <p>{t('ui:builder.noSections')}</p>
+                <div className="empty-actions">
+                  <button type="button" className="button-primary" onClick={addSection} data-testid="empty-add-section">
+                    + {t('ui:builder.addSection')}
+                  </button>
+                </div>
+              </div>
+            ) : null}
             {pack.sections.map((section, index) => (
               <SectionCard
                 key={section.id}

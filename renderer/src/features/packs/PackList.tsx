@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../shared/api/apiContract';
 import type { ListEntry } from '../../../../shared/api/listTypes';
 import { getApi } from '../../api/getApi';
-import { toApiError, unwrap } from '../../api/ApiFailure';
 import { useApiQuery } from '../../api/useApiQuery';
-import { Dialog } from '../../components/Dialog';
+import { DeletedNotice } from '../trash/DeletedNotice';
+import { DeleteDialog, TrashDialog } from '../trash/lazyDialogs';
+import { useLibraryRevision } from '../trash/libraryRevision';
+import type { DeleteResult } from '../../../../shared/api/deleteTypes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusBadges } from '../../components/StatusBadge';
 import { useUiLocale } from '../../components/useUiLocale';
@@ -28,55 +29,51 @@ export function PackList() {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const { navigate } = useNavigation();
-  const packs = useApiQuery(`packs:${locale}`, () => getApi()['library.list']({ kind: 'packs', locale }));
+  const revision = useLibraryRevision();
+  const packs = useApiQuery(`packs:${locale}:${revision}`, () => getApi()['library.list']({ kind: 'packs', locale }));
   const [creating, setCreating] = useState(false);
   const [duplicating, setDuplicating] = useState<PackRow | null>(null);
   const [deleting, setDeleting] = useState<PackRow | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState('');
-  const [deleted, setDeleted] = useState(false);
+  const [deleted, setDeleted] = useState<DeleteResult | null>(null);
+  const [trashOpen, setTrashOpen] = useState(false);
   const newPack = useRef<HTMLButtonElement>(null);
-
-  // The deleted pack's row (and its Delete button, which had focus) is gone: on to New pack.
-  useEffect(() => {
-    if (!deleted || deleting) return;
-    setDeleted(false);
-    newPack.current?.focus();
-  }, [deleted, deleting]);
-
-  const remove = async (pack: PackRow) => {
-    setBusy(true);
-    try {
-      unwrap(await getApi()['packs.delete']({ id: pack.id }));
-      setNotice(t('ui:packs.deleted', { title: pack.title }));
-      setError(null);
-      setDeleted(true);
-      packs.reload();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-      setDeleting(null);
-    }
-  };
 
   const entries = packs.data ?? [];
   return (
     <section className="packs" aria-labelledby="packs-heading">
       <div className="browser-head">
         <h2 id="packs-heading">{t('ui:packs.title')}</h2>
-        <button ref={newPack} type="button" className="button-primary" data-testid="new-pack" onClick={() => setCreating(true)}>
-          {t('ui:packs.new')}
-        </button>
+        <div className="head-actions">
+          <button type="button" data-testid="open-trash" onClick={() => setTrashOpen(true)}>
+            {t('ui:trash.open')}
+          </button>
+          <button ref={newPack} type="button" className="button-primary" data-testid="new-pack" onClick={() => setCreating(true)}>
+            {t('ui:packs.new')}
+          </button>
+        </div>
       </div>
-      <ErrorAlert error={error ?? packs.error} />
+      {deleted ? (
+        <DeletedNotice
+          deleted={deleted}
+          onDismiss={() => {
+            setDeleted(null);
+            newPack.current?.focus();
+          }}
+          onRestored={() => setDeleted(null)}
+        />
+      ) : null}
+      <ErrorAlert error={packs.error} />
       <p className="count" role="status">
-        {notice || (packs.data ? t('ui:packs.count', { count: entries.length }) : t('ui:loading'))}
+        {packs.data ? t('ui:packs.count', { count: entries.length }) : t('ui:loading')}
       </p>
       {packs.data && entries.length === 0 ? (
         <div className="empty" data-testid="empty">
           <p>{t('ui:packs.empty')}</p>
+          <div className="empty-actions">
+            <button type="button" className="button-primary" data-testid="empty-new-pack" onClick={() => setCreating(true)}>
+              {t('ui:packs.new')}
+            </button>
+          </div>
         </div>
       ) : (
         <ul className="pack-list">
@@ -114,18 +111,17 @@ export function PackList() {
         <DuplicatePackDialog pack={duplicating} onCancel={() => setDuplicating(null)} onDone={(copy) => navigate({ screen: 'packs', packId: copy.id })} />
       ) : null}
       {deleting ? (
-        <Dialog
-          title={t('ui:packs.deleteTitle')}
-          confirmLabel={t('ui:actions.delete')}
-          danger
-          busy={busy}
+        <DeleteDialog
+          id={deleting.id}
           testId="delete-dialog"
           onCancel={() => setDeleting(null)}
-          onConfirm={() => void remove(deleting)}
-        >
-          <p>{t('ui:packs.deleteMessage', { title: deleting.title, slug: deleting.slug })}</p>
-        </Dialog>
+          onDeleted={(result) => {
+            setDeleting(null);
+            setDeleted(result);
+          }}
+        />
       ) : null}
+      {trashOpen ? <TrashDialog onClose={() => setTrashOpen(false)} onRestored={() => setDeleted(null)} /> : null}
     </section>
   );
 }

@@ -7,7 +7,8 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageMenu } from '../../components/LanguageMenu';
 import { useUiLocale } from '../../components/useUiLocale';
-import { rememberEditionLanguage, storedEditionLanguage } from '../../preferences/preferences';
+import { rememberEditionLanguage, rememberWelcomeDismissed, storedEditionLanguage, welcomeDismissed } from '../../preferences/preferences';
+import { useNavigation } from '../../navigation/NavigationProvider';
 import { UserNameField } from './UserNameField';
 
 /** A copy of the library, now: SQLite's online backup in main, beside the library file. */
@@ -92,7 +93,30 @@ export function SettingsScreen() {
           <dd>{info.data ? t(`ui:settings.modes.${info.data.mode}`) : '…'}</dd>
         </dl>
         <BackupNow />
+        <ShowWelcomeAgain />
       </section>
     </section>
+  );
+}
+
+/** The first-run welcome, back on the library screen for whoever dismissed it too soon. */
+function ShowWelcomeAgain() {
+  const { t } = useTranslation();
+  const { navigate } = useNavigation();
+  const [dismissed] = useState(welcomeDismissed);
+  if (!dismissed) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        data-testid="show-welcome"
+        onClick={() => {
+          rememberWelcomeDismissed(false);
+          navigate({ screen: 'library', kind: 'priorities' });
+        }}
+      >
+        {t('ui:settings.showWelcome')}
+      </button>
+    </p>
   );
 }

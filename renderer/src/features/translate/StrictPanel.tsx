@@ -1,13 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../../shared/domain/locales';
 import type { StrictBlocker } from '../../../../shared/api/translationTypes';
+import { useMemo } from 'react';
+import { FieldLink } from '../messages/FieldLink';
+import { IdDetails } from '../messages/TextIssueList';
+import { usePieceNames } from '../messages/usePieceNames';
 
 /** Rows shown at most; the counts per language above the table stay exact. */
 const MAX_ROWS = 300;
 
-/** What `briefing build --strict` would refuse for the chosen pack, in every language. */
+/** What a strict build (`briefing build --strict`) would refuse for the chosen pack, in every language. */
 export function StrictPanel({ blockers, titleOf }: { blockers: readonly StrictBlocker[]; titleOf: (pieceId: string) => string | undefined }) {
   const { t } = useTranslation();
+  const names = usePieceNames(useMemo(() => blockers.slice(0, MAX_ROWS).map((b) => b.pieceId), [blockers]));
   const perLocale = LOCALES.map((locale) => ({ locale, count: blockers.filter((b) => b.locale === locale).length }));
   return (
     <section className="card tr-strict" aria-labelledby="tr-strict-heading" data-testid="tr-strict" data-count={blockers.length}>
@@ -40,7 +45,7 @@ export function StrictPanel({ blockers, titleOf }: { blockers: readonly StrictBl
                   <tr key={`${b.locale}|${b.pieceId}|${b.field}`}>
                     <td>{t(`ui:language.${b.locale}`)}</td>
                     <td>
-                      {titleOf(b.pieceId) ?? b.pieceId} <span className="hint">({b.pieceId})</span>
+                      <FieldLink piece={names.get(b.pieceId)} fallbackTitle={titleOf(b.pieceId)} pieceId={b.pieceId} field={b.field} locale={b.locale} compact />
                     </td>
                     <td>{t(`ui:fields.${b.field}`, { defaultValue: b.field })}</td>
                     <td>{t(`ui:status.${b.state}`)}</td>
@@ -49,6 +54,7 @@ export function StrictPanel({ blockers, titleOf }: { blockers: readonly StrictBl
               </tbody>
             </table>
           </div>
+          <IdDetails ids={blockers.slice(0, MAX_ROWS).map((b) => `${b.locale} · ${b.pieceId} · ${b.field}`)} />
           {blockers.length > MAX_ROWS ? <p className="hint">{t('ui:translate.strict.more', { count: blockers.length - MAX_ROWS })}</p> : null}
         </>
       )}

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/apiContract';
-import { LOCALE_TAGS, type Locale } from '../../../../shared/domain/locales';
+import { type Locale } from '../../../../shared/domain/locales';
 import type { StoredTextStatus } from '../../../../shared/domain/pieceKinds';
 import { checkTranslation } from '../../../../shared/translation/checkTranslation';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -9,6 +9,8 @@ import { downloadText } from '../../api/downloadText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImportReport } from './ImportReport';
 import type { TranslateMode } from './workUnit';
+import { decodeUtf8 } from '../../../../shared/text/decodeUtf8';
+import { isAppError } from '../../../../shared/errors/AppError';
 
 /**
  * The largest import main accepts (LIMITS.importFileBytes); not imported from shared/schemas,
@@ -98,8 +100,16 @@ export function XliffPanel({
         });
         return;
       }
+      let xml: string;
+      try {
+        // Strict: File.text() would turn bytes that are not UTF-8 into U+FFFD without a word.
+        xml = decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name);
+      } catch (caught) {
+        if (!isAppError(caught)) throw caught;
+        setError({ code: caught.code, params: caught.params, problems: [] });
+        return;
+      }
       setState({ phase: 'busy' });
-      const xml = await file.text();
       const report = unwrap(await getApi()['translation.importXliff']({ xml, dryRun: true }));
       setState({ phase: 'review', xml, fileName: file.name, report });
     });

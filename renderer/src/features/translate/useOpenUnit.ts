@@ -37,7 +37,7 @@ export function useOpenUnit(item: ListedUnit | undefined, source: Locale, target
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Reloads only when the unit or its revision changes, not on each new callback identity.
   }, [id, revision]);
 
   /** A unit as a save returned it: shown at once, without asking again. */
