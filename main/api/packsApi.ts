@@ -10,6 +10,7 @@ import { createPack, deletePack, duplicatePack } from '../services/packsService'
 import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
 import { saveRecord } from './saveRecord';
+import { assertLogoEmbeddable } from '../pdf/verifyLogo';
 
 /** The file behind a download id, or an error: ids are ours, never paths a caller chose. */
 export function downloadPath(ctx: ApiContext, id: string): string {
@@ -28,7 +29,11 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
     return pack;
   };
   api.register('packs.get', ({ id }) => find(id));
-  api.register('packs.save', ({ record }) => saveRecord(store, 'packs', record, approverNow(store)));
+  api.register('packs.save', ({ record }) => {
+    // A PNG that decodes badly would stop a build later: refused now, with the pack named.
+    assertLogoEmbeddable(record.logo, { pack: record.slug });
+    return saveRecord(store, 'packs', record, approverNow(store));
+  });
   api.register('packs.create', (input) => createPack(store, input));
   api.register('packs.duplicate', ({ id, slug }) => duplicatePack(store, id, slug));
   api.register('packs.delete', ({ id }) => ({ id: deletePack(store, id).id }));

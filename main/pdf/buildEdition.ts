@@ -10,6 +10,7 @@ import { wholeDocument, type SplittableDocument } from './documentParts';
 import { planEdition, type EditionPlan, type PlanLimits } from './editionPlan';
 import { renderPdf, type RenderOptions } from './pdfmakeEngine';
 import { prepareDocument } from './textRuns';
+import { assertLogoEmbeddable } from './verifyLogo';
 import { assertGlyphsCovered, LayoutFindings, offPageError } from './layoutFindings';
 import type { ValidationProblem } from '../../shared/schemas/validationProblems';
 
@@ -26,6 +27,7 @@ export function editionLayoutOf(doc: LibraryDocument, packRef: string, edition: 
   const strings = options.strings ?? {};
   // Side by side, the country profiles follow one order (the first column's) in all three columns.
   const { pack, models, reports } = editionModels(doc, packRef, localesOf(edition), strings, edition === 'parallel' ? { profileOrder: 'en' } : {});
+  assertLogoEmbeddable(pack.logo ?? null, { pack: pack.slug });
   const layout =
     edition === 'parallel'
       ? parallelLayout(

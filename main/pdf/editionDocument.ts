@@ -11,6 +11,7 @@ import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
 import { paginate } from './pagination';
 import { coverHead, logoImages } from './coverHead';
+import { contentWidth } from './dotLeaders';
 import { documentLineText } from '../../shared/domain/documentLine';
 
 export interface DocumentOptions {
@@ -68,7 +69,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
       }
       if (toc) {
         const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? markedText(b.text) : ''));
-        content.push({ stack: renderToc(t('pdf:contents'), entries, pageOf), ...(cover ? { pageBreak: 'before' as const } : {}) });
+        content.push({ stack: renderToc(t('pdf:contents'), entries, pageOf, contentWidth(options.paper, false, 56)), ...(cover ? { pageBreak: 'before' as const } : {}) });
       }
       return content;
     },

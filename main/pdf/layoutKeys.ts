@@ -12,6 +12,8 @@ export const MARKDOWN_LIMITED_KEY = 'markdownLimited';
 export const ROLE_KEY = 'layoutRole';
 /** The language column (0, 1, 2) of a node in the side-by-side edition. */
 export const COLUMN_KEY = 'layoutColumn';
+/** The language of a text shown in place of a missing one (`en` in a French edition): no French spacing. */
+export const FALLBACK_LANGUAGE_KEY = 'fallbackLanguage';
 /** On a table whose cells are the side-by-side edition's language columns. */
 export const LANGUAGE_COLUMNS_KEY = 'languageColumns';
 

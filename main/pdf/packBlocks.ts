@@ -6,6 +6,8 @@ import { formatDate, formatDateRange, formatPartialDate } from '../../shared/dom
 import { documentLine, type DocumentLine } from '../../shared/domain/documentLine';
 import { instrumentFacts, memberOfLabel, relatedInstrumentsLabel, roadmapPrioritiesLabel } from '../../shared/domain/documentLabels';
 import type { EditionText, EditionTexts } from './EditionTexts';
+import { numberParagraphs, type ParagraphNumbers } from './paragraphNumbers';
+import { LIST_SLOT, headingTargets, sourceEntryId, withLinkedList, type LinePart } from './crossReferences';
 import { coverStatus, statusNote, type EditionStatus, type StatusNote } from './editionStatus';
 import { markedText } from './statusMarks';
 import { countryRole, countryTableHeader, sortCountries, type CountryTable, type RoleContext } from './countryTable';
@@ -20,11 +22,12 @@ export type Block =
   | { kind: 'itemHeading'; id: string; parentId: string; text: EditionText; sourceMarks: number[] }
   | { kind: 'subHeading'; text: EditionText }
   | { kind: 'officialTitle'; text: EditionText }
-  | { kind: 'meta'; text: string }
-  | { kind: 'markdown'; text: EditionText }
+  /** `parts`, when some of the line links to a heading of the document (crossReferences.ts). */
+  | { kind: 'meta'; text: string; parts?: LinePart[] }
+  | { kind: 'markdown'; text: EditionText; paragraphs?: ParagraphNumbers }
   | { kind: 'sourcesHeading'; text: string }
-  | { kind: 'sourceNote'; number: number; title: EditionText; citation: string; url: string | null }
-  | { kind: 'countryTable'; table: CountryTable; sourceMarks: number[] };
+  | { kind: 'sourceNote'; id: string; number: number; title: EditionText; citation: string; url: string | null }
+  | { kind: 'countryTable'; parentId: string; table: CountryTable; sourceMarks: number[] };
 
 export interface CoverModel {
   network: EditionText | null;
@@ -113,7 +116,8 @@ export function buildEditionModel(
     network,
     networks: doc.networks,
     memberOf: (n) =>
-      memberOfLabel(t, texts.get(n.name, n.id, 'name')?.text ?? n.id, n.ofName ? (texts.get(n.ofName, n.id, 'ofName')?.text ?? null) : null),
+      // A name after "of" in another language would not fit this sentence: only this edition's.
+      memberOfLabel(t, texts.get(n.name, n.id, 'name')?.text ?? n.id, n.ofName?.[locale] ? (texts.get(n.ofName, n.id, 'ofName')?.text ?? null) : null),
   };
   const nameOf = (code: string, l: Locale) => {
     const c = countries.get(code)!;
@@ -125,6 +129,14 @@ export function buildEditionModel(
     const i = instruments.get(id);
     return i ? (texts.get(i.shortName, i.id, 'shortName')?.text ?? id) : id;
   };
+
+  const targets = headingTargets(pack);
+  /** A meta line whose list items link to their headings in this pack (when it has them). */
+  const linkedMeta = (label: string, items: LinePart[]): Block => {
+    const parts = withLinkedList(label, items);
+    return { kind: 'meta', text: parts.map((p) => p.text).join(''), parts };
+  };
+  const instrumentRef = (id: string): LinePart => ({ text: shortName(id), target: targets.get(`instrument:${id}`) });
 
   const blocks: Block[] = [];
   pack.sections.forEach((section, s) => {
@@ -145,6 +157,8 @@ export function buildEditionModel(
         if (index < 0) index = cited.push(source) - 1;
         return [index + 1];
       });
+    // Numbered in order of first citation, listed in increasing order, each once.
+    const marksOf = (ids: readonly string[]) => [...new Set(marksFor(ids))].sort((a, b) => a - b);
 
     let countriesDone = false;
     /** The section's country table, then the profiles of the countries that have notes. */
@@ -160,7 +174,8 @@ export function buildEditionModel(
       blocks.push({
         kind: 'countryTable',
         table: { header: countryTableHeader(meeting !== null, t), rows: sortCountries(rows, locale).map(({ id: _, ...row }) => row) },
-        sourceMarks: pack.options.sources ? marksFor([...new Set(items.flatMap(({ code }) => countries.get(code)!.sources))]) : [],
+        parentId: sectionId,
+        sourceMarks: pack.options.sources ? marksOf(items.flatMap(({ code }) => countries.get(code)!.sources)) : [],
       });
       const profiles = rows.filter((r) => r.notes.length > 0).map((r) => ({ ...r, name: nameOf(r.code, options.profileOrder ?? locale) }));
       for (const row of sortCountries(profiles, options.profileOrder ?? locale)) {
@@ -170,7 +185,7 @@ export function buildEditionModel(
           id: row.id,
           parentId: sectionId,
           text: plain(nameOf(row.code, locale)),
-          sourceMarks: pack.options.sources ? marksFor(c.sources) : [],
+          sourceMarks: pack.options.sources ? marksOf(c.sources) : [],
         });
         blocks.push({ kind: 'meta', text: row.role });
         for (const n of notesByCountry.get(row.code) ?? []) {
@@ -185,7 +200,14 @@ export function buildEditionModel(
     section.items.forEach((item, i) => {
       const id = `${sectionId}-item-${i + 1}`;
       const head = (text: EditionText, sourceIds: readonly string[]) =>
-        blocks.push({ kind: 'itemHeading', id, parentId: sectionId, text, sourceMarks: pack.options.sources ? marksFor(sourceIds) : [] });
+        // Numbered in order of first citation, listed in increasing order.
+        blocks.push({
+          kind: 'itemHeading',
+          id,
+          parentId: sectionId,
+          text,
+          sourceMarks: pack.options.sources ? marksOf(sourceIds) : [],
+        });
       switch (item.kind) {
         case 'priority': {
           const p = priorities.get(item.ref)!;
@@ -202,15 +224,22 @@ export function buildEditionModel(
           if (official) blocks.push({ kind: 'officialTitle', text: official });
           const body = x.adoptingBody ? texts.get(x.adoptingBody, x.id, 'adoptingBody') : null;
           blocks.push({ kind: 'meta', text: instrumentFacts(t, x.kind, x.yearAdopted, body?.text ?? null).join(' · ') });
-          if (x.parentId) blocks.push({ kind: 'meta', text: t('pdf:supplements', { parent: shortName(x.parentId) }) });
+          if (x.parentId) blocks.push(linkedMeta(t('pdf:supplements', { parent: LIST_SLOT }), [instrumentRef(x.parentId)]));
           const summary = texts.get(x.summary, x.id, 'summary');
           if (summary) blocks.push({ kind: 'markdown', text: summary });
           if (x.priorities.length > 0) {
-            const numbers = x.priorities
-              .map((id) => priorities.get(id)?.number)
-              .filter((n): n is number => n !== undefined)
-              .sort((a, b) => a - b);
-            blocks.push({ kind: 'meta', text: roadmapPrioritiesLabel(t, numbers) });
+            const served = x.priorities
+              .flatMap((id) => {
+                const p = priorities.get(id);
+                return p ? [{ number: p.number, target: targets.get(`priority:${id}`) }] : [];
+              })
+              .sort((a, b) => a.number - b.number);
+            blocks.push(
+              linkedMeta(
+                roadmapPrioritiesLabel(t, served.map((p) => p.number), LIST_SLOT),
+                served.map((p) => ({ text: String(p.number), target: p.target })),
+              ),
+            );
           }
           break;
         }
@@ -222,7 +251,7 @@ export function buildEditionModel(
           const body = texts.get(n.body, n.id, 'body');
           if (body) blocks.push({ kind: 'markdown', text: body });
           if (n.instruments.length > 0) {
-            blocks.push({ kind: 'meta', text: relatedInstrumentsLabel(t, n.instruments.map(shortName)) });
+            blocks.push(linkedMeta(relatedInstrumentsLabel(t, n.instruments.map(shortName), LIST_SLOT), n.instruments.map(instrumentRef)));
           }
           break;
         }
@@ -240,6 +269,7 @@ export function buildEditionModel(
         const date = source.date ? formatPartialDate(source.date, locale) : null;
         blocks.push({
           kind: 'sourceNote',
+          id: sourceEntryId(sectionId, index + 1),
           number: index + 1,
           title: texts.get(source.title, source.id, 'title') ?? plain(source.id),
           citation: [source.issuer, source.place, date].filter(Boolean).join(', '),
@@ -249,6 +279,7 @@ export function buildEditionModel(
     }
   });
 
+  if (pack.options.numberedParagraphs) numberParagraphs(blocks, doc);
   // Every text is picked by now: the report and the languages used are complete.
   const status: EditionStatus = {
     original: texts.originalLanguage(),

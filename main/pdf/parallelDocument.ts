@@ -8,13 +8,16 @@ import { fallbackTag, markedText, outlineEntries, renderBlock, renderCover, rend
 import { wholeDocument, type SplittableDocument } from './documentParts';
 import { blockWeight } from './editionPlan';
 import { markdownToPdf } from './markdownToPdf';
+import { withParagraphNumbers } from './paragraphNumbers';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
 import { PAGE_SIZES, documentInfo, watermarkFor, type DocumentOptions } from './editionDocument';
 import { paginate } from './pagination';
 import { coverHead, logoImages } from './coverHead';
+import { contentWidth } from './dotLeaders';
+import { frenchTypography } from '../../shared/text/frenchTypography';
 import { documentLineText } from '../../shared/domain/documentLine';
-import { LANGUAGE_COLUMNS_KEY, ROLE_KEY } from './layoutKeys';
+import { FALLBACK_LANGUAGE_KEY, LANGUAGE_COLUMNS_KEY, ROLE_KEY } from './layoutKeys';
 
 type Editions = Record<Locale, EditionModel>;
 type Translators = Record<Locale, Translate>;
@@ -31,12 +34,16 @@ function rowsFor(index: number, editions: Editions): TableCell[][] {
   const blocks = LOCALES.map((l) => editions[l].blocks[index]!);
   const first = blocks[0]!;
   if (first.kind === 'markdown') {
-    const parsed = blocks.map((b) => (b.kind === 'markdown' ? markdownToPdf(b.text.text, b.text.origin) : []));
+    const parsed = blocks.map((b) => (b.kind === 'markdown' ? withParagraphNumbers(markdownToPdf(b.text.text, b.text.origin), b.paragraphs) : []));
     const tags = blocks.map((b) => (b.kind === 'markdown' ? fallbackTag(b.text) : []));
     const counts = new Set(parsed.map((p) => p.length));
     if (counts.size === 1) {
       return parsed[0]!.map((_, row) =>
-        parsed.map((nodes, column) => (row === 0 && tags[column]!.length ? { stack: [{ text: tags[column]! }, nodes[row]!] } : nodes[row]!)),
+        parsed.map((nodes, column) => {
+          const fallback = (blocks[column] as { text: { fallback: Locale | null } }).text.fallback;
+          const cell = row === 0 && tags[column]!.length ? { stack: [{ text: tags[column]! }, nodes[row]!] } : nodes[row]!;
+          return fallback ? ({ stack: [cell], [FALLBACK_LANGUAGE_KEY]: fallback } as TableCell) : cell;
+        }),
       );
     }
   }
@@ -78,7 +85,9 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       ...(pageBreak ? { pageBreak: 'before' as const } : {}),
     } as Content;
   };
-  const heading = (index: number) => joined(LOCALES.map((l) => headingText(editions[l].blocks[index]!)));
+  // Strings that join the three languages lie outside the language columns: French spacing here.
+  const spaced = (l: Locale, text: string) => (l === 'fr' ? frenchTypography(text) : text);
+  const heading = (index: number) => joined(LOCALES.map((l) => spaced(l, headingText(editions[l].blocks[index]!))));
   // One reference; the version label and the date in each language (the same ones once).
   const lines = LOCALES.map((l) => editions[l].documentLine);
   const parallelLine = lines[0]
@@ -118,7 +127,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
         const headingIndexes = en.blocks.flatMap((b, i) => (b.kind === 'sectionHeading' || b.kind === 'itemHeading' ? [i] : []));
         const entries = tocEntries(en.blocks, () => '').map((entry, i) => ({ ...entry, text: heading(headingIndexes[i]!) }));
         content.push({
-          stack: renderToc(joined(LOCALES.map((l) => t[l]('pdf:contents'))), entries, pageNumberOf),
+          stack: renderToc(joined(LOCALES.map((l) => t[l]('pdf:contents'))), entries, pageNumberOf, contentWidth(options.paper, true, 40)),
           ...(pack.options.cover ? { pageBreak: 'before' as const } : {}),
         });
       }
@@ -167,7 +176,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
           ? null
           : {
               columns: [
-                { text: joined(LOCALES.map((l) => editions[l].title)), width: '*' },
+                { text: joined(LOCALES.map((l) => spaced(l, editions[l].title))), width: '*' },
                 {
                   text: [joined(LOCALES.map((l) => editions[l].classification ?? '').filter(Boolean)), parallelLine].filter(Boolean).join('   ·   '),
                   width: 'auto',

@@ -4,7 +4,11 @@ import type { StatusNote } from './editionStatus';
 import type { EditionText } from './EditionTexts';
 import { markdownToPdf } from './markdownToPdf';
 import type { OutlineEntry } from './documentParts';
-import { ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
+import { FALLBACK_LANGUAGE_KEY, ORIGIN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
+import { withDotLeaders } from './dotLeaders';
+import { withParagraphNumbers } from './paragraphNumbers';
+import { sourceEntryId } from './crossReferences';
+import { STYLES } from './styles';
 import { EMPTY_CELL, type CountryRow } from './countryTable';
 import { markPrefix, markedText } from './statusMarks';
 
@@ -21,7 +25,10 @@ export { markPrefix, markedText } from './statusMarks';
 
 /** The text after its fallback mark; the text's origin goes with it to the laid-out lines. */
 function tagged(text: EditionText): Content[] {
-  return [...fallbackTag(text), { text: text.text, ...(text.origin ? { [ORIGIN_KEY]: text.origin } : {}) }];
+  return [
+    ...fallbackTag(text),
+    { text: text.text, ...(text.origin ? { [ORIGIN_KEY]: text.origin } : {}), ...(text.fallback ? { [FALLBACK_LANGUAGE_KEY]: text.fallback } : {}) },
+  ];
 }
 
 export interface BlockRenderOptions {
@@ -61,9 +68,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
           : {}),
       };
     case 'itemHeading': {
-      const marks: Content[] = block.sourceMarks.length
-        ? [{ text: ` ${block.sourceMarks.join(', ')}`, sup: true, style: 'sourceMark' }]
-        : [];
+      const marks = sourceMarkRuns(block.sourceMarks, block.parentId);
       return {
         text: [...tagged(block.text), ...marks],
         style: 'itemHeading',
@@ -82,10 +87,17 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
     case 'officialTitle':
       return { text: tagged(block.text), style: 'officialTitle' };
     case 'meta':
-      return { text: block.text, style: 'meta' };
+      return {
+        text: block.parts
+          ? block.parts.map((p) => (p.target ? { text: p.text, linkToDestination: p.target, style: 'crossReference' } : { text: p.text }))
+          : block.text,
+        style: 'meta',
+      };
     case 'markdown': {
-      const nodes = markdownToPdf(block.text.text, block.text.origin);
-      return { stack: block.text.fallback ? [{ text: fallbackTag(block.text) }, ...nodes] : nodes };
+      const nodes = withParagraphNumbers(markdownToPdf(block.text.text, block.text.origin), block.paragraphs);
+      return block.text.fallback
+        ? ({ stack: [{ text: fallbackTag(block.text) }, ...nodes], [FALLBACK_LANGUAGE_KEY]: block.text.fallback } as Content)
+        : { stack: nodes };
     }
     case 'sourcesHeading':
       return { text: block.text, style: 'sourcesHeading' };
@@ -100,6 +112,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
           ...(block.url ? [{ text: ` ${block.url}` }] : []),
         ],
         style: 'sourceNote',
+        ...(options.anchors ? { id: block.id } : {}),
       };
   }
 }
@@ -107,7 +120,7 @@ function blockContent(block: Block, options: BlockRenderOptions): Content {
 /** The section's countries, one row each; note titles link to the profile they sit in. */
 function countryTableContent(block: Extract<Block, { kind: 'countryTable' }>): Content {
   const { header, rows } = block.table;
-  const marks: Content[] = block.sourceMarks.length ? [{ text: ` ${block.sourceMarks.join(', ')}`, sup: true, style: 'sourceMark' }] : [];
+  const marks = sourceMarkRuns(block.sourceMarks, block.parentId);
   const notesCell = (notes: CountryRow['notes']): Content =>
     notes.length === 0
       ? { text: EMPTY_CELL }
@@ -147,6 +160,14 @@ export function renderStatusNote(note: StatusNote): Content {
   };
 }
 
+/** Source marks as superscripts, each a link to its entry in the section's sources. */
+export function sourceMarkRuns(numbers: readonly number[], sectionId: string): Content[] {
+  return numbers.flatMap((n, i): Content[] => [
+    { text: i === 0 ? '\u2009' : ',\u2009', sup: true, style: 'sourceMark' },
+    { text: String(n), sup: true, style: 'sourceMark', linkToDestination: sourceEntryId(sectionId, n) },
+  ]);
+}
+
 /** `compact`: a third of a landscape page (parallel edition) must still hold the whole cover. */
 export function renderCover(cover: CoverModel, prepared: string | null, options: { compact?: boolean } = {}): Content[] {
   const out: Content[] = [];
@@ -175,11 +196,12 @@ export interface TocEntry {
  * (pageReference) unless `pageOf` gives them (a document built in parts). Either way the number
  * links to the heading, and pdfmake right-aligns the number it writes in its column.
  */
-export function renderToc(title: string, entries: TocEntry[], pageOf?: (id: string) => number): Content[] {
+export function renderToc(title: string, entries: TocEntry[], pageOf?: (id: string) => number, width?: number): Content[] {
   return [
     { text: title, style: 'tocTitle' },
-    ...entries.map(
-      (entry): Content => ({
+    ...entries.map((entry): Content => {
+      const style = entry.level === 1 ? 'tocSection' : 'tocItem';
+      const row = {
         columns: [
           { text: entry.text, linkToDestination: entry.id, width: '*' },
           pageOf
@@ -187,10 +209,16 @@ export function renderToc(title: string, entries: TocEntry[], pageOf?: (id: stri
             : { pageReference: entry.id, width: 36, alignment: 'right' },
         ],
         columnGap: 8,
-        style: entry.level === 1 ? 'tocSection' : 'tocItem',
-      }),
-    ),
+        style,
+      };
+      return width === undefined ? (row as Content) : withDotLeaders(row, width, tocRowMetrics(style));
+    }),
   ];
+}
+
+function tocRowMetrics(style: 'tocSection' | 'tocItem') {
+  const s = STYLES[style] as { fontSize: number; margin: [number, number, number, number] };
+  return { fontSize: s.fontSize, indent: s.margin[0], top: s.margin[1] };
 }
 
 export function tocEntries(blocks: Block[], text: (block: Block & { text: EditionText }) => string): TocEntry[] {

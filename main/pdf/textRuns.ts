@@ -6,7 +6,7 @@ import type { TextOrigin } from './EditionTexts';
 import type { MarkdownLimits } from '../../shared/text/lexMarkdown';
 import { frenchTypography } from '../../shared/text/frenchTypography';
 import { LOCALES } from '../../shared/domain/locales';
-import { COLUMN_KEY, LANGUAGE_COLUMNS_KEY, MARKDOWN_LIMITED_KEY, ORIGIN_KEY, ROLE_KEY } from './layoutKeys';
+import { COLUMN_KEY, FALLBACK_LANGUAGE_KEY, LANGUAGE_COLUMNS_KEY, MARKDOWN_LIMITED_KEY, ORIGIN_KEY, ROLE_KEY } from './layoutKeys';
 
 /*
  * The last step before pdfmake lays a document out: every text is cut into runs of one font of
@@ -84,6 +84,8 @@ interface Inherited {
   /** What pagination.ts needs: the block's role, and its column in the side-by-side edition. */
   role?: unknown;
   column?: number;
+  /** Set inside a text shown in another language than the edition's. */
+  fallback?: unknown;
 }
 
 const TOP: Inherited = { origin: null };
@@ -98,6 +100,7 @@ export function prepareContent(node: unknown, inherited: Inherited, walk: Walk):
     origin: (n[ORIGIN_KEY] as TextOrigin | undefined) ?? inherited.origin,
     role: n[ROLE_KEY] ?? inherited.role,
     column: inherited.column,
+    fallback: n[FALLBACK_LANGUAGE_KEY] ?? inherited.fallback,
   };
   if (n[MARKDOWN_LIMITED_KEY]) walk.findings.markdownLimited(here.origin, n[MARKDOWN_LIMITED_KEY] as MarkdownLimits);
   if ('text' in n) return textNode(n, here, walk);
@@ -126,7 +129,9 @@ function textNode(node: Node, inherited: Inherited, walk: Walk): Node {
   if (inherited.column !== undefined) node[COLUMN_KEY] = inherited.column;
   const leaves: Leaf[] = [];
   flatten(node.text, origin, leaves);
-  const french = walk.french === 'all' || (walk.french !== null && walk.french === inherited.column);
+  const french =
+    (walk.french === 'all' || (walk.french !== null && walk.french === inherited.column)) &&
+    (inherited.fallback === undefined || inherited.fallback === 'fr');
   // A code block keeps the characters typed.
   if (french && node.style !== 'mdCode') frenchSpacing(leaves);
   const pieces = merged(runs(leaves, walk));
@@ -177,10 +182,13 @@ function flatten(text: unknown, origin: TextOrigin | null, out: Leaf[]): void {
   out.push({ text: text == null ? '' : String(text), [ORIGIN_KEY]: origin });
 }
 
+/** Inline code keeps what was typed; a fallback text is in another language. */
+const isFrench = (leaf: Leaf) => leaf.background === undefined && (leaf[FALLBACK_LANGUAGE_KEY] === undefined || leaf[FALLBACK_LANGUAGE_KEY] === 'fr');
+
 /** French spacing leaf by leaf, each seeing the paragraph around it; inline code is left as typed. */
 function frenchSpacing(leaves: Leaf[]): void {
   if (leaves.length === 1) {
-    if (leaves[0]!.background === undefined) leaves[0]!.text = frenchTypography(leaves[0]!.text);
+    if (isFrench(leaves[0]!)) leaves[0]!.text = frenchTypography(leaves[0]!.text);
     return;
   }
   const whole = leaves.map((l) => l.text).join('');
@@ -190,7 +198,7 @@ function frenchSpacing(leaves: Leaf[]): void {
   for (const leaf of leaves) {
     const text = leaf.text;
     const end = start + text.length;
-    if (leaf.background === undefined) {
+    if (isFrench(leaf)) {
       leaf.text = frenchTypography(text, whole.slice(Math.max(0, start - CONTEXT), start), whole.slice(end, end + CONTEXT));
     }
     start = end;

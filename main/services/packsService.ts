@@ -51,7 +51,7 @@ function checkSlug(store: LibraryStore, slug: string, unique = false): string {
   return uniqueId(slug, (s) => slugTaken(store, s));
 }
 
-function findPack(store: LibraryStore, ref: string): PackDoc {
+export function findPack(store: LibraryStore, ref: string): PackDoc {
   const pack = store.readDocument().packs.find((p) => p.id === ref || p.slug === ref);
   if (!pack) throw new AppError('build.unknownPack', { pack: ref });
   return pack;

@@ -18,13 +18,13 @@ export function instrumentFacts(t: TFunction, kind: InstrumentKind, year: number
 }
 
 /** "Roadmap priority 3", "Priorités 3, 4 de la feuille de route". */
-export function roadmapPrioritiesLabel(t: TFunction, numbers: readonly (number | string)[]): string {
-  return t('pdf:roadmapPriorities', { list: numbers.join(', '), count: numbers.length });
+export function roadmapPrioritiesLabel(t: TFunction, numbers: readonly (number | string)[], list = numbers.join(', ')): string {
+  return t('pdf:roadmapPriorities', { list, count: numbers.length });
 }
 
 /** "Related instrument: X", "Instrumentos relacionados: X, Y". */
-export function relatedInstrumentsLabel(t: TFunction, names: readonly string[]): string {
-  return t('pdf:relatedInstruments', { list: names.join(', '), count: names.length });
+export function relatedInstrumentsLabel(t: TFunction, names: readonly string[], list = names.join(', ')): string {
+  return t('pdf:relatedInstruments', { list, count: names.length });
 }
 
 /**

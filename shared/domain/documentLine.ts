@@ -14,14 +14,16 @@ export interface DocumentLine {
 /** The line as a secretariat numbers its papers, or null when the pack sets none of it. */
 export function documentLine(
   t: TFunction,
-  pack: { reference: string | null; version: string | null; issued: string | null },
+  // Absent (a record from before these fields) is the same as null.
+  pack: { reference?: string | null; version?: string | null; issued?: string | null },
   locale: Locale,
 ): DocumentLine | null {
-  if (pack.reference === null && pack.version === null && pack.issued === null) return null;
+  const { reference = null, version = null, issued = null } = pack;
+  if (reference === null && version === null && issued === null) return null;
   return {
-    reference: pack.reference,
-    version: pack.version === null ? null : t('pdf:version', { version: pack.version }),
-    date: pack.issued === null ? null : formatDate(pack.issued, locale),
+    reference,
+    version: version === null ? null : t('pdf:version', { version }),
+    date: issued === null ? null : formatDate(issued, locale),
   };
 }
 

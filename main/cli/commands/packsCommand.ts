@@ -3,6 +3,7 @@ import { choiceOption } from '../choiceOption';
 import type { CliContext } from '../CliContext';
 import { localeOption } from '../parseLocale';
 import { addSection, createPack, deletePack, duplicatePack, listPacks } from '../../services/packsService';
+import { setPackLogo } from '../../services/packLogo';
 import { PAPER_SIZES } from '../../../shared/domain/pieceKinds';
 import type { Locale } from '../../../shared/domain/locales';
 
@@ -75,6 +76,21 @@ export function registerPacks(program: Command, ctx: CliContext): void {
       await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => {
         const pack = deletePack(store, ref);
         ctx.out(t('cli:packs.deleted', { slug: pack.slug }));
+      });
+    });
+
+  packs
+    .command('set-logo')
+    .description(t('cli:packs.setLogo'))
+    .argument('<pack>', t('cli:build.options.pack'))
+    .argument('[file]', t('cli:packs.options.logoFile'))
+    .option('--remove', t('cli:packs.options.remove'))
+    .action(async (ref: string, file: string | undefined, o: { remove?: boolean }, command: Command) => {
+      if (!file && !o.remove) command.error(t('cli:packs.logoFileNeeded'), { exitCode: 2 });
+      await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => {
+        const pack = setPackLogo(store, ref, o.remove ? null : file!);
+        if (pack.logo) ctx.out(t('cli:packs.logoSet', { slug: pack.slug, file, kib: Math.ceil((pack.logo.data.length * 3) / 4 / 1024) }));
+        else ctx.out(t('cli:packs.logoRemoved', { slug: pack.slug }));
       });
     });
 }
