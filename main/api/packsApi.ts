@@ -10,7 +10,7 @@ import { createPack, deletePack, duplicatePack } from '../services/packsService'
 import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
 import { saveRecord } from './saveRecord';
-import { assertLogoEmbeddable } from '../pdf/verifyLogo';
+import { assertLogoEmbeddable } from '../services/verifyLogo';
 
 /** The file behind a download id, or an error: ids are ours, never paths a caller chose. */
 export function downloadPath(ctx: ApiContext, id: string): string {

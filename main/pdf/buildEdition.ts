@@ -10,7 +10,7 @@ import { wholeDocument, type SplittableDocument } from './documentParts';
 import { planEdition, type EditionPlan, type PlanLimits } from './editionPlan';
 import { renderPdf, type RenderOptions } from './pdfmakeEngine';
 import { prepareDocument } from './textRuns';
-import { assertLogoEmbeddable } from './verifyLogo';
+import { assertLogoEmbeddable } from '../services/verifyLogo';
 import { assertGlyphsCovered, LayoutFindings, offPageError } from './layoutFindings';
 import type { ValidationProblem } from '../../shared/schemas/validationProblems';
 

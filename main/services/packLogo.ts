@@ -4,7 +4,7 @@ import { LOGO_MAX_BYTES, checkLogo, isLogoProblem, sniffImage } from '../../shar
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import type { LibraryStore } from './LibraryStore';
 import { findPack } from './packsService';
-import { pngDecodes } from '../pdf/verifyLogo';
+import { pngDecodes } from './verifyLogo';
 
 /**
  * Sets a pack's logo from a file the user names (`briefing packs set-logo`), or removes it

@@ -5,7 +5,7 @@ import type { BuildReport } from '../../main/pdf/PackBuildService';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { cli } from '../helpers/cli';
 import { readJson } from '../helpers/library';
-import { filesIn, loadPdf, norm, textAtSize, type LoadedPdf, type PdfLine, type PdfOutlineNode, type PdfPage, scratch } from '../helpers/pdf';
+import { filesIn, loadPdf, norm, textAtSize, type LoadedPdf, type PdfOutlineNode, type PdfPage, scratch } from '../helpers/pdf';
 
 const tmp = scratch('briefing-pdf-editions-');
 afterAll(() => tmp.cleanup());

@@ -50,7 +50,7 @@ async function dottedLines(pdfBytes: Uint8Array, pageNumber: number): Promise<nu
   const pdf = await getDocument({ data: pdfBytes.slice(), verbosity: 0 }).promise;
   try {
     const ops = await (await pdf.getPage(pageNumber)).getOperatorList();
-    return ops.fnArray.filter((fn, i) => fn === OPS.setDash && (ops.argsArray[i] as [number[]])[0]?.[0]! < 0.1).length;
+    return ops.fnArray.filter((fn, i) => fn === OPS.setDash && ((ops.argsArray[i] as [number[]])[0]?.[0] ?? Infinity) < 0.1).length;
   } finally {
     await pdf.destroy();
   }

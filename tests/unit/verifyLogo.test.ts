@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pngDecodes } from '../../main/pdf/verifyLogo';
+import { pngDecodes } from '../../main/services/verifyLogo';
 import { pngBytes } from '../helpers/images';
 
 describe('pngDecodes', () => {
