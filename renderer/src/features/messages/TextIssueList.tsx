@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { PieceName } from '../../../../shared/api/deleteTypes';
 import type { Locale } from '../../../../shared/domain/locales';
 import { FieldLink } from './FieldLink';
+import type { PieceNames } from './usePieceNames';
 import './messages.css';
 
 export interface NamedIssue {
@@ -11,13 +11,19 @@ export interface NamedIssue {
 }
 
 /** Texts that are missing or out of date, each a link to its field; the ids only in a details area. */
-export function TextIssueList({ issues, names, testId }: { issues: readonly NamedIssue[]; names: Map<string, PieceName>; testId?: string }) {
+export function TextIssueList({ issues, names, testId }: { issues: readonly NamedIssue[]; names: PieceNames; testId?: string }) {
   return (
     <>
       <ul className="issue-list" data-testid={testId}>
         {issues.map((issue, i) => (
           <li key={`${issue.pieceId}|${issue.field}|${issue.locale}|${i}`}>
-            <FieldLink piece={names.get(issue.pieceId)} pieceId={issue.pieceId} field={issue.field} locale={issue.locale} />
+            <FieldLink
+              piece={names.get(issue.pieceId)}
+              fallbackTitle={names.ready ? undefined : '…'}
+              pieceId={issue.pieceId}
+              field={issue.field}
+              locale={issue.locale}
+            />
           </li>
         ))}
       </ul>
