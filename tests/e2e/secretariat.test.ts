@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
 import { RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 import { createTranslator } from '../../shared/locales/createTranslator';
+import { loadPdf } from '../helpers/pdf';
 import { serializeLibrary } from '../../main/services/exportLibrary';
 import { checkLibrary } from '../../main/services/checkLibrary';
 import type { Locale } from '../../shared/domain/locales';
@@ -208,6 +210,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a secretariat prepares the second meeting, 
     await expect.poll(() => pack()?.sections.map((s) => s.items.map((i) => i.ref))).toEqual(sections.map((s) => s.items));
     expect(pack()!.meetingId).toBe(meeting()!.id);
     expect(pack()!.sections.map((s) => s.title.fr?.text)).toEqual(sections.map((s) => s.fr));
+    await page.getByTestId('section-2').scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('section-2').locator('[data-testid^="item-2-"]').count()).toBe(1);
     await screen('pack-builder-en');
   }, STEP);
 
@@ -218,6 +222,12 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a secretariat prepares the second meeting, 
     await page.getByTestId('build-report').waitFor({ timeout: STEP });
     await expect.poll(() => page.getByTestId('build-summary').textContent(), { timeout: STEP }).toMatch(/^3 PDFs built in [\d.]+ s\.$/);
     await screen('build-report-en');
+    const built = (edition: string) =>
+      fs
+        .readdirSync(app.ctx.outputDir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith(`${pack()!.slug}-${edition}.pdf`))
+        .map((f) => path.join(app.ctx.outputDir, f))[0]!;
     await page.getByTestId('view-en').click();
     await page.getByTestId('viewer').waitFor();
     for (const edition of ['en', 'fr', 'es'] as const) {
@@ -226,6 +236,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a secretariat prepares the second meeting, 
       await page.locator('[data-testid="viewer-page-1"][data-rendered="true"]').waitFor({ timeout: STEP });
       const count = Number(/\d+/.exec((await page.getByTestId('viewer-page-count').textContent()) ?? '')?.[0]);
       expect(count).toBeGreaterThan(1);
+      // The pages shown are the built edition's, which holds the pieces in its language.
+      const pdf = await loadPdf(built(edition));
+      expect(pdf.pageCount).toBe(count);
+      expect(pdf.text).toContain(note()!.title[edition]!.text);
+      expect(pdf.text).toContain(INSTRUMENT);
       expect(await page.getByTestId('viewer-page-count').textContent()).toBe(t('ui:viewer.ofPages', { total: count }));
       // The bookmarks name the sections in the edition's language.
       const outline = page.getByTestId('viewer-outline');
@@ -271,7 +286,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a secretariat prepares the second meeting, 
     await page.getByTestId('nav-packs').click();
     await page.getByTestId(`pack-${pack()!.slug}`).click();
     await page.getByTestId('pack-builder').waitFor();
-    await page.getByTestId('section-2').waitFor();
+    await page.getByTestId('section-2').scrollIntoViewIfNeeded();
     expect(await page.getByTestId('section-2').locator('[data-testid^="item-2-"]').count()).toBe(0);
     expect(await page.getByTestId('section-0').locator('[data-testid^="item-0-"]').count()).toBe(2);
     expect(await page.getByTestId('pack-builder').innerText()).not.toContain('Costa Rica and firearms control');
