@@ -265,6 +265,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a secretariat prepares the second meeting, 
     await page.getByTestId('kind-notes').click();
     await page.getByTestId(`row-${noteId}`).click();
     await page.locator('[data-testid="reader"][data-state="ready"]').waitFor();
+    await page.getByTestId('reader-links-instruments').getByTestId(`reader-link-${instrument()!.id}`).waitFor();
+    await screen('note-reader-en');
     await page.getByTestId('reader-edit').click();
     await page.getByTestId('editor').waitFor();
     await page.getByTestId('delete-piece').click();
@@ -284,6 +286,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a secretariat prepares the second meeting, 
     clean();
     // The pack builder no longer lists it.
     await page.getByTestId('nav-packs').click();
+    await page.getByTestId(`pack-${pack()!.slug}`).waitFor();
+    await screen('packs-list-en');
     await page.getByTestId(`pack-${pack()!.slug}`).click();
     await page.getByTestId('pack-builder').waitFor();
     await page.getByTestId('section-2').scrollIntoViewIfNeeded();
@@ -316,6 +320,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a secretariat prepares the second meeting, 
     await page.getByTestId('field-title-en').fill(`${PRIORITY_B} (draft to drop)`);
     await page.getByTestId('save').click();
     await expect.poll(() => doc().priorities.find((p) => p.id === changed.id)?.title.en?.text).toBe(`${PRIORITY_B} (draft to drop)`);
+    await screen('priority-changed-es');
     await page.getByTestId('back-to-list').click();
 
     const before = exported();
