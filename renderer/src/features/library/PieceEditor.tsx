@@ -141,7 +141,11 @@ export function PieceEditor({
           }}
           aria-label={t('ui:editor.formLabel', { title })}
         >
-          <p className="hint editor-id">{t('ui:editor.id', { id: draft.kind === 'country' ? draft.record.code : draft.record.id })}</p>
+          {/* The id is for those who look things up in files: folded away, not in the open. */}
+          <details className="id-details editor-id">
+            <summary>{t('ui:issues.details')}</summary>
+            <code>{t('ui:editor.id', { id: draft.kind === 'country' ? draft.record.code : draft.record.id })}</code>
+          </details>
           <DescriptorForm
             kind={draft.kind}
             record={draft.record as Record<string, unknown>}
