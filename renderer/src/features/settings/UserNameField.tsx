@@ -11,7 +11,8 @@ export function UserNameField({ current, onSaved }: { current: string | undefine
   const [name, setName] = useState(current ?? '');
   const [state, setState] = useState<{ phase: 'idle' | 'busy' | 'saved' } | { phase: 'failed'; error: ApiError }>({ phase: 'idle' });
 
-  // The stored name arrives after the first render (app.info); it fills the field unless the user typed already.
+  // The stored name arrives after the first render (app.info). The field waits for it (disabled
+  // until then), so nothing typed meanwhile is mixed with it.
   useEffect(() => {
     if (current !== undefined) setName((typed) => (typed === '' ? current : typed));
   }, [current]);
@@ -41,6 +42,7 @@ export function UserNameField({ current, onSaved }: { current: string | undefine
           type="text"
           data-testid="settings-user-name"
           value={name}
+          disabled={current === undefined}
           maxLength={200}
           autoComplete="name"
           aria-describedby={`${id}-hint`}
