@@ -56,8 +56,9 @@ export interface ReferenceSite {
 }
 
 type AnyRecord = Record<string, unknown>;
-export const recordKey = (record: object): string =>
-  'code' in record ? String((record as { code: string }).code) : String((record as { id: string }).id);
+// In a file of its own (no descriptors, no zod), so the interface's first bundle can use it.
+export { recordKey } from './recordKey';
+import { recordKey } from './recordKey';
 
 const COLLECTION_OF: Record<PieceKind, LibraryCollection | null> = {
   source: 'sources',

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../shared/locales/createTranslator';
 import { describeProblem, type ValidationProblem } from '../../shared/schemas/validationProblems';
-import { describeFieldProblem } from '../../renderer/src/components/describeFieldProblem';
+import { describeFieldProblem, fieldLabelsLoaded } from '../../renderer/src/components/describeFieldProblem';
 import { describeApiError } from '../../renderer/src/components/describeApiError';
+
+// The labels load apart from the interface's first bundle, as soon as the module is read.
+beforeAll(() => fieldLabelsLoaded);
 
 const en = createTranslator('en');
 const fr = createTranslator('fr');

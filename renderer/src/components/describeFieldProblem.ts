@@ -1,8 +1,16 @@
 import { isLocale } from '../../../shared/domain/locales';
 import { describeProblem, type ValidationProblem } from '../../../shared/schemas/validationProblems';
-import { fieldLabelKey } from '../../../shared/descriptors/descriptors';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/*
+ * Field labels come from the descriptors, which carry the kinds' zod schemas: loaded apart from
+ * the first bundle, as soon as this module is, so a message shown after any request has them.
+ */
+let fieldLabelKey: (name: string) => string | undefined = () => undefined;
+export const fieldLabelsLoaded: Promise<void> = import('../../../shared/descriptors/descriptors').then((m) => {
+  fieldLabelKey = (name) => m.fieldLabelKey(name);
+});
 
 /** Fields named differently in messages than in their descriptor (shared/descriptors). */
 const FIELD_LABELS: Record<string, string> = {

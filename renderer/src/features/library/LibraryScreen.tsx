@@ -9,14 +9,13 @@ import { LazyPieceEditor } from './LazyPieceEditor';
 import { NewNoteDialog } from './NewNoteDialog';
 import { NewSourceDialog } from './NewSourceDialog';
 import { DeletedNotice } from '../trash/DeletedNotice';
-import { DeleteDialog, LibraryFileDialog, TrashDialog } from '../trash/lazyDialogs';
+import { DeleteDialog, LibraryFileDialog, NewPieceDialog, TrashDialog } from '../trash/lazyDialogs';
 import { useLibraryRevision } from '../trash/libraryRevision';
 import type { DeleteResult } from '../../../../shared/api/deleteTypes';
 import { LazyReader } from '../reader/LazyReader';
 import { libraryTabOf } from '../reader/libraryTabOf';
-import { NewPieceDialog } from './NewPieceDialog';
 import type { EditableKind, PieceRecord } from '../../../../shared/api/apiContract';
-import { descriptorOf } from '../../../../shared/descriptors/descriptors';
+import { recordKey } from '../../../../shared/domain/recordKey';
 
 /** The kind each tab lists. */
 const KIND_OF: Record<LibraryKind, EditableKind> = {
@@ -59,7 +58,7 @@ export function LibraryScreen({
   const [states, setStates] = useState<Partial<Record<LibraryKind, BrowserState>>>({});
   const [creating, setCreating] = useState<EditableKind | null>(null);
   const [cameFrom, setCameFrom] = useState<string | undefined>(undefined);
-  const newId = newPiece ? String((newPiece.record as Record<string, unknown>)[descriptorOf(newPiece.kind).idField]) : undefined;
+  const newId = newPiece ? recordKey(newPiece.record) : undefined;
   const editing = pieceId ?? newNote?.id ?? newSource?.id ?? newId;
   // Focus returns to the row of the piece just edited, not after a change of tab.
   useEffect(() => setCameFrom(undefined), [kind]);
