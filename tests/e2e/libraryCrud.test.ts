@@ -270,7 +270,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('build messages name texts for people', () =
     await page.getByTestId('build').click();
     const failure = page.getByTestId('strict-failure');
     await failure.waitFor({ timeout: 60_000 });
-    expect(await failure.getByTestId('strict-missing').innerText()).toBe(`Note “${enTitle}” — Text (Spanish)`);
+    // Names arrive after the refusal ('…' meanwhile): wait for them, as a reader would.
+    await expect.poll(() => failure.getByTestId('strict-missing').innerText()).toBe(`Note “${enTitle}” — Text (Spanish)`);
     const text = await failure.evaluate((el) => {
       const copy = el.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('.id-details').forEach((d) => d.remove());
