@@ -65,7 +65,7 @@ function freeSectionId(store: LibraryStore, packId: string, taken: ReadonlySet<s
   }
 }
 
-/** A new, empty pack whose title is an original text in the user's language. */
+/** A new, empty pack whose title is an original text in the user's language, a draft like every new piece's. */
 export function createPack(store: LibraryStore, raw: CreatePackInput): PackDoc {
   const input = createPackInput.parse(raw);
   const slug = checkSlug(store, input.slug, input.uniqueSlug);
@@ -78,7 +78,7 @@ export function createPack(store: LibraryStore, raw: CreatePackInput): PackDoc {
     id: newPackId(store, slug, input.uniqueSlug),
     slug,
     meetingId: input.meetingId,
-    title: { [input.lang]: { text: title, status: 'approved' } },
+    title: { [input.lang]: { text: title, status: 'draft' } },
     subtitle: null,
     audience: null,
     classification: null,
@@ -115,7 +115,7 @@ export function addSection(
   const sectionId = freeSectionId(store, pack.id, new Set(pack.sections.map((s) => s.id)));
   const updated: PackDoc = {
     ...pack,
-    sections: [...pack.sections, { id: sectionId, title: { [input.lang]: { text: title, status: 'approved' } }, text: null, items }],
+    sections: [...pack.sections, { id: sectionId, title: { [input.lang]: { text: title, status: 'draft' } }, text: null, items }],
   };
   store.write(() => store.writePack(updated, new Date().toISOString()));
   return updated;

@@ -64,12 +64,15 @@ describe('a pack with a 300-character title', () => {
     const pack = await call<PackDoc>('packs.create', input);
     expect(pack.id.length).toBeLessThanOrEqual(MAX_ID_LENGTH);
     expect(pack.title.fr?.text).toBe(LONG_TITLE.trim());
+    // A new original is a draft until someone approves it, like every new piece.
+    expect(pack.title.fr?.status).toBe('draft');
 
     // Sections of a pack whose id is already 64 characters long still fit.
     addSection(app.ctx.store, pack.id, { title: 'Contexte', lang: 'fr', items: ['priority:prio-rps-1', 'country:PA'] });
     const opened = await call<PackDoc>('packs.get', { id: pack.id });
     expect(opened.sections).toHaveLength(1);
     expect(opened.sections[0]!.id.length).toBeLessThanOrEqual(MAX_ID_LENGTH);
+    expect(opened.sections[0]!.title.fr?.status).toBe('draft');
     // The editor saves what it opened: every id passes the exchange format's checks.
     await call<PackDoc>('packs.save', { record: opened });
 
