@@ -35,6 +35,7 @@ import { hashSourceText } from '../db/textHash';
 import { LibraryIdentity } from '../db/libraryIdentity';
 import { translatableFields } from '../../shared/descriptors/descriptors';
 import { textsOf } from '../../shared/schemas/localizedFields';
+import { HistoryRecorder } from './history/HistoryRecorder';
 
 const COLLECTION_KINDS: Record<LibraryCollection, PieceKind[]> = {
   sources: ['source'],
@@ -69,6 +70,7 @@ export class LibraryStore implements LibraryLookup {
   readonly uiStrings: UiStringsRepository;
   /** The file this connection opened, to notice it deleted or replaced before a write. */
   readonly identity: LibraryIdentity | null;
+  readonly history: HistoryRecorder;
 
   constructor(readonly db: Database) {
     this.identity = LibraryIdentity.of(db);
@@ -86,6 +88,7 @@ export class LibraryStore implements LibraryLookup {
     this.packs = new PacksRepository(db);
     this.settings = new SettingsRepository(db);
     this.uiStrings = new UiStringsRepository(db);
+    this.history = new HistoryRecorder(this);
   }
 
   /**
@@ -96,7 +99,24 @@ export class LibraryStore implements LibraryLookup {
    */
   write<T>(change: () => T): T {
     this.identity?.check();
-    return this.db.inTransaction ? change() : this.db.transaction(change).immediate();
+    if (this.db.inTransaction) return change();
+    // Each piece the change touches gets a version in the same transaction: all or nothing.
+    this.history.install();
+    try {
+      const result = this.db
+        .transaction(() => {
+          this.history.baseline();
+          const out = change();
+          this.history.record();
+          return out;
+        })
+        .immediate();
+      this.history.committed();
+      return result;
+    } catch (error) {
+      this.history.rolledBack();
+      throw error;
+    }
   }
 
   kindOf(id: string) {

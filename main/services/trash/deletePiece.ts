@@ -104,12 +104,12 @@ export function deletePiece(
     throw new AppError('delete.referenced', { title: piece.title, count: distinctPieces(sites) });
   }
   const changed = withoutReferences(doc, piece.id, sites);
-  store.db.transaction(() => {
+  store.write(() => {
     // The referring records as read, less the reference: their approvals are kept as they are.
     if (sites.length > 0) writeRecords(store, normalizeLibraryDocument({ ...emptyLibraryDocument(), ...changed } as LibraryDocument, hashSourceText));
     if (found.collection === 'packs') for (const s of (found.record as PackDoc).sections) store.pieces.delete(s.id);
     store.pieces.delete(piece.id);
-  })();
+  });
   const item = trash.add({
     collection: found.collection,
     kind: piece.kind,
