@@ -75,10 +75,11 @@ export class HistoryRecorder {
     const has = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'piece_versions'").get();
     if (!has) return false;
     const tables = new Set(this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+    // No OR IGNORE: a trigger takes the conflict rule of the statement that fired it (an upsert's would fail).
     const sql = ['CREATE TEMP TABLE IF NOT EXISTS history_touched (id TEXT PRIMARY KEY) WITHOUT ROWID;'];
     for (const [table, columns] of PIECE_COLUMNS) {
       if (!tables.has(table)) continue;
-      const note = (row: 'NEW' | 'OLD') => columns.map((c) => `INSERT OR IGNORE INTO history_touched VALUES (${row}.${c});`).join(' ');
+      const note = (row: 'NEW' | 'OLD') => columns.map((c) => `INSERT INTO history_touched SELECT ${row}.${c} WHERE NOT EXISTS (SELECT 1 FROM history_touched WHERE id = ${row}.${c});`).join(' ');
       sql.push(
         `CREATE TEMP TRIGGER IF NOT EXISTS history_${table}_i AFTER INSERT ON ${table} BEGIN ${note('NEW')} END;`,
         `CREATE TEMP TRIGGER IF NOT EXISTS history_${table}_u AFTER UPDATE ON ${table} BEGIN ${note('NEW')} ${note('OLD')} END;`,
