@@ -16,6 +16,7 @@ import { registerServe } from './commands/serveCommand';
 import { registerXliff } from './commands/xliffCommand';
 import { registerUiStrings } from './commands/uiStringsCommand';
 import { registerTranslation } from './commands/translationCommand';
+import { registerHistory } from './commands/historyCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -105,6 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerCheck(program, ctx, (code) => (exitCode = code));
   registerBuild(program, ctx);
   registerPacks(program, ctx);
+  registerHistory(program, ctx);
   registerServe(program, ctx, packageJson.version);
   registerXliff(program, ctx);
   registerUiStrings(program, ctx);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PieceVersion, PieceVersionInfo } from './historyTypes';
 import { LIMITS, localeSchema, pieceIdSchema, sha256Schema } from '../schemas/common';
 import {
   instrumentDocSchema,
@@ -88,6 +89,12 @@ export const API_INPUTS = {
   'library.restore': z.strictObject({ trashId: z.uuid(), locale: localeSchema }),
   /** Recently deleted pieces, newest first, restorable until the app closes. */
   'library.trash': z.strictObject({ locale: localeSchema }),
+  /** A piece's versions, oldest first: when, who, what changed. */
+  'history.list': z.strictObject({ id: PIECE_REF }),
+  /** One version's record as it was. */
+  'history.version': z.strictObject({ id: PIECE_REF, version: z.number().int().positive().max(1_000_000_000) }),
+  /** Writes a version back as a new version (undone by restoring the one before). */
+  'history.restore': z.strictObject({ id: PIECE_REF, version: z.number().int().positive().max(1_000_000_000) }),
   /** Kind and title of the pieces a message names by id (a build report), for links to them. */
   'library.describePieces': z.strictObject({ ids: z.array(PIECE_REF).max(10_000), locale: localeSchema }),
   /** The whole library as `briefing export` writes it; the desktop app offers to save it. */
@@ -255,6 +262,10 @@ export interface ApiOutputs {
   'library.delete': DeleteResult;
   'library.restore': RestoreResult;
   'library.trash': TrashEntry[];
+  'history.list': PieceVersionInfo[];
+  'history.version': PieceVersion;
+  /** `changed` false: the piece already read as that version, and no version was added. */
+  'history.restore': { version: number; changed: boolean };
   'library.describePieces': PieceName[];
   /** The file's text and a suggested name; `savedTo` where the desktop app saved it (null: not saved). */
   'library.exportFile': { fileName: string; json: string; savedTo: string | null };

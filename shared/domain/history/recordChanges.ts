@@ -42,7 +42,7 @@ export function patchBetween(from: Rec, to: Rec): PatchStep[] {
 }
 
 export function applyPatch(record: Rec, steps: readonly PatchStep[]): Rec {
-  const out: Rec = structuredClone(record);
+  const out: Rec = JSON.parse(JSON.stringify(record)) as Rec;
   for (const step of steps) {
     if (step.l) {
       const value = { ...(out[step.f] as Rec) };
