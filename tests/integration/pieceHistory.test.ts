@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { saveRecord } from '../../main/api/saveRecord';
 import { importLibraryDocument } from '../../main/services/importLibrary';
 import { listVersions, readVersion, restoreVersion } from '../../main/services/history/pieceHistory';
-import { pieceContentHash } from '../../main/services/pieceContentHash';
 import { deletePiece, restorePiece } from '../../main/services/trash/deletePiece';
 import { Trash } from '../../main/services/trash/Trash';
 import { saveTranslation } from '../../main/services/translation/saveTranslation';
@@ -12,6 +11,7 @@ import { hashSourceText } from '../../main/db/textHash';
 import type { AppError } from '../../shared/errors/AppError';
 import { smallDocument } from '../helpers/documents';
 import { useStarterStores } from '../helpers/starterStores';
+import { expectHistoryMatchesPieces } from '../helpers/historyConsistency';
 
 const open = useStarterStores('briefing-history-');
 const approver = { by: 'Ana Pérez', at: '2026-01-01T00:00:00.000Z' };
@@ -32,18 +32,6 @@ const errorOf = (fn: () => unknown) => {
   throw new Error('did not throw');
 };
 
-/** Every piece's current record hashes to its last version's hash, and every version reads back. */
-export function historyMatchesPieces(store: LibraryStore): void {
-  const doc = store.readDocument();
-  const last = store.db.prepare('SELECT hash, deleted FROM piece_versions WHERE piece_id = ? ORDER BY number DESC LIMIT 1');
-  for (const collection of ['sources', 'countries', 'networks', 'meetings', 'priorities', 'instruments', 'notes', 'packs'] as const) {
-    for (const record of doc[collection] as object[]) {
-      const id = 'code' in record ? (record as { code: string }).code : (record as { id: string }).id;
-      expect(last.get(id), id).toEqual({ hash: pieceContentHash(record), deleted: 0 });
-    }
-  }
-}
-
 describe('piece history', () => {
   it('starts with one version per piece and records none when a save changes nothing', async () => {
     const store = await open('unchanged');
@@ -52,7 +40,7 @@ describe('piece history', () => {
     saveRecord(store, 'priorities', p, approver);
     saveRecord(store, 'priorities', p, approver);
     expect(listVersions(store, p.id)).toHaveLength(1);
-    historyMatchesPieces(store);
+    expectHistoryMatchesPieces(store);
   });
 
   it('records a version per change, naming the field and language, who and when', async () => {
@@ -74,7 +62,7 @@ describe('piece history', () => {
     expect((readVersion(store, p.id, 1).record as PriorityDoc).title.fr!.text).not.toBe('Titre modifié');
     expect((readVersion(store, p.id, 2).record as PriorityDoc).title.fr!.text).toBe('Titre modifié');
     expect((readVersion(store, p.id, 2).record as PriorityDoc).number).not.toBe(40);
-    historyMatchesPieces(store);
+    expectHistoryMatchesPieces(store);
   });
 
   it('a translation save is a version of that language', async () => {
@@ -105,7 +93,7 @@ describe('piece history', () => {
     expect(restoreVersion(store, p.id, 3)).toEqual({ version: 5, changed: true });
     expect(firstPriority(store).title.fr!.text).toBe('Troisième');
     expect(restoreVersion(store, p.id, 5)).toEqual({ version: 5, changed: false });
-    historyMatchesPieces(store);
+    expectHistoryMatchesPieces(store);
   });
 
   it('names an unknown piece or version', async () => {
@@ -126,7 +114,7 @@ describe('piece history', () => {
     deletePiece(store, trash, { id: note.id, locale: 'en', removeReferences: true });
     expect(restoreVersion(store, note.id, 1).version).toBe(5);
     expect(store.kindOf(note.id)).toBe('note');
-    historyMatchesPieces(store);
+    expectHistoryMatchesPieces(store);
   });
 
   it('an import of a library file records a version of each piece it adds or changes, and only those', async () => {
@@ -142,7 +130,7 @@ describe('piece history', () => {
     expect(last.number).toBe(2);
     // The English and Spanish, translated from the French, now name the new French as their source.
     expect(last.changes).toEqual(['en', 'fr', 'es'].map((language) => ({ field: 'body', language })));
-    historyMatchesPieces(store);
+    expectHistoryMatchesPieces(store);
   });
 
   it('old versions read back exactly through many patches and keyframes', async () => {
