@@ -14,6 +14,7 @@ import { useUnsavedChanges } from '../../navigation/NavigationProvider';
 import { DescriptorForm } from './forms/DescriptorForm';
 import { descriptorOf } from '../../../../shared/descriptors/descriptors';
 import type { LocalizedDoc } from '../../../../shared/schemas/common';
+import { HistoryDialog } from '../history/lazyHistoryDialog';
 
 /** The piece's name in the interface language, for the editor's heading. */
 function pieceTitle(piece: PieceRecord, locale: Locale): string {
@@ -56,6 +57,7 @@ export function PieceEditor({
   const [error, setError] = useState<ApiError | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
 
   useUnsavedChanges(`piece:${id}`, dirty);
 
@@ -125,11 +127,38 @@ export function PieceEditor({
             {saving ? t('ui:editor.saving') : dirty ? t('ui:editor.unsaved') : savedAt ? t('ui:editor.saved') : ''}
           </span>
           {actions}
+          {isNew ? null : (
+            <button
+              type="button"
+              onClick={() => setHistoryOpen(true)}
+              // A restore replaces the record: unsaved edits would be lost under it.
+              disabled={!draft || dirty}
+              title={dirty ? t('ui:history.unsavedFirst') : undefined}
+              data-testid="open-history"
+            >
+              {t('ui:history.open')}
+            </button>
+          )}
           <button type="button" className="button-primary" onClick={() => void save()} disabled={!draft || saving} data-testid="save" aria-keyshortcuts="Control+S" title={t('ui:editor.saveShortcut')}>
             {t('ui:actions.save')}
           </button>
         </div>
       </div>
+      {historyOpen ? (
+        <HistoryDialog
+          id={id}
+          title={title}
+          onClose={() => setHistoryOpen(false)}
+          onRestored={() => {
+            void getApi()['library.get']({ id }).then((result) => {
+              if (result.ok) {
+                setDraft(result.value);
+                setDirty(false);
+              }
+            });
+          }}
+        />
+      ) : null}
       <ErrorAlert error={error ?? loaded.error} />
       {!draft && loaded.loading ? <p className="loading">{t('ui:loading')}</p> : null}
       {draft ? (
