@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/cli';
 import { StarterTemplate } from '../helpers/library';
@@ -7,8 +9,10 @@ import { createTranslator } from '../../shared/locales/createTranslator';
 
 const template = new StarterTemplate();
 let db: string;
+let dir: string;
 beforeEach(async () => {
-  db = await template.copy(tempDir());
+  dir = tempDir();
+  db = await template.copy(dir);
 });
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => cli([...args, '--db', db], env);
@@ -39,5 +43,21 @@ describe('briefing history', () => {
     const bad = await run(['history', 'prio-rps-1', '--restore', '0'], { BRIEFING_LOCALE: 'es' });
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('«0» no es un número de versión');
+  });
+});
+
+describe('an XLIFF import in the history', () => {
+  it('records a version of the piece whose translation came in, naming that language', async () => {
+    const file = path.join(dir, 'out.xlf');
+    expect((await run(['xliff', 'export', '--from', 'fr', '--lang', 'es', '--out', file])).code).toBe(0);
+    const unit = /(<file id="prio-rps-2"[\s\S]*?<unit id="title">[\s\S]*?)<segment[^>]*>\s*(<source>[\s\S]*?<\/source>)(?:\s*<target>[\s\S]*?<\/target>)?/;
+    const xml = fs.readFileSync(file, 'utf8');
+    expect(unit.test(xml)).toBe(true);
+    fs.writeFileSync(file, xml.replace(unit, '$1<segment state="final">$2<target>Prevención de la violencia armada</target>'));
+    const before = JSON.parse((await run(['history', 'prio-rps-2', '--json'])).stdout) as { number: number }[];
+    expect((await run(['xliff', 'import', file, '--by', 'Diego Ruiz'])).code).toBe(0);
+    const after = JSON.parse((await run(['history', 'prio-rps-2', '--json'])).stdout) as { number: number; changes: unknown[] }[];
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)!.changes).toEqual([{ field: 'title', language: 'es' }]);
   });
 });
