@@ -36,9 +36,13 @@ const COLUMNS = 'number, kind, at, who, changes, restored_from, deleted';
 
 /** A piece's versions, oldest first. A piece with none is not one this library knows (or knew). */
 export function listVersions(store: LibraryStore, id: string): PieceVersionInfo[] {
-  // Through the write gate once: a library that never wrote since history began gets its first versions.
-  if (!store.db.readonly && store.kindOf(id) !== undefined) store.write(() => undefined);
-  const rows = store.db.prepare(`SELECT ${COLUMNS} FROM piece_versions WHERE piece_id = ? ORDER BY number`).all(id) as Row[];
+  const read = () => store.db.prepare(`SELECT ${COLUMNS} FROM piece_versions WHERE piece_id = ? ORDER BY number`).all(id) as Row[];
+  let rows = read();
+  // A library not written to since history began: one pass through the write gate gives its pieces their first versions.
+  if (rows.length === 0 && !store.db.readonly && store.kindOf(id) !== undefined) {
+    store.write(() => undefined);
+    rows = read();
+  }
   if (rows.length === 0) throw new AppError('history.unknownPiece', { id });
   return rows.map(info);
 }
