@@ -20,6 +20,7 @@ import { buildMenu } from './buildMenu';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppPage, serveAppRequest } from './appProtocol';
 import { openLibraryOrAsk } from './libraryOpenFailure';
 import { bundledWorkerUrl } from './bundledWorkerUrl';
+import { startBackupSchedule } from '../services/backups/backupSchedule';
 
 /**
  * The desktop shell, kept thin: open the library, start the build workers, answer the
@@ -85,6 +86,7 @@ async function start(t: Translate): Promise<void> {
   builds.warm();
   const imports = new ImportParser({ workerEntry: bundledWorkerUrl(appRoot, 'importWorker.cjs') });
   let win: BrowserWindow | null = null;
+  const backups = startBackupSchedule({ db: () => store.db, libraryPath });
   const api = createApi({
     store,
     libraryPath,
@@ -143,6 +145,7 @@ async function start(t: Translate): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    backups.stop();
     void builds.close();
     void imports.close();
     library.close();

@@ -1,8 +1,9 @@
 import path from 'node:path';
 
-/** Why a backup was taken; the reason is part of its file name, so a listing needs no index. */
-export const BACKUP_REASONS = ['scheduled', 'manual', 'import', 'xliff', 'restore', 'migration'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+import type { BackupReason } from '../../../shared/api/backupTypes';
+
+// Why a backup was taken is part of its file name, so a listing needs no index.
+export type { BackupReason };
 
 /** `<folder>/backups`, beside the library: where migrate() has always put its copies. */
 export function backupsFolderOf(libraryPath: string): string {

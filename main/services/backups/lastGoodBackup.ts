@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isAppError } from '../../../shared/errors/AppError';
+import { isAppError, type ErrorParams } from '../../../shared/errors/AppError';
 import { listBackups, type BackupEntry } from './listBackups';
 import { verifyLibraryCopy } from './verifyLibraryCopy';
 
@@ -9,8 +9,8 @@ import { verifyLibraryCopy } from './verifyLibraryCopy';
  * The newest backup that would restore: each is checked on a scratch copy, so a backup made
  * by an older version (in WAL mode) is read without creating files beside it.
  */
-export async function lastGoodBackup(libraryPath: string): Promise<{ good: BackupEntry | null; bad: { name: string; code: string }[] }> {
-  const bad: { name: string; code: string }[] = [];
+export async function lastGoodBackup(libraryPath: string): Promise<{ good: BackupEntry | null; bad: { name: string; code: string; params: ErrorParams }[] }> {
+  const bad: { name: string; code: string; params: ErrorParams }[] = [];
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-check-'));
   try {
     for (const backup of listBackups(libraryPath)) {
@@ -21,7 +21,7 @@ export async function lastGoodBackup(libraryPath: string): Promise<{ good: Backu
         return { good: backup, bad };
       } catch (error) {
         if (!isAppError(error)) throw error;
-        bad.push({ name: backup.name, code: error.code });
+        bad.push({ name: backup.name, code: error.code, params: error.params });
       } finally {
         for (const f of fs.readdirSync(scratchDir)) fs.rmSync(path.join(scratchDir, f), { force: true, recursive: true });
       }

@@ -8,6 +8,9 @@ import type { BackupEntry } from './listBackups';
 import { resolveBackup } from './resolveBackup';
 import { verifyLibraryCopy } from './verifyLibraryCopy';
 
+/** Pages copied per step; the library stays locked for writing from the first step to the last. */
+const PAGES_PER_STEP = 100;
+
 export interface RestoreResult {
   /** The backup file put back. */
   restored: string;
@@ -49,7 +52,7 @@ export async function restoreBackup(
       await copy.backup(libraryPath, {
         progress: ({ remainingPages }) => {
           options.onStep?.(remainingPages);
-          return undefined;
+          return PAGES_PER_STEP;
         },
       });
     } finally {
