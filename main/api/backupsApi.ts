@@ -22,12 +22,10 @@ export function registerBackupsApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('backups.create', async () => info(await createBackup(ctx.store.db, ctx.libraryPath, 'manual')));
   api.register('backups.restore', async ({ name, undo }) => {
     // Only a backup of this library, from its folder: the page never names a path.
-    if (!listBackups(ctx.libraryPath).some((b) => b.name === name)) {
-      throw new AppError('backups.notFound', { name, folder: backupsFolderOf(ctx.libraryPath) });
-    }
-    const result = await restoreBackup(ctx.store.db, ctx.libraryPath, name);
-    const restored = { restored: name, undo: info(result.undo) };
-    lastRestore = undo ? null : restored;
-    return restored;
+    const chosen = listBackups(ctx.libraryPath).find((b) => b.name === name);
+    if (!chosen) throw new AppError('backups.notFound', { name, folder: backupsFolderOf(ctx.libraryPath) });
+    const result = await restoreBackup(ctx.store.db, ctx.libraryPath, chosen.path);
+    lastRestore = undo ? null : { restored: info(chosen), undo: info(result.undo) };
+    return { restored: name, undo: info(result.undo) };
   });
 }

@@ -16,7 +16,7 @@ export interface BackupsList {
   /** Newest first. */
   backups: BackupInfo[];
   /** The last restore this running app made and has not undone: `undo` puts the library back as it was. */
-  lastRestore: { restored: string; undo: BackupInfo } | null;
+  lastRestore: { restored: BackupInfo; undo: BackupInfo } | null;
 }
 
 export interface BackupRestored {
