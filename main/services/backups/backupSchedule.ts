@@ -23,19 +23,20 @@ export function startBackupSchedule(options: { db: () => Db; libraryPath: string
   };
   let last = fingerprint();
   let running: Promise<void> | null = null;
-  const tick = (): Promise<void> => {
-    running ??= (async () => {
-      try {
-        const now = fingerprint();
-        if (now === last) return;
+  const run = async () => {
+    try {
+      const now = fingerprint();
+      if (now !== last) {
         await createBackup(options.db(), options.libraryPath, 'scheduled');
         last = now;
-      } catch (error) {
-        console.error('[backups] scheduled backup failed', error);
-      } finally {
-        running = null;
       }
-    })();
+    } catch (error) {
+      console.error('[backups] scheduled backup failed', error);
+    }
+  };
+  // One at a time: a tick while a backup is still being written waits for that one.
+  const tick = (): Promise<void> => {
+    if (!running) running = run().finally(() => (running = null));
     return running;
   };
   const timer = setInterval(() => void tick(), options.intervalMs ?? BACKUP_INTERVAL_MS);
