@@ -277,3 +277,47 @@ describe('briefing backup and briefing check', () => {
     expect(missing.stderr).toContain(en('errors:backups.notFound', { name: 'no-such-backup', folder: path.join(dir, 'backups') }));
   });
 });
+
+describe('restoring over a library that will not open', () => {
+  it('puts the backup in place of a damaged library and keeps the damaged file', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'library.sqlite');
+    expect((await cli(['init', '--db', db])).code).toBe(0);
+    const made = JSON.parse((await cli(['backup', 'create', '--db', db, '--json'])).stdout) as { name: string };
+    const bytes = fs.readFileSync(db);
+    // The schema page overwritten: SQLite says "malformed" on the first query.
+    for (let i = 100; i < 4096; i++) bytes[i] = (i * 31) % 256;
+    fs.writeFileSync(db, bytes);
+    const damaged = Buffer.from(bytes);
+    expect((await cli(['check', '--db', db])).code).toBe(1);
+    const restored = await cli(['backup', 'restore', made.name, '--db', db]);
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    expect((await cli(['check', '--db', db])).code).toBe(0);
+    const kept = fs.readdirSync(path.join(dir, 'backups')).find((n) => n.includes('-damaged-'));
+    expect(kept).toBeDefined();
+    expect(fs.readFileSync(path.join(dir, 'backups', kept!)).equals(damaged)).toBe(true);
+  });
+
+  it('puts a backup back where the library was deleted', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'library.sqlite');
+    expect((await cli(['init', '--db', db])).code).toBe(0);
+    const made = JSON.parse((await cli(['backup', 'create', '--db', db, '--json'])).stdout) as { name: string };
+    fs.rmSync(db);
+    expect((await cli(['backup', 'restore', made.name, '--db', db])).code).toBe(0);
+    expect((await cli(['check', '--db', db])).code).toBe(0);
+  });
+});
+
+describe('a restore by another program while the app is open', () => {
+  it('the open app reads the restored library and keeps saving to it', async () => {
+    await setName('Before CLI Backup');
+    const made = JSON.parse((await cli(['backup', 'create', '--db', app.library.path, '--json'])).stdout) as { name: string };
+    await setName('After CLI Backup');
+    expect((await cli(['backup', 'restore', made.name, '--db', app.library.path])).code).toBe(0);
+    expect(await userName()).toBe('Before CLI Backup');
+    await setName('Saved After CLI Restore');
+    expect(await userName()).toBe('Saved After CLI Restore');
+  });
+});

@@ -5,6 +5,11 @@ import { backupsFolderOf } from '../../services/backups/backupNames';
 import { createBackup } from '../../services/backups/createBackup';
 import { listBackups } from '../../services/backups/listBackups';
 import { restoreBackup } from '../../services/backups/restoreBackup';
+import { replaceDamagedLibrary } from '../../services/backups/replaceDamagedLibrary';
+import { isAppError } from '../../../shared/errors/AppError';
+
+/** A library that will not open can still be restored over: the point of a backup. */
+const UNOPENABLE = new Set(['db.corrupt', 'db.notFound']);
 
 const kb = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
 
@@ -49,10 +54,18 @@ export function registerBackup(program: Command, ctx: CliContext): void {
     .argument('<backup>', t('cli:backup.argument'))
     .option('--json', t('cli:options.json'))
     .action(async (name: string, o: { json?: boolean }, command: Command) => {
-      await ctx.withLibrary(command, { create: false, readOnly: false }, async (_store, library) => {
-        const result = await restoreBackup(library.db, library.path, name);
-        if (o.json) ctx.json({ restored: result.restored, undo: { ...result.undo, takenAt: result.undo.takenAt.toISOString() } });
-        else ctx.out(t('cli:backup.restored', { file: result.restored, undo: result.undo.name }));
-      });
+      try {
+        await ctx.withLibrary(command, { create: false, readOnly: false }, async (_store, library) => {
+          const result = await restoreBackup(library.db, library.path, name);
+          if (o.json) ctx.json({ restored: result.restored, undo: { ...result.undo, takenAt: result.undo.takenAt.toISOString() } });
+          else ctx.out(t('cli:backup.restored', { file: result.restored, undo: result.undo.name }));
+        });
+      } catch (error) {
+        if (!isAppError(error) || !UNOPENABLE.has(error.code)) throw error;
+        const { db } = command.optsWithGlobals<{ db?: string }>();
+        const result = await replaceDamagedLibrary(resolveLibraryPath(db, ctx.io.env).path, name);
+        if (o.json) ctx.json(result);
+        else ctx.out(t('cli:backup.replacedDamaged', { file: result.restored, copy: result.damagedCopy ?? '—' }));
+      }
     });
 }
