@@ -321,3 +321,19 @@ describe('a restore by another program while the app is open', () => {
     expect(await userName()).toBe('Saved After CLI Restore');
   });
 });
+
+describe('briefing check on a library too damaged to open', () => {
+  it('says it is damaged and names the last good backup', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'library.sqlite');
+    expect((await cli(['init', '--db', db])).code).toBe(0);
+    const made = JSON.parse((await cli(['backup', 'create', '--db', db, '--json'])).stdout) as { name: string };
+    const bytes = fs.readFileSync(db);
+    for (let i = 100; i < 4096; i++) bytes[i] = (i * 31) % 256;
+    fs.writeFileSync(db, bytes);
+    const check = await cli(['check', '--db', db]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(db);
+    expect(check.stdout).toContain(made.name);
+  });
+});
