@@ -246,8 +246,17 @@ describe('briefing backup and briefing check', () => {
     const db = path.join(dir, 'library.sqlite');
     expect((await cli(['init', '--db', db])).code).toBe(0);
     expect((await cli(['backup', 'list', '--db', db])).stdout).toContain(en('cli:backup.none', { folder: path.join(dir, 'backups') }));
+    // No backups yet: check says nothing of them.
     const none = await cli(['check', '--db', db]);
-    expect(none.stdout).toContain(en('cli:check.noBackup'));
+    expect(none.stdout).toBe(`${en('cli:check.ok', { path: db, version: LATEST_SCHEMA_VERSION })}\n`);
+    // Only an unusable one: check says there is no good backup, and why that one is not.
+    fs.mkdirSync(path.join(dir, 'backups'));
+    const junk = path.join(dir, 'backups', 'library-manual-2026-01-01T00-00-00-000Z.sqlite');
+    fs.writeFileSync(junk, 'junk');
+    const onlyBad = await cli(['check', '--db', db]);
+    expect(onlyBad.stdout).toContain(en('cli:check.noBackup'));
+    expect(onlyBad.stdout).toContain(en('errors:backups.notALibrary', { file: path.basename(junk) }));
+    fs.rmSync(junk);
     const created = await cli(['backup', 'create', '--db', db, '--json']);
     expect(created.code).toBe(0);
     const made = JSON.parse(created.stdout) as { name: string; reason: string };

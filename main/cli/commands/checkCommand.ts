@@ -22,8 +22,7 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
         const backups = await lastGoodBackup(resolveLibraryPath(db, ctx.io.env).path);
         setExitCode(1);
         ctx.io.stderr(`${t(`errors:${error.code}`, error.params)}\n`);
-        if (backups.good) ctx.out(t('cli:check.lastBackup', { name: backups.good.name, when: backups.good.takenAt.toISOString() }));
-        else ctx.out(t('cli:check.noBackup'));
+        reportBackups(backups);
       }
     });
 
@@ -44,11 +43,16 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
         ctx.out(t('cli:check.failed', { path: library.path, count: report.problems.length }));
         for (const p of report.problems) ctx.out(`  - ${t(`cli:check.problems.${p.key}`, p.values)}`);
       }
-      if (backups.good) ctx.out(t('cli:check.lastBackup', { name: backups.good.name, when: backups.good.takenAt.toISOString() }));
-      else ctx.out(t('cli:check.noBackup'));
-      for (const bad of backups.bad) {
-        ctx.out(t('cli:check.badBackup', { name: bad.name, reason: t(`errors:${bad.code}`, bad.params) }));
-      }
+      reportBackups(backups);
     });
+  }
+
+  /** Nothing when there are no backups at all (a new library); else the last good one, and the newer ones that would not restore. */
+  function reportBackups(backups: Awaited<ReturnType<typeof lastGoodBackup>>): void {
+    if (backups.good) ctx.out(t('cli:check.lastBackup', { name: backups.good.name, when: backups.good.takenAt.toISOString() }));
+    else if (backups.bad.length > 0) ctx.out(t('cli:check.noBackup'));
+    for (const bad of backups.bad) {
+      ctx.out(t('cli:check.badBackup', { name: bad.name, reason: t(`errors:${bad.code}`, bad.params) }));
+    }
   }
 }
