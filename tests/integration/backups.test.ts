@@ -281,6 +281,9 @@ describe('briefing backup and briefing check', () => {
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('briefing backup restore');
     expect((await cli(['packs', 'list', '--db', db])).stdout).not.toContain('later');
+    const itself = await cli(['backup', 'restore', db, '--db', db]);
+    expect(itself.code).toBe(1);
+    expect(itself.stderr).toContain(en('errors:backups.isTheLibrary', { file: db }));
     const missing = await cli(['backup', 'restore', 'no-such-backup', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(en('errors:backups.notFound', { name: 'no-such-backup', folder: path.join(dir, 'backups') }));

@@ -8,6 +8,13 @@ import { backupsFolderOf } from './backupNames';
  * the library's backups folder, or any file given by its path.
  */
 export function resolveBackup(libraryPath: string, fileOrName: string): string {
+  const file = findBackup(libraryPath, fileOrName);
+  // The open library is no backup of itself: its last changes may still be in its WAL.
+  if (path.resolve(file) === path.resolve(libraryPath)) throw new AppError('backups.isTheLibrary', { file: fileOrName });
+  return file;
+}
+
+function findBackup(libraryPath: string, fileOrName: string): string {
   const named = path.basename(fileOrName) === fileOrName;
   if (named) {
     const folder = backupsFolderOf(libraryPath);
