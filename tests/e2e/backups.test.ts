@@ -62,6 +62,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('backups in Settings', () => {
     await editTitle('Violence prevention, second wording');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('backup-row').first().waitFor();
+    await page.getByTestId('backups-table').scrollIntoViewIfNeeded();
     await shot('list-en');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('backup-row').first().getByTestId('backup-restore').click();
@@ -92,6 +93,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('backups in Settings', () => {
     await page.getByTestId('backup-undone').waitFor();
     expect(storedTitle()).toBe('Violence prevention, second wording');
     expect(await page.getByTestId('backup-undo').count()).toBe(0);
+    await page.getByTestId('backups-table').scrollIntoViewIfNeeded();
+    await shot('undone-en');
     expect(await shownTitle()).toContain('Violence prevention, second wording');
   });
 

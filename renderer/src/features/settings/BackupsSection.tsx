@@ -6,7 +6,7 @@ import { getApi } from '../../api/getApi';
 import { forgetRememberedAnswers, useApiQuery } from '../../api/useApiQuery';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatWhen } from '../../components/formatWhen';
+import { LOCALE_TAGS } from '../../../../shared/domain/locales';
 import { useUiLocale } from '../../components/useUiLocale';
 import { BackupNow } from './BackupNow';
 
@@ -21,7 +21,8 @@ export function BackupsSection({ onLibraryReplaced }: { onLibraryReplaced: () =>
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const when = (b: BackupInfo) => formatWhen(b.takenAt, locale);
+  // To the second: backups before an import and before a restore are often a minute apart or less.
+  const when = (b: BackupInfo) => new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(b.takenAt));
   const size = (bytes: number) =>
     bytes >= 1024 * 1024
       ? t('ui:settings.backups.sizeMb', { size: (bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 }) })
