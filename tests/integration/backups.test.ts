@@ -349,3 +349,42 @@ describe('briefing check on a library too damaged to open', () => {
     expect(check.stdout).toContain(made.name);
   });
 });
+
+describe('retention after each backup, and the command line imports', () => {
+  it('prunes the folder by the rule after each backup: five of today stay', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'library.sqlite');
+    const opened = await openLibrary(file, { create: true });
+    const day = Date.parse('2026-05-04T08:00:00.000Z');
+    const names: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      names.push((await createBackup(opened.db, file, 'scheduled', { now: new Date(day + i * 60_000) })).name);
+    }
+    opened.close();
+    expect(listBackups(file).map((b) => b.name)).toEqual(names.slice(2).reverse());
+    // Another library's backups in the same folder are neither listed nor pruned.
+    const other = path.join(dir, 'backups', 'other-scheduled-2020-01-01T00-00-00-000Z.sqlite');
+    fs.writeFileSync(other, 'x');
+    const again = await openLibrary(file, { create: false });
+    await createBackup(again.db, file, 'manual', { now: new Date(day + 10 * 60_000) });
+    again.close();
+    expect(fs.existsSync(other)).toBe(true);
+    expect(listBackups(file)).toHaveLength(5);
+  });
+
+  it('briefing import and briefing xliff import back up first; a dry run does not', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'library.sqlite');
+    expect((await cli(['init', '--db', db])).code).toBe(0);
+    const json = path.join(dir, 'library.json');
+    expect((await cli(['export', '--db', db, '--out', json])).code).toBe(0);
+    expect((await cli(['import', json, '--db', db, '--dry-run'])).code).toBe(0);
+    expect(listBackups(db)).toHaveLength(0);
+    expect((await cli(['import', json, '--db', db])).code).toBe(0);
+    expect(listBackups(db).map((b) => b.reason)).toEqual(['import']);
+    const xlf = path.join(dir, 'ui.xlf');
+    expect((await cli(['xliff', 'export', '--db', db, '--lang', 'fr', '--ui', '--out', xlf])).code).toBe(0);
+    expect((await cli(['xliff', 'import', xlf, '--db', db])).code).toBe(0);
+    expect(listBackups(db).map((b) => b.reason)).toEqual(['xliff', 'import']);
+  });
+});
