@@ -1,6 +1,7 @@
 /**
  * A restore in a process of its own, for kill -9 tests: `restoreChild.ts LIBRARY BACKUP STEP`.
- * At copy step STEP (0: before the copy begins, -1: never) it says "step" and waits to be killed.
+ * At copy step STEP (1: the current library backed up, the copy begun; -1: never) it says
+ * "step" and waits to be killed. It says "started" when the restore begins.
  */
 import { openLibrary } from '../../main/db/openLibrary';
 import { restoreBackup } from '../../main/services/backups/restoreBackup';
@@ -14,7 +15,7 @@ const hang = () => {
   // Holds the process (and its open write transaction) until it is killed.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 };
-if (stopAt === 0) hang();
+process.stdout.write('started\n');
 await restoreBackup(opened.db, library, backup, {
   onStep: () => {
     steps += 1;

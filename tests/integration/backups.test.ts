@@ -214,12 +214,14 @@ describe('kill -9 during a restore', () => {
   }
 
   it.each([
-    ['before the copy', 0],
+    ['as the copy begins', 1],
     ['mid-copy', 3],
   ])('killed %s: the library passes briefing check and is the old one', async (_when, step) => {
     const dir = tempDir();
     const { file, backup, current } = await libraryWithBackup(dir);
     expect(await restoreInChild(file, backup, step)).toBe('killed');
+    // The library as it was had already been backed up, complete, for the undo.
+    expect(listBackups(file).map((b) => b.reason)).toContain('restore');
     const check = await cli(['check', '--db', file]);
     expect(check.code).toBe(0);
     const opened = await openLibrary(file, { create: false });
@@ -228,6 +230,30 @@ describe('kill -9 during a restore', () => {
     expect(serializeLibrary(s.readDocument())).toBe(current);
     opened.close();
   }, 60_000);
+
+  it('killed at any moment: the library passes briefing check and is the old one or the new one', async () => {
+    for (const delayMs of [0, 40, 120, 250]) {
+      const dir = tempDir();
+      const { file, backup, current } = await libraryWithBackup(dir);
+      const child = spawn(process.execPath, ['main/bin/run-ts.mjs', 'tests/helpers/restoreChild.ts', file, backup, '-1'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('started')) setTimeout(() => child.kill('SIGKILL'), delayMs);
+        });
+        child.once('exit', () => resolve());
+      });
+      expect((await cli(['check', '--db', file])).code).toBe(0);
+      const opened = await openLibrary(file, { create: false });
+      const s = new LibraryStore(opened.db);
+      const name = s.settings.get('userName');
+      if (name === 'New') expect(serializeLibrary(s.readDocument())).toBe(current);
+      else expect(name).toMatch(/^Old x{4000000}$/);
+      opened.close();
+    }
+  }, 120_000);
 
   it('not killed: the library is the backup, and passes briefing check', async () => {
     const dir = tempDir();
