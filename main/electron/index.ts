@@ -21,6 +21,8 @@ import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppPage, serveAppRe
 import { openLibraryOrAsk } from './libraryOpenFailure';
 import { bundledWorkerUrl } from './bundledWorkerUrl';
 import { startBackupSchedule } from '../services/backups/backupSchedule';
+import { lastGoodBackup } from '../services/backups/lastGoodBackup';
+import { replaceDamagedLibrary } from '../services/backups/replaceDamagedLibrary';
 
 /**
  * The desktop shell, kept thin: open the library, start the build workers, answer the
@@ -68,6 +70,8 @@ async function start(t: Translate): Promise<void> {
     open: (file) => openLibrary(file, { create: true }),
     dialog,
     showFile: (file) => shell.showItemInFolder(file),
+    lastBackup: async (file) => (await lastGoodBackup(file)).good?.name ?? null,
+    restoreBackup: (file, backup) => replaceDamagedLibrary(file, backup),
     t,
   });
   if (!library) {
