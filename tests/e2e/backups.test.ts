@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
@@ -99,8 +101,6 @@ describe.skipIf(!RUN_BROWSER_TESTS)('backups in Settings', () => {
   });
 
   it('names a damaged backup in the interface language and changes nothing', async () => {
-    const fs = await import('node:fs');
-    const path = await import('node:path');
     const folder = path.join(path.dirname(app.library.path), 'backups');
     const name = `library-scheduled-${new Date(Date.now() + 60_000).toISOString().replace(/[:.]/g, '-')}.sqlite`;
     fs.writeFileSync(path.join(folder, name), 'not a library at all');
