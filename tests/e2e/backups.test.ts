@@ -122,4 +122,34 @@ describe.skipIf(!RUN_BROWSER_TESTS)('backups in Settings', () => {
     await shot('refused-fr');
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('after a restore, the interface strings are the restored library’s (a later edit of one is gone)', async () => {
+    const fr = createTranslator('fr');
+    const made = await app.api.invoke('backups.create', {});
+    if (!made.ok) throw new Error('backup failed');
+    const units = await app.api.invoke('uiStrings.units', { source: 'en', target: 'fr', namespace: 'ui' });
+    if (!units.ok) throw new Error('units failed');
+    const unit = (units.value as { key: string; sourceHash: string }[]).find((u) => u.key === 'nav.library')!;
+    const saved = await app.api.invoke('uiStrings.save', {
+      namespace: 'ui',
+      key: 'nav.library',
+      source: 'en',
+      target: 'fr',
+      value: 'Fonds documentaire',
+      status: 'approved',
+      sourceHash: unit.sourceHash,
+    });
+    expect(saved.ok).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-library').textContent()).toBe('Fonds documentaire');
+    await page.getByTestId('nav-settings').click();
+    const name = (made.value as { name: string }).name;
+    const row = page.locator(`[data-testid="backup-row"][data-name="${name}"]`);
+    await row.waitFor();
+    await row.getByTestId('backup-restore').click();
+    await page.getByTestId('backup-restore-dialog').getByTestId('dialog-confirm').click();
+    await page.getByTestId('backup-restored').waitFor();
+    await expect.poll(() => page.getByTestId('nav-library').textContent()).toBe(fr('ui:nav.library'));
+    await shot('restored-fr');
+  });
 });

@@ -9,12 +9,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LOCALE_TAGS } from '../../../../shared/domain/locales';
 import { useUiLocale } from '../../components/useUiLocale';
 import { BackupNow } from './BackupNow';
+import { relayerUiOverrides } from '../../uiOverrides';
 
 type Outcome = { kind: 'restored'; when: string; undo: BackupInfo } | { kind: 'undone' } | null;
 
 /** The backups beside the library: when, how large and why each was taken; back up now; restore, undoably. */
 export function BackupsSection({ onLibraryReplaced }: { onLibraryReplaced: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = useUiLocale();
   const list = useApiQuery('backups.list', () => getApi()['backups.list']({}));
   const [asking, setAsking] = useState<BackupInfo | null>(null);
@@ -31,6 +32,7 @@ export function BackupsSection({ onLibraryReplaced }: { onLibraryReplaced: () =>
   const restore = async (backup: BackupInfo, undo: boolean) => {
     setBusy(true);
     setError(null);
+    const overrides = await getApi()['uiStrings.overrides']({});
     const result = await getApi()['backups.restore']({ name: backup.name, undo });
     setBusy(false);
     setAsking(null);
@@ -40,6 +42,8 @@ export function BackupsSection({ onLibraryReplaced }: { onLibraryReplaced: () =>
     }
     // Every screen reads the restored library afresh.
     forgetRememberedAnswers();
+    // Translators' edits of the interface live in the library too.
+    void relayerUiOverrides(i18n, overrides.ok ? overrides.value : []);
     onLibraryReplaced();
     list.reload();
     setOutcome(undo ? { kind: 'undone' } : { kind: 'restored', when: when(backup), undo: result.value.undo });
