@@ -17,6 +17,7 @@ import { registerXliff } from './commands/xliffCommand';
 import { registerUiStrings } from './commands/uiStringsCommand';
 import { registerTranslation } from './commands/translationCommand';
 import { registerHistory } from './commands/historyCommand';
+import { registerBackup } from './commands/backupCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -111,6 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerXliff(program, ctx);
   registerUiStrings(program, ctx);
   registerTranslation(program, ctx);
+  registerBackup(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());
