@@ -71,4 +71,21 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a piece’s history, in the app', () => {
     expect(await page.getByTestId('field-title-fr').inputValue()).toBe(`${original} renforcée`);
     await shot('after-undo-en');
   });
+
+  it('in French and Spanish: the history names changes in the interface language', async () => {
+    for (const [lang, what, restore] of [
+      ['fr', 'Titre (Français)', 'Rétablir cette version'],
+      ['es', 'Título (Francés)', 'Restablecer esta versión'],
+    ] as const) {
+      await page.getByTestId('ui-language').selectOption(lang);
+      await page.getByTestId('open-history').click();
+      const dialog = page.getByTestId('history-dialog');
+      await dialog.getByTestId('history-v4').waitFor();
+      await expect.poll(() => dialog.getByTestId('history-what-2').innerText()).toBe(what);
+      expect(await dialog.getByTestId('history-restore-1').innerText()).toBe(restore);
+      await shot(`list-${lang}`);
+      await dialog.getByTestId('history-close').click();
+    }
+    await page.getByTestId('ui-language').selectOption('en');
+  });
 });
