@@ -14,7 +14,7 @@ const optionalText = (max: number) =>
 
 /** A concept as the Terminology screen sends it: approval stamps are main's to set. */
 export const conceptInputSchema = z.strictObject({
-  id: z.string().regex(CONCEPT_ID, { error: 'badConceptId' }),
+  id: z.string().regex(CONCEPT_ID, { error: 'badValue' }),
   subject: optionalText(TERM_LIMITS.subject),
   note: optionalText(TERM_LIMITS.note),
   source: optionalText(TERM_LIMITS.source),
@@ -22,13 +22,13 @@ export const conceptInputSchema = z.strictObject({
     .array(
       z.strictObject({
         locale: localeSchema,
-        text: z.string().transform((v) => v.replace(/\s+/g, ' ').trim()).pipe(z.string().min(1, { error: 'emptyTerm' }).max(TERM_LIMITS.term)),
+        text: z.string().transform((v) => v.replace(/\s+/g, ' ').trim()).pipe(z.string().min(1).max(TERM_LIMITS.term)),
         status: z.enum(TERM_STATUSES),
         note: optionalText(TERM_LIMITS.note),
         approval: z.enum(TEXT_STATUSES),
       }),
     )
-    .min(1, { error: 'noTerms' })
+    .min(1)
     .max(200),
 });
 export type ConceptInput = z.output<typeof conceptInputSchema>;
