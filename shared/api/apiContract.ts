@@ -37,6 +37,9 @@ import type { ValidationProblem } from '../schemas/validationProblems';
 import { CHANNELS, type Channel } from './channels';
 import type { LibraryImportReport } from './libraryFileTypes';
 import type { PieceName, DeleteResult, ReferencesResult, RestoreResult, TrashEntry } from './deleteTypes';
+import { conceptInputSchema } from '../terms/conceptSchema';
+import { CONCEPT_ID } from '../terms/termLimits';
+import type { Concept } from '../terms/termTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
@@ -173,6 +176,9 @@ export const API_INPUTS = {
     xml: z.string().max(LIMITS.importFileBytes),
     dryRun: z.boolean(),
   }),
+  'terms.list': z.strictObject({}),
+  'terms.save': z.strictObject({ concept: conceptInputSchema }),
+  'terms.delete': z.strictObject({ id: z.string().regex(CONCEPT_ID) }),
   'uiStrings.units': z.strictObject({
     source: localeSchema,
     target: localeSchema,
@@ -280,6 +286,10 @@ export interface ApiOutputs {
   'translation.importXliff': XliffImportReport;
   /** The fields whose text in some language has every word of the query (as `pieceId NUL field`). */
   'translation.search': { keys: string[]; truncated: boolean };
+  /** The whole termbase, concepts by id with their terms. */
+  'terms.list': Concept[];
+  'terms.save': Concept;
+  'terms.delete': { id: string };
   'uiStrings.units': UiStringUnit[];
   /** Every override in the library, to layer over the bundled resources at start. */
   'uiStrings.overrides': UiStringOverride[];

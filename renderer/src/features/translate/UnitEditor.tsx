@@ -4,12 +4,14 @@ import type { ApiError } from '../../../../shared/api/apiContract';
 import { type Locale } from '../../../../shared/domain/locales';
 import type { StoredTextStatus } from '../../../../shared/domain/pieceKinds';
 import { checkTranslation } from '../../../../shared/translation/checkTranslation';
+import type { TermContext } from '../../../../shared/translation/checkTerms';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatWhen } from '../../components/formatWhen';
 import { Markdown } from '../../components/Markdown';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useUiLocale } from '../../components/useUiLocale';
 import { CheckList } from './CheckList';
+import { TermHints } from './TermHints';
 import { WordDiff } from './WordDiff';
 import { signature, type ListedUnit, type WorkUnit } from './workUnit';
 import { unitHeading } from './unitHeading';
@@ -37,6 +39,7 @@ export function UnitEditor({
   onRevert,
   onMove,
   onReload,
+  terms,
 }: {
   item: ListedUnit;
   work: WorkUnit | null;
@@ -58,6 +61,8 @@ export function UnitEditor({
   onRevert: () => void;
   onMove: (delta: 1 | -1) => void;
   onReload: () => void;
+  /** The termbase, for library texts once it has come. */
+  terms?: TermContext;
 }) {
   const { t } = useTranslation();
   const uiLocale = useUiLocale();
@@ -67,7 +72,7 @@ export function UnitEditor({
   const { unit } = shown;
   const sourceText = work?.unit.source ?? '';
   const { title, detail } = unitHeading(shown, t);
-  const checks = useMemo(() => (work ? checkTranslation(sourceText, text) : []), [work, sourceText, text]);
+  const checks = useMemo(() => (work ? checkTranslation(sourceText, text, terms) : []), [work, sourceText, text, terms]);
   const signed = signature(shown);
   const sourceLanguage = t(`ui:language.${source}`);
   const targetLanguage = t(`ui:language.${target}`);
@@ -152,6 +157,7 @@ export function UnitEditor({
             aria-keyshortcuts="Control+Enter Control+Shift+Enter Alt+ArrowDown Alt+ArrowUp"
             onChange={(e) => onText(e.target.value)}
           />
+          {terms && work ? <TermHints source={sourceText} target={text} terms={terms} /> : null}
           <CheckList id={`${id}-checks`} checks={checks} />
         </div>
       </div>
