@@ -25,7 +25,7 @@ export function TermsScreen() {
 
   return (
     <div className="terms">
-      <div className="translate-head">
+      <div className="terms-head">
         <h2>{t('ui:terms.title')}</h2>
         <p className="hint">{t('ui:terms.intro')}</p>
       </div>
