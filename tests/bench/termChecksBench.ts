@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openLibrary } from '../../main/db/openLibrary';
+import { LibraryStore } from '../../main/services/LibraryStore';
+import { listTranslationUnits } from '../../main/services/translation/listTranslationUnits';
+import { packTranslationScope } from '../../main/pdf/packTranslationScope';
+import { TermIndex } from '../../shared/terms/TermIndex';
+import type { Concept } from '../../shared/terms/termTypes';
+import { checkTranslation } from '../../shared/translation/checkTranslation';
+
+type Emit = (record: Record<string, unknown>) => void;
+
+/** Made-up concepts, three languages each, so the index holds many terms that share first words. */
+function syntheticConcepts(count: number): Concept[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `bench-${i}`,
+    subject: null,
+    note: null,
+    source: null,
+    terms: (['en', 'fr', 'es'] as const).map((locale) => ({
+      locale,
+      text: `${locale === 'en' ? 'convention' : 'convención'} número ${i} term${i % 97}`,
+      status: 'preferred' as const,
+      note: null,
+      approval: 'draft' as const,
+      approvedBy: null,
+      approvedAt: null,
+    })),
+  }));
+}
+
+/**
+ * Term checks for every unit of the starter pack (fr → es), as the gate on approval and the
+ * translator's view run them: with the starter termbase, and with 5,000 more concepts. The
+ * issue's budget is 200 ms for a whole pack.
+ */
+export async function runTermChecksBench(emit: Emit, libraryFile: string, work: string, runs: number): Promise<void> {
+  const file = path.join(work, 'term-checks.sqlite');
+  fs.copyFileSync(libraryFile, file);
+  const library = await openLibrary(file, { create: false });
+  try {
+    const store = new LibraryStore(library.db);
+    const { units } = listTranslationUnits(store, { source: 'fr', target: 'es', packId: 'pack-panama-2025' }, packTranslationScope);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    for (const [label, concepts] of [
+      ['starter', store.terms.readAll()],
+      ['starter+5000', [...store.terms.readAll(), ...syntheticConcepts(5000)]],
+    ] as const) {
+      const times: number[] = [];
+      let checks = 0;
+      for (let r = 0; r < runs; r++) {
+        const start = performance.now();
+        const terms = { index: new TermIndex(concepts), source: 'fr', target: 'es' } as const;
+        checks = 0;
+        for (const unit of units) checks += checkTranslation(unit.source, unit.target ?? '', terms).length;
+        times.push(performance.now() - start);
+      }
+      emit({ bench: 'term-checks', termbase: label, concepts: concepts.length, units: units.length, checks, pack_ms: Math.round(median(times) * 10) / 10, budget_ms: 200 });
+    }
+  } finally {
+    library.close();
+  }
+}
