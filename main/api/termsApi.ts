@@ -3,8 +3,11 @@ import type { ApiRegistry } from './ApiRegistry';
 import { AppError } from '../../shared/errors/AppError';
 import { saveConcept } from '../services/terms/saveConcept';
 import { approverNow } from '../services/userName';
+import { importTermbase } from '../services/terms/importTermbase';
+import { readTbx } from '../terms/readTbx';
+import { writeTbx } from '../terms/writeTbx';
 
-/** The termbase for the Terminology screen and the translator's term checks. */
+/** The termbase for the Terminology screen and the translator's term checks, and TBX out and in. */
 export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
   api.register('terms.list', () => store.terms.readAll());
@@ -15,4 +18,13 @@ export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
       return { id };
     }),
   );
+  api.register('terms.exportTbx', async () => {
+    const concepts = store.terms.readAll();
+    const xml = writeTbx(concepts, 'Briefing Pack Builder termbase');
+    const fileName = 'termbase.tbx';
+    const savedTo = ctx.desktop ? await ctx.desktop.saveText(fileName, xml, 'tbx') : null;
+    return { fileName, xml, concepts: concepts.length, savedTo };
+  });
+  // Read whole before anything is written: a bad file changes nothing.
+  api.register('terms.importTbx', ({ xml }) => importTermbase(store, readTbx(xml), { dryRun: false }));
 }

@@ -40,6 +40,7 @@ import type { PieceName, DeleteResult, ReferencesResult, RestoreResult, TrashEnt
 import { conceptInputSchema } from '../terms/conceptSchema';
 import { CONCEPT_ID } from '../terms/termLimits';
 import type { Concept } from '../terms/termTypes';
+import type { TermbaseImportReport } from '../terms/termbaseImportReport';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
@@ -179,6 +180,8 @@ export const API_INPUTS = {
   'terms.list': z.strictObject({}),
   'terms.save': z.strictObject({ concept: conceptInputSchema }),
   'terms.delete': z.strictObject({ id: z.string().regex(CONCEPT_ID) }),
+  'terms.exportTbx': z.strictObject({}),
+  'terms.importTbx': z.strictObject({ xml: z.string().max(LIMITS.importFileBytes) }),
   'uiStrings.units': z.strictObject({
     source: localeSchema,
     target: localeSchema,
@@ -290,6 +293,9 @@ export interface ApiOutputs {
   'terms.list': Concept[];
   'terms.save': Concept;
   'terms.delete': { id: string };
+  /** The file's text and a suggested name; the desktop app has already offered to save it (`savedTo`). */
+  'terms.exportTbx': { fileName: string; xml: string; concepts: number; savedTo: string | null };
+  'terms.importTbx': TermbaseImportReport;
   'uiStrings.units': UiStringUnit[];
   /** Every override in the library, to layer over the bundled resources at start. */
   'uiStrings.overrides': UiStringOverride[];

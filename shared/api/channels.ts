@@ -42,6 +42,8 @@ export const CHANNELS = [
   'terms.list',
   'terms.save',
   'terms.delete',
+  'terms.exportTbx',
+  'terms.importTbx',
   'uiStrings.units',
   'uiStrings.overrides',
   'uiStrings.save',

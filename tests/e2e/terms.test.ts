@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
-import { RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
+import { ARTIFACTS, RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 
 /**
  * The termbase end to end (browser mode, starter library): the translator's view flags a
@@ -89,5 +91,24 @@ describe.skipIf(!RUN_BROWSER_TESTS)('the termbase, end to end', () => {
     const target = page.getByTestId('tr-target-text');
     await target.fill(`${await target.inputValue()} (Asamblea Plenaria)`);
     await expect.poll(() => page.locator('[data-check="termForbidden"]').textContent()).toContain('Asamblea Plenaria');
+  });
+
+  it('exports the termbase as TBX and refuses a bad TBX file with its line, nothing imported', async () => {
+    await page.getByTestId('nav-terms').click();
+    // The text typed at the end of the last test was never saved.
+    await page.getByTestId('unsaved-dialog').getByTestId('dialog-confirm').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('terms-export-tbx').click()]);
+    const file = path.join(ARTIFACTS, 'termbase-e2e.tbx');
+    await download.saveAs(file);
+    expect(fs.readFileSync(file, 'utf8')).toContain('<term>trata de personas</term>');
+
+    const before = app.ctx.store.terms.readAll();
+    const bad = path.join(ARTIFACTS, 'bad-e2e.tbx');
+    fs.writeFileSync(bad, fs.readFileSync(file, 'utf8').replace('<term>trata de personas</term>', '<term> </term>'));
+    await page.getByTestId('terms-import-tbx').setInputFiles(bad);
+    const error = page.getByTestId('terms-tbx-error');
+    await expect.poll(() => error.textContent()).toMatch(/Concept un-trafficking-in-persons, line \d+: a term in language es is empty\. Nothing was imported\./);
+    expect(app.ctx.store.terms.readAll()).toEqual(before);
+    await session.shot('terms-screen-bad-tbx');
   });
 });

@@ -100,3 +100,21 @@ describe('terms API', () => {
     expect(!again.ok && again.error.code).toBe('terms.notFound');
   });
 });
+
+describe('TBX through the API (the Terminology screen)', () => {
+  it('exports the termbase and imports it back; a bad file is refused with where, nothing changed', async () => {
+    const before = await call<Concept[]>('terms.list', {});
+    const out = await call<{ fileName: string; xml: string; concepts: number; savedTo: string | null }>('terms.exportTbx', {});
+    expect(out).toMatchObject({ fileName: 'termbase.tbx', concepts: before.length, savedTo: null });
+    const report = await call<{ concepts: number; added: number }>('terms.importTbx', { xml: out.xml });
+    expect(report).toMatchObject({ concepts: before.length, added: 0 });
+    expect(await call<Concept[]>('terms.list', {})).toEqual(before);
+
+    const bad = out.xml.replace('xml:lang="es"', 'xml:lang="pt-BR"');
+    const refused = await invoke('terms.importTbx', { xml: bad.replace('<term>trata de personas</term>', '<term>trata</term>') });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'tbx.unknownLanguage', params: { language: 'pt-BR', concept: before[0]!.id } });
+    expect(await call<Concept[]>('terms.list', {})).toEqual(before);
+  });
+});
+

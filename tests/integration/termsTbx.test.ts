@@ -136,7 +136,7 @@ describe('bad TBX: a message naming what and where, nothing imported', () => {
     ['not XML', '<tbx><text><body><conceptEntry id="a">', /not well-formed XML \(line \d+, column \d+/],
     ['wrong root', '<?xml version="1.0"?><xliff version="2.0"/>', /not a TBX termbase: .* begins with <xliff>/],
     ['unknown language', tbx(`${concept('ok-1', 'en', 'fine')}\n${concept('c-de', 'de-DE', 'Menschenhandel')}`), /Concept c-de, line 5: the language “de-DE” is not one the library holds/],
-    ['empty term', tbx(`${concept('ok-1', 'en', 'fine')}\n${concept('c-empty', 'fr', '  ')}`), /Concept c-empty, line 5: a fr term is empty/],
+    ['empty term', tbx(`${concept('ok-1', 'en', 'fine')}\n${concept('c-empty', 'fr', '  ')}`), /Concept c-empty, line 5: a term in language fr is empty/],
     ['duplicate concept', tbx(`${concept('c-x', 'en', 'one')}\n${concept('c-x', 'fr', 'un')}`), /Two concept entries have the id c-x \(lines 4 and 5\)/],
     ['a DOCTYPE', `<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY e "x">]>\n${tbx(concept('c-e', 'en', '&e;')).replace(/^<\?xml[^>]*>\n/, '')}`, /declares a DOCTYPE \(line 2/],
     ['an undefined entity', tbx(concept('c-e', 'en', '&trade;')), /undefined entity &trade;/],

@@ -1,16 +1,9 @@
 import type { Concept } from '../../../shared/terms/termTypes';
-import { termbaseConflicts, type TermbaseConflict } from '../../../shared/terms/termbaseConflicts';
+import { termbaseConflicts } from '../../../shared/terms/termbaseConflicts';
+import type { TermbaseImportReport } from '../../../shared/terms/termbaseImportReport';
 import type { LibraryStore } from '../LibraryStore';
 
-export interface TermbaseImportReport {
-  concepts: number;
-  added: number;
-  updated: number;
-  terms: number;
-  /** Forbidden in one concept, allowed in another, once the file is in: the termbase's problem to fix. */
-  conflicts: TermbaseConflict[];
-  dryRun: boolean;
-}
+export type { TermbaseImportReport };
 
 /**
  * Puts a file's concepts in the termbase, all in one write: each replaces the concept of the same

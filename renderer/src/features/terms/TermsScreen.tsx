@@ -8,6 +8,8 @@ import { foldText } from '../../components/foldText';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ConceptEditor } from './ConceptEditor';
 import { conceptMatches } from './conceptMatches';
+import { ConflictList, TbxPanel } from './TbxPanel';
+import { termbaseConflicts } from '../../../../shared/terms/termbaseConflicts';
 import './terms.css';
 
 /**
@@ -21,6 +23,7 @@ export function TermsScreen() {
   const [editing, setEditing] = useState<Concept | 'new' | null>(null);
   const [notice, setNotice] = useState('');
   const folded = foldText(search.trim());
+  const conflicts = useMemo(() => termbaseConflicts(concepts.data ?? []), [concepts.data]);
   const shown = useMemo(() => (concepts.data ?? []).filter((c) => conceptMatches(c, folded)), [concepts.data, folded]);
 
   return (
@@ -47,6 +50,7 @@ export function TermsScreen() {
         </p>
       ) : null}
       <ErrorAlert error={concepts.error} testId="terms-error" />
+      {conflicts.length > 0 ? <ConflictList conflicts={conflicts} /> : null}
       {editing !== null ? (
         <ConceptEditor
           key={editing === 'new' ? 'new' : editing.id}
@@ -59,6 +63,7 @@ export function TermsScreen() {
           }}
         />
       ) : null}
+      <TbxPanel onImported={() => concepts.reload()} />
       <ul className="concept-list" data-testid="concept-list">
         {shown.map((concept) => (
           <li key={concept.id} className="concept-card" data-testid="concept" data-concept={concept.id}>
