@@ -6,8 +6,12 @@ import { approverNow } from '../services/userName';
 import { importTermbase } from '../services/terms/importTermbase';
 import { readTbx } from '../terms/readTbx';
 import { writeTbx } from '../terms/writeTbx';
+import { findMemoryMatches } from '../services/memory/findMemoryMatches';
 
-/** The termbase for the Terminology screen and the translator's term checks, and TBX out and in. */
+/**
+ * The translator's references: the termbase (Terminology screen, term checks, TBX out and in)
+ * and the translation memory's matches for an open unit.
+ */
 export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
   api.register('terms.list', () => store.terms.readAll());
@@ -27,4 +31,5 @@ export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
   });
   // Read whole before anything is written: a bad file changes nothing.
   api.register('terms.importTbx', ({ xml }) => importTermbase(store, readTbx(xml), { dryRun: false }));
+  api.register('memory.matches', (query) => findMemoryMatches(store, query));
 }

@@ -44,6 +44,7 @@ export const CHANNELS = [
   'terms.delete',
   'terms.exportTbx',
   'terms.importTbx',
+  'memory.matches',
   'uiStrings.units',
   'uiStrings.overrides',
   'uiStrings.save',

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { useStarterStores } from '../helpers/starterStores';
+import { findMemoryMatches } from '../../main/services/memory/findMemoryMatches';
+import { hashSourceText } from '../../main/db/textHash';
+import type { LibraryStore } from '../../main/services/LibraryStore';
+
+const open = useStarterStores('briefing-memory-');
+
+/** A French original and its Spanish translation, approved or not, as the translator's view saves them. */
+function put(store: LibraryStore, pieceId: string, field: string, fr: string, es: string, status: 'approved' | 'draft') {
+  const at = '2026-01-01T00:00:00.000Z';
+  store.write(() =>
+    store.texts.replaceField(pieceId, field, {
+      fr: { text: fr, status: 'approved' },
+      es: { text: es, status, from: 'fr', sourceHash: hashSourceText(fr), ...(status === 'approved' ? { approvedBy: 'Ana', approvedAt: at } : {}) },
+    }, at),
+  );
+}
+
+describe('translation memory', () => {
+  it('offers approved segments of other pieces, per paragraph, best first, and nothing from drafts or the unit itself', async () => {
+    const store = await open('memory');
+    put(store, 'prio-rps-1', 'body', 'La lutte contre la corruption.\n\nUn autre paragraphe sans rapport.', 'La lucha contra la corrupción.\n\nOtro párrafo sin relación.', 'approved');
+    put(store, 'prio-rps-2', 'body', 'La lutte mondiale contre la corruption.', 'La lucha mundial contra la corrupción.', 'approved');
+    put(store, 'prio-rps-3', 'body', 'La lutte contre la corruption des élus.', 'Borrador no revisado.', 'draft');
+    put(store, 'prio-rps-4', 'body', 'Sécurité.\n\nLa lutte contre la corruption', 'Seguridad.\n\nLa lucha contra…', 'draft');
+
+    const segments = findMemoryMatches(store, { pieceId: 'prio-rps-4', field: 'body', source: 'fr', target: 'es' });
+    expect(segments.map((s) => s.source)).toEqual(['Sécurité.', 'La lutte contre la corruption']);
+    expect(segments[0]!.matches).toEqual([]);
+    expect(segments[1]!.matches).toEqual([
+      { score: 100, source: 'La lutte contre la corruption.', target: 'La lucha contra la corrupción.', pieceId: 'prio-rps-1', field: 'body' },
+      { score: 83, source: 'La lutte mondiale contre la corruption.', target: 'La lucha mundial contra la corrupción.', pieceId: 'prio-rps-2', field: 'body' },
+    ]);
+    // The unit's own approved translation is no suggestion for itself.
+    const own = findMemoryMatches(store, { pieceId: 'prio-rps-1', field: 'body', source: 'fr', target: 'es' });
+    expect(own[0]!.matches.map((m) => m.pieceId)).toEqual(['prio-rps-2']);
+  });
+});
