@@ -3,12 +3,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
+import { hashSourceText } from '../../main/db/textHash';
 import { ARTIFACTS, RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 
 /**
  * The termbase end to end (browser mode, starter library): the translator's view flags a
  * forbidden Spanish term and proposes the preferred one, and approving asks first; the
- * Terminology screen finds a concept and a term added there is checked at once.
+ * Terminology screen finds a concept and a term added there is checked at once; the translation
+ * memory offers another piece's approved translation, inserted with the keyboard.
  */
 let session: BrowserSession;
 let app: TestApp;
@@ -111,4 +113,36 @@ describe.skipIf(!RUN_BROWSER_TESTS)('the termbase, end to end', () => {
     expect(app.ctx.store.terms.readAll()).toEqual(before);
     await session.shot('terms-screen-bad-tbx');
   });
+
+  it('offers a fuzzy match from another piece and inserts it with Alt+1', async () => {
+    const store = app.ctx.store;
+    const first = store.texts.readPiece('prio-rps-1').get('title')!;
+    const at = new Date().toISOString();
+    const fr = first.fr!.text;
+    // Another piece's approved translation, and a near-identical French title on this one.
+    store.write(() => {
+      store.texts.replaceField('prio-rps-1', 'title', {
+        ...first,
+        es: { text: 'Seguridad humana: título aprobado', status: 'approved', from: 'fr', sourceHash: hashSourceText(fr), approvedBy: 'Ana', approvedAt: at },
+      }, at);
+      const second = store.texts.readPiece('prio-rps-2').get('title')!;
+      store.texts.replaceField('prio-rps-2', 'title', { ...second, fr: { ...second.fr!, text: `${fr} régionale` } }, at);
+    });
+    await page.getByTestId('nav-translate').click();
+    await page.getByTestId('tr-refresh').click().catch(() => undefined);
+    await page.getByTestId('tr-target').selectOption('es');
+    await page.getByTestId('tr-search').fill('régionale');
+    await page.getByTestId('tr-unit-prio-rps-2-title').click();
+    await page.locator('[data-testid="tr-editor"][aria-busy="false"]').waitFor();
+    const match = page.getByTestId('tr-memory-match').first();
+    await match.waitFor();
+    expect(Number(await match.getAttribute('data-score'))).toBeLessThan(100);
+    expect(await match.locator('ins').count()).toBeGreaterThan(0);
+    await session.shot('memory-match');
+    const target = page.getByTestId('tr-target-text');
+    await target.fill('');
+    await target.press('Alt+1');
+    await expect.poll(() => target.inputValue()).toBe('Seguridad humana: título aprobado');
+  });
 });
+
