@@ -26,7 +26,7 @@ import { runSearchBench } from './searchBench';
 import { runDeleteBench } from './deleteBench';
 import { runStartupBench } from './startupBench';
 import { runWriteGateBench } from './writeGateBench';
-import { runTermChecksBench } from './termChecksBench';
+import { runMemoryBench, runTermChecksBench } from './termChecksBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -217,6 +217,7 @@ async function main() {
   if (!only || only.includes('startup')) await runStartupBench(emit, ROOT, panamaDb, work, RUNS);
   if (!only || only.includes('write-gate')) await runWriteGateBench(emit, panamaDb, work, RUNS);
   if (!only || only.includes('term-checks')) await runTermChecksBench(emit, panamaDb, work, RUNS);
+  if (!only || only.includes('memory')) await runMemoryBench(emit, work, RUNS);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

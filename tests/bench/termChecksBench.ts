@@ -61,3 +61,36 @@ export async function runTermChecksBench(emit: Emit, libraryFile: string, work: 
     library.close();
   }
 }
+
+/**
+ * Fuzzy matches for one unit against a memory of 10,000 pieces (the starter library scaled,
+ * every Spanish text taken as approved): the issue's budget is a 50 ms median.
+ */
+export async function runMemoryBench(emit: Emit, work: string, runs: number): Promise<void> {
+  const { applyLibraryDocument } = await import('../../main/services/importLibrary');
+  const { loadStarterLibrary } = await import('../../main/services/loadStarterLibrary');
+  const { findMemoryMatches } = await import('../../main/services/memory/findMemoryMatches');
+  const { scaleLibrary } = await import('./scaleLibrary');
+  const { withNotes } = await import('./uiBench');
+  const library = await openLibrary(path.join(work, 'memory.sqlite'), { create: true });
+  try {
+    const store = new LibraryStore(library.db);
+    loadStarterLibrary(store);
+    applyLibraryDocument(store, withNotes(scaleLibrary(store.readDocument(), 9), 10_000));
+    store.db.prepare("UPDATE texts SET status = 'approved', approved_by = 'bench', approved_at = 't' WHERE locale = 'es'").run();
+    const pieces = store.db.prepare('SELECT count(*) FROM pieces').pluck().get() as number;
+    const segments = store.db.prepare("SELECT count(*) FROM texts WHERE locale = 'es' AND status = 'approved'").pluck().get() as number;
+    const times: number[] = [];
+    let matches = 0;
+    for (let r = 0; r < runs; r++) {
+      const start = performance.now();
+      const result = findMemoryMatches(store, { pieceId: 'note-unga-trafficking-2025', field: 'body', source: 'fr', target: 'es' });
+      times.push(performance.now() - start);
+      matches = result.reduce((n, s) => n + s.matches.length, 0);
+    }
+    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+    emit({ bench: 'memory-fuzzy', pieces, approved_texts: segments, matches, unit_ms: Math.round(median * 10) / 10, budget_ms: 50 });
+  } finally {
+    library.close();
+  }
+}
