@@ -35,5 +35,11 @@ describe('translation memory', () => {
     // The unit's own approved translation is no suggestion for itself.
     const own = findMemoryMatches(store, { pieceId: 'prio-rps-1', field: 'body', source: 'fr', target: 'es' });
     expect(own[0]!.matches.map((m) => m.pieceId)).toEqual(['prio-rps-2']);
+
+    // A translation approved since is in the memory at once; one set back to draft leaves it.
+    put(store, 'prio-rps-3', 'body', 'La lutte contre la corruption des élus.', 'La lucha contra la corrupción de los electos.', 'approved');
+    put(store, 'prio-rps-2', 'body', 'La lutte mondiale contre la corruption.', 'La lucha mundial contra la corrupción.', 'draft');
+    const after = findMemoryMatches(store, { pieceId: 'prio-rps-4', field: 'body', source: 'fr', target: 'es' });
+    expect(after[1]!.matches.map((m) => [m.pieceId, m.score])).toEqual([['prio-rps-1', 100], ['prio-rps-3', 71]]);
   });
 });

@@ -46,13 +46,12 @@ export class MemoryIndex {
 const cache = new WeakMap<Database, Map<string, { stamp: string; index: MemoryIndex }>>();
 
 /**
- * The memory for a language pair, rebuilt only when its texts changed: the count and latest
- * change of the two languages' texts stand for their state (every write stamps updated_at).
+ * The memory for a language pair, rebuilt only after the library changed: this connection's
+ * changes (total_changes) and other connections' commits (data_version) stamp its state,
+ * without reading a text.
  */
 export function memoryIndexFor(db: Database, source: Locale, target: Locale): MemoryIndex {
-  const stamp = JSON.stringify(
-    db.prepare('SELECT count(*) AS n, max(updated_at) AS at, total(length(status)) AS s FROM texts WHERE locale IN (?, ?)').get(source, target),
-  );
+  const stamp = `${db.prepare('SELECT total_changes()').pluck().get() as number}/${db.pragma('data_version', { simple: true }) as number}`;
   let byPair = cache.get(db);
   if (!byPair) cache.set(db, (byPair = new Map()));
   const key = `${source}>${target}`;
