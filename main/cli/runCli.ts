@@ -17,6 +17,7 @@ import { registerXliff } from './commands/xliffCommand';
 import { registerUiStrings } from './commands/uiStringsCommand';
 import { registerTranslation } from './commands/translationCommand';
 import { registerTerms } from './commands/termsCommand';
+import { registerMemory } from './commands/memoryCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -111,6 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerUiStrings(program, ctx);
   registerTranslation(program, ctx);
   registerTerms(program, ctx);
+  registerMemory(program, ctx, packageJson.version);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());

@@ -43,3 +43,30 @@ describe('translation memory', () => {
     expect(after[1]!.matches.map((m) => [m.pieceId, m.score])).toEqual([['prio-rps-1', 100], ['prio-rps-3', 71]]);
   });
 });
+
+describe('briefing memory export (TMX)', () => {
+  it('writes well-formed TMX 1.4b with one unit per approved paragraph pair, and refuses one language twice', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { cli, tempDir } = await import('../helpers/cli');
+    const dir = tempDir();
+    const db = path.join(dir, 'lib.sqlite');
+    expect((await cli(['init', '--db', db])).code).toBe(0);
+    // The starter library's French originals are approved: French from Spanish has a memory.
+    const file = path.join(dir, 'memory.tmx');
+    const result = await cli(['memory', 'export', file, '--from', 'es', '--lang', 'fr', '--db', db]);
+    expect(result.stderr).toBe('');
+    const count = Number(/Wrote (\d+) translation units \(es → fr\)/.exec(result.stdout)?.[1]);
+    expect(count).toBeGreaterThan(50);
+    expect(() => execFileSync('xmllint', ['--noout', file], { stdio: 'pipe' })).not.toThrow();
+    const xml = fs.readFileSync(file, 'utf8');
+    expect(xml.match(/<tu /g)).toHaveLength(count);
+    expect(xml).toContain('<header creationtool="Briefing Pack Builder"');
+    expect(xml).toContain('srclang="es-419"');
+    expect(xml).toMatch(/<tuv xml:lang="fr-CA"><seg>Convention des Nations Unies contre la criminalité transnationale organisée<\/seg><\/tuv>/);
+    const same = await cli(['memory', 'export', path.join(dir, 'x.tmx'), '--from', 'fr', '--lang', 'fr', '--db', db]);
+    expect(same.code).not.toBe(0);
+    expect(same.stderr).toMatch(/both the source and the target/);
+  });
+});
