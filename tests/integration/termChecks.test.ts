@@ -116,5 +116,20 @@ describe('TBX through the API (the Terminology screen)', () => {
     if (!refused.ok) expect(refused.error).toMatchObject({ code: 'tbx.unknownLanguage', params: { language: 'pt-BR', concept: before[0]!.id } });
     expect(await call<Concept[]>('terms.list', {})).toEqual(before);
   });
+
+  it('keeps an approval through export and import while the term is unchanged; a changed term comes back a draft', async () => {
+    await call('app.setUserName', { name: 'Ana Terminologist' });
+    const term = { locale: 'fr', status: 'preferred', note: null, approval: 'approved' } as const;
+    await call('terms.save', {
+      concept: { id: 'c-kept', subject: null, note: null, source: null, terms: [{ ...term, text: 'réseau parlementaire' }, { ...term, text: 'rencontre', status: 'admitted' }] },
+    });
+    const { xml } = await call<{ xml: string }>('terms.exportTbx', {});
+    await call('terms.importTbx', { xml: xml.replace('<term>rencontre</term>', '<term>réunion</term>') });
+    const kept = (await call<Concept[]>('terms.list', {})).find((c) => c.id === 'c-kept')!;
+    expect(kept.terms.map((t) => [t.text, t.approval, t.approvedBy])).toEqual([
+      ['réseau parlementaire', 'approved', 'Ana Terminologist'],
+      ['réunion', 'draft', null],
+    ]);
+  });
 });
 

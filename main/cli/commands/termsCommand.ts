@@ -72,11 +72,11 @@ export function registerTerms(program: Command, ctx: CliContext): void {
         const given = {
           id: o.concept,
           subject: o.subject ?? before?.subject ?? null,
-          note: o.note !== undefined && !before ? o.note : (before?.note ?? null),
+          note: before?.note ?? null,
           source: o.source ?? before?.source ?? null,
           terms: [
             ...(before?.terms ?? []).map(({ locale, text, status, note, approval }) => ({ locale, text, status, note, approval })),
-            { locale: o.lang, text: o.term, status: o.status, note: before ? (o.note ?? null) : null, approval: 'draft' },
+            { locale: o.lang, text: o.term, status: o.status, note: o.note ?? null, approval: 'draft' },
           ],
         };
         const parsed = conceptInputSchema.safeParse(given);
