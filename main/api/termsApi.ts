@@ -7,6 +7,7 @@ import { importTermbase } from '../services/terms/importTermbase';
 import { readTbx } from '../terms/readTbx';
 import { writeTbx } from '../terms/writeTbx';
 import { findMemoryMatches } from '../services/memory/findMemoryMatches';
+import { searchConcordance } from '../services/memory/searchConcordance';
 
 /**
  * The translator's references: the termbase (Terminology screen, term checks, TBX out and in)
@@ -32,4 +33,5 @@ export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
   // Read whole before anything is written: a bad file changes nothing.
   api.register('terms.importTbx', ({ xml }) => importTermbase(store, readTbx(xml), { dryRun: false }));
   api.register('memory.matches', (query) => findMemoryMatches(store, query));
+  api.register('memory.concordance', (query) => searchConcordance(store, query));
 }

@@ -41,7 +41,7 @@ import { conceptInputSchema } from '../terms/conceptSchema';
 import { CONCEPT_ID } from '../terms/termLimits';
 import type { Concept } from '../terms/termTypes';
 import type { TermbaseImportReport } from '../terms/termbaseImportReport';
-import type { MemorySegment } from '../memory/memoryTypes';
+import type { MemoryMatch, MemorySegment } from '../memory/memoryTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
@@ -183,6 +183,7 @@ export const API_INPUTS = {
   'terms.delete': z.strictObject({ id: z.string().regex(CONCEPT_ID) }),
   'terms.exportTbx': z.strictObject({}),
   'terms.importTbx': z.strictObject({ xml: z.string().max(LIMITS.importFileBytes) }),
+  'memory.concordance': z.strictObject({ phrase: z.string().max(200), source: localeSchema, target: localeSchema }),
   'memory.matches': z.strictObject({ pieceId: z.string().min(1).max(64), field: z.string().min(1).max(64), source: localeSchema, target: localeSchema }),
   'uiStrings.units': z.strictObject({
     source: localeSchema,
@@ -300,6 +301,8 @@ export interface ApiOutputs {
   'terms.importTbx': TermbaseImportReport;
   /** Per paragraph of the unit's source, the closest approved segments of the library. */
   'memory.matches': MemorySegment[];
+  /** Approved paragraph pairs holding a phrase, at most 50 (`truncated` when there were more). */
+  'memory.concordance': { pairs: MemoryMatch[]; truncated: boolean };
   'uiStrings.units': UiStringUnit[];
   /** Every override in the library, to layer over the bundled resources at start. */
   'uiStrings.overrides': UiStringOverride[];

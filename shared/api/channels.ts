@@ -45,6 +45,7 @@ export const CHANNELS = [
   'terms.exportTbx',
   'terms.importTbx',
   'memory.matches',
+  'memory.concordance',
   'uiStrings.units',
   'uiStrings.overrides',
   'uiStrings.save',

@@ -143,6 +143,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)('the termbase, end to end', () => {
     await target.fill('');
     await target.press('Alt+1');
     await expect.poll(() => target.inputValue()).toBe('Seguridad humana: título aprobado');
+
+    // Concordance: how the phrase was translated before, across approved pairs.
+    await page.getByTestId('tr-concordance').fill('título APROBADO');
+    await expect.poll(() => page.getByTestId('tr-concordance-pair').count()).toBe(1);
+    expect(await page.getByTestId('tr-concordance-pair').textContent()).toContain(fr);
   });
 });
 

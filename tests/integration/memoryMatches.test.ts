@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useStarterStores } from '../helpers/starterStores';
 import { findMemoryMatches } from '../../main/services/memory/findMemoryMatches';
+import { searchConcordance } from '../../main/services/memory/searchConcordance';
 import { hashSourceText } from '../../main/db/textHash';
 import type { LibraryStore } from '../../main/services/LibraryStore';
 
@@ -70,3 +71,20 @@ describe('briefing memory export (TMX)', () => {
     expect(same.stderr).toMatch(/both the source and the target/);
   });
 });
+
+describe('concordance', () => {
+  it('finds a phrase in approved sources or translations, without case or accents, once per pair', async () => {
+    const store = await open('concordance');
+    put(store, 'prio-rps-1', 'body', 'La TRAITE des personnes.', 'La trata de personas.', 'approved');
+    put(store, 'prio-rps-2', 'body', 'La TRAITE des personnes.', 'La trata de personas.', 'approved');
+    put(store, 'prio-rps-3', 'body', 'La traite des personnes, encore.', 'Borrador.', 'draft');
+    const found = searchConcordance(store, { phrase: 'traite  des PERSONNES', source: 'fr', target: 'es' });
+    expect(found.pairs.map((p) => [p.pieceId, p.target])).toEqual([
+      ['prio-rps-1', 'La trata de personas.'],
+    ]);
+    expect(searchConcordance(store, { phrase: 'trata de personas', source: 'fr', target: 'es' }).pairs).toHaveLength(1);
+    expect(searchConcordance(store, { phrase: 'Tráta', source: 'fr', target: 'es' }).pairs).toHaveLength(1);
+    expect(searchConcordance(store, { phrase: '  ', source: 'fr', target: 'es' })).toEqual({ pairs: [], truncated: false });
+  });
+});
+

@@ -27,6 +27,7 @@ import { Shortcuts } from './Shortcuts';
 import { ProgressPanel } from './ProgressPanel';
 import { StrictPanel } from './StrictPanel';
 import { XliffPanel } from './XliffPanel';
+import { ConcordancePanel } from './ConcordancePanel';
 import './translate.css';
 
 /**
@@ -285,6 +286,7 @@ export function TranslateScreen() {
         {choices.mode === 'library' && choices.packId && work.summary?.strictBlockers ? (
           <StrictPanel blockers={work.summary.strictBlockers} titleOf={(id) => titles.get(id)} />
         ) : null}
+        {choices.mode === 'library' && !work.sameLanguages ? <ConcordancePanel source={choices.source} target={choices.target} /> : null}
         <XliffPanel
           mode={choices.mode}
           source={choices.source}
