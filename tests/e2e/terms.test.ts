@@ -148,6 +148,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('the termbase, end to end', () => {
     await page.getByTestId('tr-concordance').fill('título APROBADO');
     await expect.poll(() => page.getByTestId('tr-concordance-pair').count()).toBe(1);
     expect(await page.getByTestId('tr-concordance-pair').textContent()).toContain(fr);
+    await page.getByTestId('tr-concordance').scrollIntoViewIfNeeded();
+    await session.shot('memory-concordance');
   });
 });
 
