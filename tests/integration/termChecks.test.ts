@@ -133,3 +133,17 @@ describe('TBX through the API (the Terminology screen)', () => {
   });
 });
 
+describe('term checks on an XLIFF import', () => {
+  it('takes a “final” unit with a forbidden term as a draft, saying which check failed, and imports the rest', async () => {
+    const { xml } = await call<{ xml: string }>('translation.exportXliff', { source: 'fr', target: 'es' });
+    const unit = /(<file id="note-unga-trafficking-2025"[\s\S]*?<unit id="title">[\s\S]*?)<segment[^>]*>\s*(<source>[\s\S]*?<\/source>)(?:\s*<target>[\s\S]*?<\/target>)?/;
+    expect(unit.test(xml)).toBe(true);
+    const translated = xml.replace(unit, '$1<segment state="final">$2<target>Asamblea General: 15 años del Plan de Acción Mundial contra la trata de seres humanos</target>');
+    const report = await call<{ applied: { approved: number; draft: number }; downgraded: { id: string; checks: string[] }[] }>('translation.importXliff', { xml: translated, dryRun: false });
+    expect(report.downgraded).toEqual([{ id: 'note-unga-trafficking-2025/title', checks: expect.arrayContaining(['termForbidden', 'termMissing']) as unknown as string[] }]);
+    const saved = await call<TranslationUnit>('translation.unit', ref);
+    expect(saved.target).toContain('trata de seres humanos');
+    expect(saved.state).toBe('draft');
+  });
+});
+
