@@ -18,6 +18,7 @@ import { registerUiStrings } from './commands/uiStringsCommand';
 import { registerTranslation } from './commands/translationCommand';
 import { registerTerms } from './commands/termsCommand';
 import { registerMemory } from './commands/memoryCommand';
+import { registerBackup } from './commands/backupCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -113,6 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerTranslation(program, ctx);
   registerTerms(program, ctx);
   registerMemory(program, ctx, packageJson.version);
+  registerBackup(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());
