@@ -12,6 +12,7 @@ import { registerUiStringsApi } from './uiStringsApi';
 import { registerTrashApi } from './trashApi';
 import { registerLibraryFileApi } from './libraryFileApi';
 import { registerHistoryApi } from './historyApi';
+import { registerTermsApi } from './termsApi';
 import { registerBackupsApi } from './backupsApi';
 
 /** Every channel of the contract, registered once; a test checks none is missing. */
@@ -40,6 +41,7 @@ export function createApi(ctx: ApiContext, options: { busyWaitMs?: number } = {}
   registerTrashApi(api, ctx);
   registerLibraryFileApi(api, ctx);
   registerHistoryApi(api, ctx);
+  registerTermsApi(api, ctx);
   registerBackupsApi(api, ctx);
   return api;
 }

@@ -17,6 +17,8 @@ import { registerXliff } from './commands/xliffCommand';
 import { registerUiStrings } from './commands/uiStringsCommand';
 import { registerTranslation } from './commands/translationCommand';
 import { registerHistory } from './commands/historyCommand';
+import { registerTerms } from './commands/termsCommand';
+import { registerMemory } from './commands/memoryCommand';
 import { registerBackup } from './commands/backupCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
@@ -112,6 +114,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerXliff(program, ctx);
   registerUiStrings(program, ctx);
   registerTranslation(program, ctx);
+  registerTerms(program, ctx);
+  registerMemory(program, ctx, packageJson.version);
   registerBackup(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {

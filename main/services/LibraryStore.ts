@@ -1,5 +1,6 @@
 import { SettingsRepository } from '../db/repositories/SettingsRepository';
 import { UiStringsRepository } from '../db/repositories/UiStringsRepository';
+import { TermsRepository } from '../db/repositories/TermsRepository';
 import type { Database } from 'better-sqlite3';
 import type { LocalizedDoc } from '../../shared/schemas/common';
 import type { LibraryLookup } from '../../shared/schemas/checkLibraryDocument';
@@ -68,6 +69,7 @@ export class LibraryStore implements LibraryLookup {
   readonly packs: PacksRepository;
   readonly settings: SettingsRepository;
   readonly uiStrings: UiStringsRepository;
+  readonly terms: TermsRepository;
   /** The file this connection opened, to notice it deleted or replaced before a write. */
   readonly identity: LibraryIdentity | null;
   readonly history: HistoryRecorder;
@@ -89,6 +91,7 @@ export class LibraryStore implements LibraryLookup {
     this.settings = new SettingsRepository(db);
     this.uiStrings = new UiStringsRepository(db);
     this.history = new HistoryRecorder(this);
+    this.terms = new TermsRepository(db);
   }
 
   /**

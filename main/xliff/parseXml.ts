@@ -15,7 +15,18 @@ import { CDATA_SECTION_NODE, TEXT_NODE, XmlElement, XmlText, type XmlDocument } 
  */
 export const XML_LIMITS = { depth: 256, attributeChars: 64 * 1024 } as const;
 
-export function parseXml(xml: string): XmlDocument {
+/** Each reader's own codes, written out so each messages test finds the codes its reader throws. */
+const CODES = {
+  xliff: { notXml: 'xliff.notXml', tooDeep: 'xliff.tooDeep', attributeTooLong: 'xliff.attributeTooLong', doctype: 'xliff.notXml' },
+  tbx: { notXml: 'tbx.notXml', tooDeep: 'tbx.tooDeep', attributeTooLong: 'tbx.attributeTooLong', doctype: 'tbx.doctype' },
+} as const;
+
+/**
+ * `format` names the file in error codes (`xliff.notXml`, `tbx.notXml`), so each reader's messages
+ * say which file it was; `refuseDoctype` refuses a DOCTYPE outright (`<format>.doctype`).
+ */
+export function parseXml(xml: string, options: { format?: 'xliff' | 'tbx'; refuseDoctype?: boolean } = {}): XmlDocument {
+  const codes = CODES[options.format ?? 'xliff'];
   const parser = new SaxesParser({ xmlns: true, position: true });
   const doc: XmlDocument = { documentElement: null };
   const open: XmlElement[] = [];
@@ -38,17 +49,20 @@ export function parseXml(xml: string): XmlDocument {
     failure ??= { message, line: parser.line, column: parser.column };
     throw error;
   });
+  parser.on('doctype', () => {
+    if (options.refuseDoctype) throw new AppError(codes.doctype, { line: parser.line, column: parser.column });
+  });
   parser.on('opentagstart', () => {
     start = { line: parser.line, column: parser.column };
   });
   parser.on('opentag', (tag) => {
     if (open.length >= XML_LIMITS.depth) {
-      throw new AppError('xliff.tooDeep', { line: start.line, column: start.column, element: tag.name.slice(0, 40), limit: XML_LIMITS.depth });
+      throw new AppError(codes.tooDeep, { line: start.line, column: start.column, element: tag.name.slice(0, 40), limit: XML_LIMITS.depth });
     }
     const attributes = new Map<string, string>();
     for (const [name, attribute] of Object.entries(tag.attributes)) {
       if (attribute.value.length > XML_LIMITS.attributeChars) {
-        throw new AppError('xliff.attributeTooLong', {
+        throw new AppError(codes.attributeTooLong, {
           line: start.line,
           column: start.column,
           element: tag.name.slice(0, 40),
@@ -81,7 +95,7 @@ export function parseXml(xml: string): XmlDocument {
   } catch (error) {
     if (isAppError(error)) throw error;
     const where = failure ?? { message: (error as Error).message, line: parser.line, column: parser.column };
-    throw new AppError('xliff.notXml', { line: Math.max(1, where.line), column: Math.max(1, where.column), detail: where.message }, [], { cause: error });
+    throw new AppError(codes.notXml, { line: Math.max(1, where.line), column: Math.max(1, where.column), detail: where.message }, [], { cause: error });
   }
   return doc;
 }

@@ -18,14 +18,18 @@ const TranslateRoute = translate.Component;
 // Settings too: visited rarely, and the initial JavaScript stays under 160 KB gzip.
 const settings = lazyChunk(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
 const SettingsScreen = settings.Component;
+// The Terminology screen, for those who keep the termbase: fetched when opened.
+const terms = lazyChunk(() => import('./features/terms/TermsScreen').then((m) => m.TermsScreen));
+const TermsScreen = terms.Component;
 const packs = lazyChunk(() => import('./features/packs/PacksScreen').then((m) => m.PacksScreen));
 const PacksScreen = packs.Component;
 
-const SCREENS = ['library', 'packs', 'translate', 'settings'] as const;
+const SCREENS = ['library', 'packs', 'translate', 'terms', 'settings'] as const;
 const HOME: Record<(typeof SCREENS)[number], Route> = {
   library: { screen: 'library', kind: 'priorities' },
   packs: { screen: 'packs' },
   translate: { screen: 'translate' },
+  terms: { screen: 'terms' },
   settings: { screen: 'settings' },
 };
 
@@ -78,6 +82,8 @@ function Shell() {
           <PacksScreen packId={route.packId} />
         ) : route.screen === 'translate' ? (
           <TranslateRoute />
+        ) : route.screen === 'terms' ? (
+          <TermsScreen />
         ) : (
           <SettingsScreen />
         )}

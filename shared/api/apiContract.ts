@@ -39,6 +39,11 @@ import { CHANNELS, type Channel } from './channels';
 import type { LibraryImportReport } from './libraryFileTypes';
 import type { BackupInfo, BackupRestored, BackupsList } from './backupTypes';
 import type { PieceName, DeleteResult, ReferencesResult, RestoreResult, TrashEntry } from './deleteTypes';
+import { conceptInputSchema } from '../terms/conceptSchema';
+import { CONCEPT_ID } from '../terms/termLimits';
+import type { Concept } from '../terms/termTypes';
+import type { TermbaseImportReport } from '../terms/termbaseImportReport';
+import type { MemoryMatch, MemorySegment } from '../memory/memoryTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
@@ -188,6 +193,13 @@ export const API_INPUTS = {
     xml: z.string().max(LIMITS.importFileBytes),
     dryRun: z.boolean(),
   }),
+  'terms.list': z.strictObject({}),
+  'terms.save': z.strictObject({ concept: conceptInputSchema }),
+  'terms.delete': z.strictObject({ id: z.string().regex(CONCEPT_ID) }),
+  'terms.exportTbx': z.strictObject({}),
+  'terms.importTbx': z.strictObject({ xml: z.string().max(LIMITS.importFileBytes) }),
+  'memory.concordance': z.strictObject({ phrase: z.string().max(200), source: localeSchema, target: localeSchema }),
+  'memory.matches': z.strictObject({ pieceId: z.string().min(1).max(64), field: z.string().min(1).max(64), source: localeSchema, target: localeSchema }),
   'uiStrings.units': z.strictObject({
     source: localeSchema,
     target: localeSchema,
@@ -302,6 +314,17 @@ export interface ApiOutputs {
   'translation.importXliff': XliffImportReport;
   /** The fields whose text in some language has every word of the query (as `pieceId NUL field`). */
   'translation.search': { keys: string[]; truncated: boolean };
+  /** The whole termbase, concepts by id with their terms. */
+  'terms.list': Concept[];
+  'terms.save': Concept;
+  'terms.delete': { id: string };
+  /** The file's text and a suggested name; the desktop app has already offered to save it (`savedTo`). */
+  'terms.exportTbx': { fileName: string; xml: string; concepts: number; savedTo: string | null };
+  'terms.importTbx': TermbaseImportReport;
+  /** Per paragraph of the unit's source, the closest approved segments of the library. */
+  'memory.matches': MemorySegment[];
+  /** Approved paragraph pairs holding a phrase, at most 50 (`truncated` when there were more). */
+  'memory.concordance': { pairs: MemoryMatch[]; truncated: boolean };
   'uiStrings.units': UiStringUnit[];
   /** Every override in the library, to layer over the bundled resources at start. */
   'uiStrings.overrides': UiStringOverride[];

@@ -1,9 +1,10 @@
 import type { Token } from 'marked';
 import { lexMarkdown } from '../text/lexMarkdown';
+import { checkTerms, type TermContext } from './checkTerms';
 
 /** What a translator is told before approving; `values` fill the message `common:checks.<key>`. */
 export interface TranslationCheck {
-  key: 'empty' | 'placeholders' | 'markdown' | 'numbers';
+  key: 'empty' | 'placeholders' | 'markdown' | 'numbers' | 'termMissing' | 'termForbidden';
   values: Record<string, string | number>;
 }
 
@@ -19,9 +20,9 @@ const NUMBER = /\d+(?:[.,\u00a0\u202f ]\d+)*/g;
 /**
  * The checks a translator expects before approving a text: nothing empty, every placeholder kept,
  * the same Markdown structure (headings, list items, links, emphasis, code), every number and year
- * kept. An empty list means the translation passes.
+ * kept, and, given the termbase, its terms (checkTerms). An empty list means the translation passes.
  */
-export function checkTranslation(source: string, target: string): TranslationCheck[] {
+export function checkTranslation(source: string, target: string, terms?: TermContext): TranslationCheck[] {
   if (target.trim() === '') return [{ key: 'empty', values: {} }];
   const checks: TranslationCheck[] = [];
 
@@ -44,6 +45,11 @@ export function checkTranslation(source: string, target: string): TranslationChe
   const digits = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.replace(/[^\d]/g, ''));
   const missingNumbers = difference(digits(source), digits(target));
   if (missingNumbers.length > 0) checks.push({ key: 'numbers', values: { numbers: missingNumbers.join(', ') } });
+  if (terms) {
+    for (const check of checkTerms(source, target, terms)) {
+      checks.push({ key: check.key, values: { term: check.term, expected: check.expected.join(' / ') || '—' } });
+    }
+  }
   return checks;
 }
 

@@ -27,6 +27,7 @@ import { runDeleteBench } from './deleteBench';
 import { runStartupBench } from './startupBench';
 import { runWriteGateBench } from './writeGateBench';
 import { runHistoryBench } from './historyBench';
+import { runMemoryBench, runTermChecksBench } from './termChecksBench';
 import { runBackupsBench } from './backupsBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -219,6 +220,8 @@ async function main() {
   if (!only || only.includes('write-gate')) await runWriteGateBench(emit, panamaDb, work, RUNS);
   // 10,000 saves with history against the same saves recording none.
   if (!only || only.includes('history')) await runHistoryBench(emit, work);
+  if (!only || only.includes('term-checks')) await runTermChecksBench(emit, panamaDb, work, RUNS);
+  if (!only || only.includes('memory')) await runMemoryBench(emit, work, RUNS);
   if (!only || only.includes('backups')) {
     const largeDb = path.join(work, 'backups-20x.sqlite');
     await makeLibrary(largeDb, 20);

@@ -1,10 +1,12 @@
 import type { StoredTextStatus } from '../../../shared/domain/pieceKinds';
 import { AppError } from '../../../shared/errors/AppError';
 import { checkTranslation } from '../../../shared/translation/checkTranslation';
+import type { TermContext } from '../../../shared/translation/checkTerms';
 
 /**
  * The translator's checks as a gate: an empty text is never saved; an approval with a failing
- * check needs `force` (the translator confirmed). Throws before anything is written.
+ * check needs `force` (the translator confirmed). Given the termbase, its term checks are
+ * among them. Throws before anything is written.
  */
 export function assertApprovable(
   source: string,
@@ -12,8 +14,9 @@ export function assertApprovable(
   status: StoredTextStatus,
   force: boolean,
   where: { piece: string; field: string },
+  terms?: TermContext,
 ): void {
-  const checks = checkTranslation(source, text);
+  const checks = checkTranslation(source, text, terms);
   const empty = checks.some((c) => c.key === 'empty');
   if (empty || (status === 'approved' && checks.length > 0 && !force)) {
     throw new AppError(

@@ -9,6 +9,7 @@ import type { LibraryStore } from '../LibraryStore';
 import { hashSourceText } from '../../db/textHash';
 import { readTranslationUnit } from './readTranslationUnit';
 import { assertApprovable } from './assertApprovable';
+import { TermIndex } from '../../../shared/terms/TermIndex';
 
 export interface TranslationEdit {
   pieceId: string;
@@ -51,7 +52,9 @@ export function writeTranslation(store: LibraryStore, edit: TranslationEdit, app
   }
   const max = textLimitOf(kind, edit.field) ?? LIMITS.shortText;
   if (edit.text.length > max) throw new AppError('translation.tooLong', { piece: edit.pieceId, field: edit.field, max });
-  assertApprovable(source.text, edit.text, edit.status, edit.force ?? false, { piece: edit.pieceId, field: edit.field });
+  // The termbase is read only for an approval: a draft is saved whatever its terms.
+  const terms = edit.status === 'approved' && !edit.force ? { index: new TermIndex(store.terms.readAll()), source: edit.source, target: edit.target } : undefined;
+  assertApprovable(source.text, edit.text, edit.status, edit.force ?? false, { piece: edit.pieceId, field: edit.field }, terms);
   const next = approvalAfterEdit(
     current,
     { text: edit.text, status: edit.status, from: edit.source, sourceHash: edit.sourceHash },

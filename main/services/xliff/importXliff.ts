@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors/AppError';
 import type { ValidationProblem } from '../../../shared/schemas/validationProblems';
 import { targetKeys } from '../../../shared/locales/flattenResources';
 import { checkTranslation } from '../../../shared/translation/checkTranslation';
+import { TermIndex } from '../../../shared/terms/TermIndex';
 import { normalizeLineEnds } from '../../../shared/schemas/textCharacters';
 import { readXliff } from '../../xliff/readXliff';
 import type { XliffDocumentIn, XliffUnitIn } from '../../xliff/xliffTypes';
@@ -68,6 +69,8 @@ export function importXliff(
     downgraded: [],
   };
   const writes: (() => void)[] = [];
+  // Library texts are held to the termbase as on approval in the app (writeTranslation checks again).
+  const terms = { index: new TermIndex(store.terms.readAll()), source, target };
   doc.units.forEach((unit, index) => {
     const place = resolved[index] as Resolved;
     const currentHash = hashSourceText(place.source);
@@ -81,7 +84,7 @@ export function importXliff(
       return;
     }
     let status: StoredTextStatus = unit.state === 'final' ? 'approved' : 'draft';
-    const checks = checkTranslation(place.source, text);
+    const checks = checkTranslation(place.source, text, place.kind === 'piece' ? terms : undefined);
     if (status === 'approved' && checks.length > 0) {
       status = 'draft';
       report.downgraded.push({ id: `${unit.fileId}/${unit.id}`, checks: checks.map((c) => c.key) });

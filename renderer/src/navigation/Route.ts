@@ -22,4 +22,5 @@ export type Route =
     }
   | { screen: 'packs'; packId?: string }
   | { screen: 'translate' }
+  | { screen: 'terms' }
   | { screen: 'settings' };

@@ -14,8 +14,9 @@ export function CheckList({ id, checks }: { id: string; checks: readonly Transla
         </p>
       ) : (
         <ul>
-          {checks.map((check) => (
-            <li key={check.key} data-check={check.key}>
+          {checks.map((check, i) => (
+            // Term checks come several of one key, one per term.
+            <li key={`${check.key}-${i}`} data-check={check.key}>
               <span aria-hidden="true">⚠ </span>
               {t(`common:checks.${check.key}`, check.values)}
             </li>

@@ -5,6 +5,7 @@ const KEYS = [
   { keys: ['Ctrl', 'Shift', 'Enter'], action: 'approveNext' },
   { keys: ['Alt', '↓'], action: 'next' },
   { keys: ['Alt', '↑'], action: 'previous' },
+  { keys: ['Alt', '1…9'], action: 'insertMatch' },
 ] as const;
 
 /** The keyboard shortcuts of the translator's view, always on screen. */

@@ -19,6 +19,7 @@ import { listedOf, type WorkUnit } from './workUnit';
 import { matchesSearch } from './matchesSearch';
 import { useDeepMatches } from './useDeepMatches';
 import { useOpenUnit } from './useOpenUnit';
+import { useTermContext } from './useTermContext';
 import { TranslateToolbar } from './TranslateToolbar';
 import { UnitList } from './UnitList';
 import { UnitEditor } from './UnitEditor';
@@ -26,6 +27,7 @@ import { Shortcuts } from './Shortcuts';
 import { ProgressPanel } from './ProgressPanel';
 import { StrictPanel } from './StrictPanel';
 import { XliffPanel } from './XliffPanel';
+import { ConcordancePanel } from './ConcordancePanel';
 import './translate.css';
 
 /**
@@ -37,6 +39,7 @@ export function TranslateScreen() {
   const locale = useUiLocale();
   const [choices, setChoices] = useState<TranslateChoices>(initialChoices);
   const work = useTranslationWork(choices);
+  const terms = useTermContext(choices.mode === 'library', choices.source, choices.target);
   const packs = useApiQuery(`packs:${locale}`, () => getApi()['library.list']({ kind: 'packs', locale }));
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   /** Bumped when the list is reloaded, so the open unit is read again too. */
@@ -159,7 +162,7 @@ export function TranslateScreen() {
     } catch (caught) {
       const failure = toApiError(caught);
       if (failure.code === 'translation.checksFailed' && status === 'approved' && !force && value !== null) {
-        const local = checkTranslation(target.unit.source, value).map((c) => t(`common:checks.${c.key}`, c.values));
+        const local = checkTranslation(target.unit.source, value, terms).map((c) => t(`common:checks.${c.key}`, c.values));
         const described = describeApiError(failure, t);
         setApproveAnyway({ work: target, text: value, next, problems: local.length > 0 ? local : described.problems.length > 0 ? described.problems : [described.message] });
       } else setError(failure);
@@ -174,7 +177,7 @@ export function TranslateScreen() {
       setMessage(t('ui:translate.emptyRefused'));
       return;
     }
-    const checks = checkTranslation(current.unit.source, text);
+    const checks = checkTranslation(current.unit.source, text, terms);
     if (status === 'approved' && checks.length > 0) {
       setApproveAnyway({ work: current, text, next, problems: checks.map((c) => t(`common:checks.${c.key}`, c.values)) });
       return;
@@ -249,6 +252,7 @@ export function TranslateScreen() {
               loadError={opened.error}
               source={choices.source}
               target={choices.target}
+              terms={terms}
               text={text}
               onText={(value) => {
                 setDraft({ key: draftKey, text: value });
@@ -282,6 +286,7 @@ export function TranslateScreen() {
         {choices.mode === 'library' && choices.packId && work.summary?.strictBlockers ? (
           <StrictPanel blockers={work.summary.strictBlockers} titleOf={(id) => titles.get(id)} />
         ) : null}
+        {choices.mode === 'library' && !work.sameLanguages ? <ConcordancePanel source={choices.source} target={choices.target} /> : null}
         <XliffPanel
           mode={choices.mode}
           source={choices.source}

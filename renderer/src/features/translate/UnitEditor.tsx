@@ -1,15 +1,20 @@
-import { useId, useMemo, useState, type RefObject } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/apiContract';
 import { type Locale } from '../../../../shared/domain/locales';
 import type { StoredTextStatus } from '../../../../shared/domain/pieceKinds';
 import { checkTranslation } from '../../../../shared/translation/checkTranslation';
+import type { TermContext } from '../../../../shared/translation/checkTerms';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatWhen } from '../../components/formatWhen';
 import { Markdown } from '../../components/Markdown';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useUiLocale } from '../../components/useUiLocale';
 import { CheckList } from './CheckList';
+import { TermHints } from './TermHints';
+import { MEMORY_SHORTCUTS, MemoryMatches, numberedMatches } from './MemoryMatches';
+import { getApi } from '../../api/getApi';
+import { useApiQuery } from '../../api/useApiQuery';
 import { WordDiff } from './WordDiff';
 import { signature, type ListedUnit, type WorkUnit } from './workUnit';
 import { unitHeading } from './unitHeading';
@@ -37,6 +42,7 @@ export function UnitEditor({
   onRevert,
   onMove,
   onReload,
+  terms,
 }: {
   item: ListedUnit;
   work: WorkUnit | null;
@@ -58,6 +64,8 @@ export function UnitEditor({
   onRevert: () => void;
   onMove: (delta: 1 | -1) => void;
   onReload: () => void;
+  /** The termbase, for library texts once it has come. */
+  terms?: TermContext;
 }) {
   const { t } = useTranslation();
   const uiLocale = useUiLocale();
@@ -67,7 +75,31 @@ export function UnitEditor({
   const { unit } = shown;
   const sourceText = work?.unit.source ?? '';
   const { title, detail } = unitHeading(shown, t);
-  const checks = useMemo(() => (work ? checkTranslation(sourceText, text) : []), [work, sourceText, text]);
+  const checks = useMemo(() => (work ? checkTranslation(sourceText, text, terms) : []), [work, sourceText, text, terms]);
+  const memoryRef = work?.mode === 'library' ? { pieceId: work.unit.pieceId, field: work.unit.field, source, target } : null;
+  const memory = useApiQuery(memoryRef ? `memory|${memoryRef.pieceId}|${memoryRef.field}|${source}|${target}` : null, () =>
+    getApi()['memory.matches'](memoryRef!),
+  );
+  const segments = memory.data ?? [];
+  // A match goes in at the cursor (over the selection), as CAT tools insert into a segment.
+  const insert = (value: string) => {
+    const area = textareaRef.current;
+    const start = area?.selectionStart ?? text.length;
+    const end = area?.selectionEnd ?? text.length;
+    onText(text.slice(0, start) + value + text.slice(end));
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(start + value.length, start + value.length);
+    });
+  };
+  const onMemoryKey = (event: KeyboardEvent<HTMLElement>) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
+    const n = Number(event.key) - 1;
+    const picked = numberedMatches(segments)[n];
+    if (!picked || n >= MEMORY_SHORTCUTS) return;
+    event.preventDefault();
+    insert(picked.match.target);
+  };
   const signed = signature(shown);
   const sourceLanguage = t(`ui:language.${source}`);
   const targetLanguage = t(`ui:language.${target}`);
@@ -75,7 +107,14 @@ export function UnitEditor({
   const madeFrom = shown.mode === 'library' && shown.unit.targetFrom && shown.unit.targetFrom !== source ? shown.unit.targetFrom : null;
 
   return (
-    <section className="tr-editor" aria-labelledby={`${id}-heading`} data-testid="tr-editor" data-unit={item.key} aria-busy={work === null && !loadError}>
+    <section
+      className="tr-editor"
+      aria-labelledby={`${id}-heading`}
+      data-testid="tr-editor"
+      data-unit={item.key}
+      aria-busy={work === null && !loadError}
+      onKeyDown={onMemoryKey}
+    >
       <div className="tr-editor-head">
         <h3 id={`${id}-heading`}>
           {title} <span className="kind-label">{detail}</span>
@@ -152,6 +191,8 @@ export function UnitEditor({
             aria-keyshortcuts="Control+Enter Control+Shift+Enter Alt+ArrowDown Alt+ArrowUp"
             onChange={(e) => onText(e.target.value)}
           />
+          {work ? <MemoryMatches segments={segments} source={source} target={target} onInsert={insert} /> : null}
+          {terms && work ? <TermHints source={sourceText} target={text} terms={terms} /> : null}
           <CheckList id={`${id}-checks`} checks={checks} />
         </div>
       </div>

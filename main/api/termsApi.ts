@@ -1,0 +1,37 @@
+import type { ApiContext } from './ApiContext';
+import type { ApiRegistry } from './ApiRegistry';
+import { AppError } from '../../shared/errors/AppError';
+import { saveConcept } from '../services/terms/saveConcept';
+import { approverNow } from '../services/userName';
+import { importTermbase } from '../services/terms/importTermbase';
+import { readTbx } from '../terms/readTbx';
+import { writeTbx } from '../terms/writeTbx';
+import { findMemoryMatches } from '../services/memory/findMemoryMatches';
+import { searchConcordance } from '../services/memory/searchConcordance';
+
+/**
+ * The translator's references: the termbase (Terminology screen, term checks, TBX out and in)
+ * and the translation memory's matches for an open unit.
+ */
+export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
+  const { store } = ctx;
+  api.register('terms.list', () => store.terms.readAll());
+  api.register('terms.save', ({ concept }) => saveConcept(store, concept, approverNow(store)));
+  api.register('terms.delete', ({ id }) =>
+    store.write(() => {
+      if (!store.terms.delete(id)) throw new AppError('terms.notFound', { concept: id });
+      return { id };
+    }),
+  );
+  api.register('terms.exportTbx', async () => {
+    const concepts = store.terms.readAll();
+    const xml = writeTbx(concepts, 'Briefing Pack Builder termbase');
+    const fileName = 'termbase.tbx';
+    const savedTo = ctx.desktop ? await ctx.desktop.saveText(fileName, xml, 'tbx') : null;
+    return { fileName, xml, concepts: concepts.length, savedTo };
+  });
+  // Read whole before anything is written: a bad file changes nothing.
+  api.register('terms.importTbx', ({ xml }) => importTermbase(store, readTbx(xml), { dryRun: false }));
+  api.register('memory.matches', (query) => findMemoryMatches(store, query));
+  api.register('memory.concordance', (query) => searchConcordance(store, query));
+}

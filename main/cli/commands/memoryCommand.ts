@@ -1,0 +1,33 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CliContext } from '../CliContext';
+import { localeOption } from '../parseLocale';
+import type { Locale } from '../../../shared/domain/locales';
+import { writeFileAtomic } from '../../services/writeFileAtomic';
+
+/** The translation memory out for CAT tools, as TMX; loaded only when the command runs. */
+export function registerMemory(program: Command, ctx: CliContext, version: string): void {
+  const { t } = ctx;
+  const memory = program.command('memory').description(t('cli:commands.memory'));
+  memory
+    .command('export')
+    .description(t('cli:memory.export'))
+    .argument('<file>', t('cli:memory.file'))
+    .requiredOption('--from <lang>', t('cli:memory.from'), localeOption(t))
+    .requiredOption('--lang <lang>', t('cli:memory.lang'), localeOption(t))
+    .option('--force', t('cli:options.force'))
+    .option('--json', t('cli:options.json'))
+    .action(async (file: string, o: { from: Locale; lang: Locale; force?: boolean; json?: boolean }, command: Command) => {
+      const { memoryIndexFor } = await import('../../services/memory/MemoryIndex');
+      const { writeTmx } = await import('../../services/memory/writeTmx');
+      const { AppError } = await import('../../../shared/errors/AppError');
+      if (o.from === o.lang) throw new AppError('translation.sameLanguage', { locale: o.lang });
+      await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
+        const index = memoryIndexFor(store.db, o.from, o.lang);
+        const target = path.resolve(file);
+        writeFileAtomic(target, writeTmx(index, o.from, o.lang, version), { force: o.force ?? false });
+        if (o.json) ctx.json({ file: target, units: index.pairs.length, source: o.from, target: o.lang });
+        else ctx.out(t('cli:memory.exported', { count: index.pairs.length, source: o.from, target: o.lang, file: target }));
+      });
+    });
+}

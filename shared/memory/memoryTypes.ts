@@ -1,0 +1,16 @@
+export interface MemoryMatch {
+  /** 0–100; 100 is the same words in the same order. */
+  score: number;
+  /** The earlier segment's source and its approved translation. */
+  source: string;
+  target: string;
+  pieceId: string;
+  field: string;
+}
+
+export interface MemorySegment {
+  /** The paragraph of the open unit's source the matches are for. */
+  index: number;
+  source: string;
+  matches: MemoryMatch[];
+}
