@@ -71,14 +71,14 @@ describe('briefing packs', () => {
       id: 'pack-base',
       slug: 'base',
       meetingId: 'meet-rps-panama-2025',
-      title: { fr: { text: 'Dossier de base', status: 'approved' } },
+      title: { fr: { text: 'Dossier de base', status: 'draft' } },
       paper: 'a4',
       sections: [],
     });
     expect(pack.title.en).toBeUndefined();
     const plain = await ok(['packs', 'create', '--slug', 'plain-one', '--title', '  Plain  ']);
     expect(plain.stdout).toBe('Created the pack plain-one (pack-plain-one).\n');
-    expect(packOf(await exported(), 'plain-one').title).toEqual({ en: { text: 'Plain', status: 'approved' } });
+    expect(packOf(await exported(), 'plain-one').title).toEqual({ en: { text: 'Plain', status: 'draft' } });
   });
 
   it('add-section adds sections with pieces, in order', async () => {
@@ -159,7 +159,7 @@ describe('briefing packs', () => {
     await ok(['packs', 'duplicate', 'base', '--slug', 'twin']);
     const doc = await exported();
     const other = packOf(doc, 'twin-s1');
-    expect(other.title).toEqual({ en: { text: 'Other pack', status: 'approved' } });
+    expect(other.title).toEqual({ en: { text: 'Other pack', status: 'draft' } });
     expect(other.sections.map((s) => s.title.en?.text)).toEqual(['Its own section']);
     const twin = packOf(doc, 'twin');
     expect(twin.sections.map((s) => s.title)).toEqual(packOf(doc, 'base').sections.map((s) => s.title));
