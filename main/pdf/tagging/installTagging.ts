@@ -59,6 +59,7 @@ export function installTagging(): void {
   renderer.renderPages = function (...args) {
     const doc = this.pdfDocument;
     if (!doc.options.tagged) return renderPages.apply(this, args);
+    for (const page of args[0] as unknown as Page[]) withListCounters(page.items);
     const root = doc.struct('Document');
     doc.addStructure(root);
     trees.set(doc, { root, elements: new Map() });
@@ -100,6 +101,33 @@ export function installTagging(): void {
       if (!trees.has(this.pdfDocument)) return draw.apply(this, args);
       return asArtifact(this.pdfDocument, name === 'renderWatermark' ? 'Pagination' : 'Layout', () => draw.apply(this, args));
     };
+  }
+}
+
+interface Page {
+  items: { type: string; item: unknown }[];
+}
+
+/** What pdfmake writes as an ordered list's counter ("1. "); a page number has no full stop. */
+const COUNTER = /^\s*\d+\.\s*$/;
+
+/**
+ * pdfmake lays out a numbered item's counter as a line of its own, after the item's first line
+ * and with none of its properties: it is moved before that line and given its tag, so the
+ * paragraph reads "1. First line…".
+ */
+function withListCounters(items: Page['items']): void {
+  for (let i = 1; i < items.length; i++) {
+    const counter = items[i]!;
+    const first = items[i - 1]!;
+    if (counter.type !== 'line' || first.type !== 'line') continue;
+    const counterLine = counter.item as Line;
+    const tag = (first.item as Line).inlines.find((inline) => inline[TAG_KEY])?.[TAG_KEY];
+    if (!tag || counterLine.inlines.some((inline) => inline[TAG_KEY])) continue;
+    if (!COUNTER.test(counterLine.inlines.map((inline) => String(inline.text ?? '')).join(''))) continue;
+    for (const inline of counterLine.inlines) inline[TAG_KEY] = tag;
+    items[i - 1] = counter;
+    items[i] = first;
   }
 }
 
