@@ -144,6 +144,24 @@ describe('each single edition of the Panama pack is a tagged PDF', () => {
   });
 });
 
+describe('a passage shown in another language than the edition’s', () => {
+  it('carries its own /Lang: the French original in the Spanish edition', async () => {
+    const doc = structuredClone(STARTER);
+    const priority = doc.priorities.find((p) => p.id === 'prio-rps-3')!;
+    const french = priority.body.fr!.text;
+    delete priority.body.es;
+    const tree = await readTree(await build('fallback-es', 'es', doc));
+    expect(tree.catalogLang).toBe('es-419');
+    const foreign = tree.elements.filter((e) => e.lang === 'fr-CA');
+    expect(foreign.length).toBeGreaterThan(0);
+    // The French body's first words are in a French passage, and in no other.
+    const opening = norm(french).split(' ').slice(0, 4).join(' ');
+    expect(foreign.some((e) => norm(e.text).includes(opening))).toBe(true);
+    expect(tree.elements.filter((e) => e.lang !== 'fr-CA' && norm(e.text).includes(opening))).toEqual([]);
+    expect(tree.elements.filter((e) => e.lang && e.lang !== 'fr-CA')).toEqual([]);
+  }, 60_000);
+});
+
 describe('the side-by-side edition', () => {
   it('gives each column’s passages their own language, in the order en, fr, es', async () => {
     const file = files.parallel!;
@@ -186,6 +204,19 @@ describe('hostile content still builds a valid tagged PDF', () => {
     expect(text.includes('secretaria.tecnica.seguridad@asamblea.gob.pa'), 'the table’s e-mail address').toBe(true);
     if (edition === 'en') expect(text.includes(`Before${word}after.`), 'the long word, whole and in order').toBe(true);
   }, 180_000);
+});
+
+describe('a numbered list', () => {
+  it('reads each counter before its item, in the item’s paragraph', async () => {
+    const doc = hostileDocument([note('note-list', 'Steps', '1. MARKERONE opens\n2. MARKERTWO follows\n\n- MARKERBULLET item')]);
+    const tree = await readTree(await build('list-en', 'en', doc, 'hostile'));
+    const texts = tree.elements.map((e) => norm(e.text));
+    expect(texts).toContain('1. MARKERONE opens');
+    expect(texts).toContain('2. MARKERTWO follows');
+    // A bullet is drawn, not written: an artifact, so the item is its text alone.
+    expect(texts).toContain('MARKERBULLET item');
+    expect(tree.unmarked).toEqual([]);
+  }, 60_000);
 });
 
 describe('an edition built in parts', () => {
