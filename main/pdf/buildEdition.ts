@@ -73,6 +73,12 @@ export interface RenderEditionOptions {
   checks?: boolean;
   /** The pack's slug, for messages. */
   pack?: string;
+  /**
+   * A tagged PDF (main/pdf/tagging), for editions built in one pass; editions built in parts
+   * stay untagged, since merging the parts would not keep one structure tree. On unless a
+   * benchmark measures its cost.
+   */
+  tagged?: boolean;
 }
 
 /** An edition with its layout and plan decided: everything a build needs but the library. */
@@ -102,7 +108,7 @@ export function prepareEdition(
  */
 export async function renderEdition(
   { edition, layout, plan, reports }: PreparedEdition,
-  { strict = false, checks = true, pack = '' }: RenderEditionOptions = {},
+  { strict = false, checks = true, pack = '', tagged = true }: RenderEditionOptions = {},
 ): Promise<BuiltEdition> {
   const findings = new LayoutFindings(edition);
   const whole = prepareDocument(wholeDocument(layout), findings);
@@ -115,7 +121,7 @@ export async function renderEdition(
         }
       : undefined;
   if (plan.kind === 'single') {
-    const { bytes, pages } = await renderPdf(whole, undefined, { prepared: true, onOffPage: onOffPage(0) });
+    const { bytes, pages } = await renderPdf(whole, undefined, { prepared: true, onOffPage: onOffPage(0), tagged });
     return { edition, bytes, pages, reports, warnings };
   }
   // pdf-lib is loaded only by builds that need it: the single-pass path does not pay for it.

@@ -7,6 +7,8 @@ import { afterLayout, installLayoutHooks } from './pdfmakeLayout';
 import { installBookmarkDestinations } from './bookmarkDestinations';
 import { finishPages, type OffPage } from './layoutChecks';
 import { prepareDocument, type TextFindings } from './textRuns';
+import { installTagging } from './tagging/installTagging';
+import { taggedDefinition } from './tagging/taggedDefinition';
 
 let configured = false;
 
@@ -21,6 +23,7 @@ export function configurePdfmake(): typeof pdfmake {
     pdfmake.setLocalAccessPolicy((file) => isFontPath(file));
     installLayoutHooks();
     installBookmarkDestinations();
+    installTagging();
     configured = true;
   }
   return pdfmake;
@@ -62,6 +65,11 @@ export interface RenderOptions {
    * box (layoutChecks.ts); it may throw to stop the build. Without it, lines are not checked.
    */
   onOffPage?: (problems: OffPage[]) => void;
+  /**
+   * A tagged PDF (main/pdf/tagging): a structure tree with a language on every passage. Off for
+   * the parts of a build in parts: merging them would drop their trees (buildInParts.ts).
+   */
+  tagged?: boolean;
 }
 
 /** Lays out and renders one document; the page count comes from the footer callback. */
@@ -74,6 +82,7 @@ export async function renderPdf(
   progressWindow = progress;
   try {
     if (!options.prepared) prepareDocument(definition, options.findings);
+    if (options.tagged) taggedDefinition(definition);
     const { onOffPage } = options;
     if (definition.content !== null && typeof definition.content === 'object') {
       afterLayout(definition.content, (pages) => {

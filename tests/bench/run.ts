@@ -20,6 +20,7 @@ import { packHtml } from './packHtml';
 import { runUiBench, runViewerBench } from './uiBench';
 import { runTranslateBench } from './translateBench';
 import { runLayoutChecksBench } from './layoutChecksBench';
+import { runTaggingBench } from './taggingBench';
 import { hostileDocument } from '../helpers/hostileDocument';
 import { runImportBench } from './importBench';
 import { runSearchBench } from './searchBench';
@@ -208,6 +209,8 @@ async function main() {
       { name: 'hostile', doc: hostileDocument(), pack: 'hostile', editions: ['en', 'parallel'] },
     ]);
   }
+  // Tagged PDFs (issue 14) against the same builds untagged.
+  if (!only || only.includes('tagged')) await runTaggingBench(emit, RUNS, 'panama-2025', panama, 'panama-2025', ['en', 'fr', 'es', 'parallel']);
   if (!only || only.includes('ui')) await runUiBench(emit, work, RUNS);
   // The renderer's size, and opening a ~530-page PDF in the viewer.
   if (!only || only.includes('ui') || only.includes('viewer')) await runViewerBench(emit, work, RUNS);

@@ -1,0 +1,141 @@
+import { createRequire } from 'node:module';
+import { TAG_KEY, type Tag } from './tagDocument';
+
+/*
+ * The structure tree of a tagged PDF, written while pdfmake draws. pdfmake's Renderer only calls
+ * pdfkit's public methods, one laid-out line at a time: each line is wrapped in marked content
+ * and added to the structure element of its paragraph (the Tag tagDocument.ts set on its leaves),
+ * created when the paragraph's first line is drawn, so the tree's order is the drawing order.
+ * Rules, boxes, the watermark and images are artifacts. Documents not created with pdfkit's
+ * `tagged` option are drawn as before.
+ */
+
+const require = createRequire(import.meta.url);
+
+interface StructElement {
+  add(child: unknown): StructElement;
+  end(): void;
+}
+interface PdfKitDocument {
+  options: { tagged?: boolean };
+  struct(type: string, options?: { lang?: string }): StructElement;
+  addStructure(element: StructElement): PdfKitDocument;
+  markStructureContent(tag: string): unknown;
+  markContent(tag: string, options?: { type?: string }): PdfKitDocument;
+  endMarkedContent(): PdfKitDocument;
+}
+interface RendererThis {
+  pdfDocument: PdfKitDocument;
+}
+interface Line {
+  inlines: Record<string, unknown>[];
+}
+type Method = (this: RendererThis, ...args: never[]) => unknown;
+
+const renderer = (require('pdfmake/js/Renderer') as { default: { prototype: Record<string, Method> } }).default.prototype;
+
+/** The methods this layer wraps; an upgrade of pdfmake that renames one must fail loudly. */
+export const WRAPPED_METHODS = ['renderPages', 'renderLine', 'renderVector', 'renderWatermark', 'renderImage', 'renderSVG'] as const;
+
+interface TreeState {
+  root: StructElement;
+  elements: Map<Tag, StructElement>;
+}
+
+const trees = new WeakMap<PdfKitDocument, TreeState>();
+/** A line no builder tagged (a page number pdfmake fills in): a paragraph of its own. */
+const UNTAGGED: Tag = { role: 'P' };
+
+let installed = false;
+
+export function installTagging(): void {
+  if (installed) return;
+  for (const name of WRAPPED_METHODS) {
+    if (typeof renderer[name] !== 'function') throw new Error(`pdfmake's Renderer has no ${name}: the tagging layer (main/pdf/tagging) needs updating`);
+  }
+  installed = true;
+
+  const renderPages = renderer.renderPages!;
+  renderer.renderPages = function (...args) {
+    const doc = this.pdfDocument;
+    if (!doc.options.tagged) return renderPages.apply(this, args);
+    for (const page of args[0] as unknown as Page[]) withListCounters(page.items);
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    trees.set(doc, { root, elements: new Map() });
+    try {
+      return renderPages.apply(this, args);
+    } finally {
+      root.end();
+      trees.delete(doc);
+    }
+  };
+
+  const renderLine = renderer.renderLine!;
+  renderer.renderLine = function (...args) {
+    const tree = trees.get(this.pdfDocument);
+    if (!tree) return renderLine.apply(this, args);
+    const line = args[0] as unknown as Line;
+    const tag = (line.inlines.find((inline) => inline[TAG_KEY])?.[TAG_KEY] as Tag | undefined) ?? UNTAGGED;
+    if (tag.role === 'Artifact') return asArtifact(this.pdfDocument, 'Pagination', () => renderLine.apply(this, args));
+    const doc = this.pdfDocument;
+    let element = tree.elements.get(tag);
+    if (!element) {
+      element = doc.struct(tag.role, tag.lang ? { lang: tag.lang } : {});
+      tree.root.add(element);
+      // An untagged line is a paragraph of its own, not one with every other untagged line.
+      if (tag !== UNTAGGED) tree.elements.set(tag, element);
+    }
+    const content = doc.markStructureContent(tag.role);
+    try {
+      return renderLine.apply(this, args);
+    } finally {
+      doc.endMarkedContent();
+      element.add(content);
+    }
+  };
+
+  for (const name of ['renderVector', 'renderWatermark', 'renderImage', 'renderSVG'] as const) {
+    const draw = renderer[name]!;
+    renderer[name] = function (...args) {
+      if (!trees.has(this.pdfDocument)) return draw.apply(this, args);
+      return asArtifact(this.pdfDocument, name === 'renderWatermark' ? 'Pagination' : 'Layout', () => draw.apply(this, args));
+    };
+  }
+}
+
+interface Page {
+  items: { type: string; item: unknown }[];
+}
+
+/** What pdfmake writes as an ordered list's counter ("1. "); a page number has no full stop. */
+const COUNTER = /^\s*\d+\.\s*$/;
+
+/**
+ * pdfmake lays out a numbered item's counter as a line of its own, after the item's first line
+ * and with none of its properties: it is moved before that line and given its tag, so the
+ * paragraph reads "1. First line…".
+ */
+function withListCounters(items: Page['items']): void {
+  for (let i = 1; i < items.length; i++) {
+    const counter = items[i]!;
+    const first = items[i - 1]!;
+    if (counter.type !== 'line' || first.type !== 'line') continue;
+    const counterLine = counter.item as Line;
+    const tag = (first.item as Line).inlines.find((inline) => inline[TAG_KEY])?.[TAG_KEY];
+    if (!tag || counterLine.inlines.some((inline) => inline[TAG_KEY])) continue;
+    if (!COUNTER.test(counterLine.inlines.map((inline) => String(inline.text ?? '')).join(''))) continue;
+    for (const inline of counterLine.inlines) inline[TAG_KEY] = tag;
+    items[i - 1] = counter;
+    items[i] = first;
+  }
+}
+
+function asArtifact(doc: PdfKitDocument, type: 'Pagination' | 'Layout', draw: () => unknown): unknown {
+  doc.markContent('Artifact', { type });
+  try {
+    return draw();
+  } finally {
+    doc.endMarkedContent();
+  }
+}

@@ -1,0 +1,103 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { LOCALE_TAGS, LOCALES, isLocale } from '../../../shared/domain/locales';
+import { FALLBACK_LANGUAGE_KEY, LANGUAGE_COLUMNS_KEY } from '../layoutKeys';
+
+/**
+ * What a laid-out line is to the structure tree. pdfmake copies a leaf's own properties onto the
+ * runs it lays out, so one Tag object, set on every leaf of a paragraph, reaches all its lines:
+ * installTagging.ts groups the lines that share it into one structure element.
+ */
+export const TAG_KEY = 'structureTag';
+
+export type TagRole = 'H1' | 'H2' | 'H3' | 'P' | 'Artifact';
+
+export interface Tag {
+  role: TagRole;
+  /** BCP 47; absent when the passage is in the document's own language. */
+  lang?: string;
+}
+
+/** Headings by the style the document builders give them (styles.ts); any other text is a P. */
+const HEADING_ROLES: Record<string, TagRole> = {
+  sectionHeading: 'H1',
+  itemHeading: 'H2',
+  sourcesHeading: 'H2',
+  subHeading: 'H3',
+  // A heading inside a body sits under its item's heading: H3 whatever its Markdown depth.
+  mdHeading1: 'H3',
+  mdHeading2: 'H3',
+  mdHeading3: 'H3',
+};
+
+type Node = Record<string, unknown>;
+
+function roleOf(node: Node): TagRole {
+  const styles = Array.isArray(node.style) ? node.style : [node.style];
+  for (const style of styles) if (typeof style === 'string' && HEADING_ROLES[style]) return HEADING_ROLES[style];
+  return 'P';
+}
+
+const languageOf = (code: unknown): string | undefined => (isLocale(code) ? LOCALE_TAGS[code] : undefined);
+
+/**
+ * Marks every text of the document (after textRuns.ts prepared it) with its Tag: the running
+ * header and footer as artifacts, each column of a side-by-side table in its language, a text
+ * shown in place of a missing translation in the language it is written in.
+ */
+export function tagDocument(definition: TDocumentDefinitions): TDocumentDefinitions {
+  const documentLang = typeof definition.language === 'string' ? definition.language : undefined;
+  definition.content = tagContent(definition.content, undefined, documentLang) as TDocumentDefinitions['content'];
+  for (const key of ['header', 'footer'] as const) {
+    const repeated = definition[key];
+    if (typeof repeated !== 'function') continue;
+    definition[key] = ((...args: Parameters<typeof repeated>) => {
+      const content = repeated(...args);
+      return content ? tagContent(content, undefined, documentLang, { role: 'Artifact' }) : content;
+    }) as typeof repeated;
+  }
+  return definition;
+}
+
+function tagContent(node: unknown, lang: string | undefined, documentLang: string | undefined, artifact?: Tag): unknown {
+  if (typeof node === 'string' || typeof node === 'number') return tagText({ text: String(node) }, lang, documentLang, artifact);
+  if (Array.isArray(node)) return node.map((child) => tagContent(child, lang, documentLang, artifact));
+  if (node === null || typeof node !== 'object') return node;
+  const n = node as Node;
+  const here = languageOf(n[FALLBACK_LANGUAGE_KEY]) ?? lang;
+  if ('text' in n) return tagText(n, here, documentLang, artifact);
+  for (const key of ['stack', 'columns', 'ul', 'ol'] as const) {
+    if (Array.isArray(n[key])) n[key] = (n[key] as unknown[]).map((child) => tagContent(child, here, documentLang, artifact));
+  }
+  const table = n.table as { body?: unknown[][] } | undefined;
+  if (table && Array.isArray(table.body)) {
+    const columns = n[LANGUAGE_COLUMNS_KEY] === true;
+    table.body = table.body.map((row) =>
+      row.map((cell, c) => tagContent(cell, columns ? (languageOf(LOCALES[c]) ?? here) : here, documentLang, artifact)),
+    );
+  }
+  return n;
+}
+
+function tagText(node: Node, lang: string | undefined, documentLang: string | undefined, artifact?: Tag): Node {
+  const leaves: Node[] = [];
+  node.text = Array.isArray(node.text) || (node.text !== null && typeof node.text === 'object') ? leavesOf(node.text, leaves) : [leavesOf(node.text, leaves)];
+  // A fallback text in a heading ("[FR] Titre") is read in the language of its words.
+  const own = lang ?? leaves.map((leaf) => languageOf(leaf[FALLBACK_LANGUAGE_KEY])).find(Boolean);
+  const tag: Tag = artifact ?? { role: roleOf(node), ...(own && own !== documentLang ? { lang: own } : {}) };
+  for (const leaf of leaves) leaf[TAG_KEY] = tag;
+  return node;
+}
+
+/** The text's leaves as objects (a string becomes one), collected in `out` in reading order. */
+function leavesOf(text: unknown, out: Node[]): unknown {
+  if (Array.isArray(text)) return text.map((part) => leavesOf(part, out));
+  if (text !== null && typeof text === 'object') {
+    const leaf = text as Node;
+    if (Array.isArray(leaf.text)) leaf.text = leavesOf(leaf.text, out);
+    else out.push(leaf);
+    return leaf;
+  }
+  const leaf: Node = { text: text == null ? '' : String(text) };
+  out.push(leaf);
+  return leaf;
+}

@@ -1,0 +1,239 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { buildEdition, editionPlan, type Edition } from '../../main/pdf/buildEdition';
+import { WRAPPED_METHODS } from '../../main/pdf/tagging/installTagging';
+import { parseLibraryDocument } from '../../main/services/parseLibraryDocument';
+import { readLibraryFile } from '../../main/services/readLibraryFile';
+import { STARTER_LIBRARY_PATH } from '../../main/services/loadStarterLibrary';
+import { EMPTY_LOOKUP } from '../../shared/schemas/checkLibraryDocument';
+import { CONTACT_TABLE, hostileDocument, note } from '../helpers/hostileDocument';
+import { norm } from '../helpers/pdf';
+
+/*
+ * Tagged PDFs (main/pdf/tagging): the structure tree read back with pdf.js, the files checked
+ * with qpdf and pdfinfo. Editions built in parts stay untagged (their trees would not survive
+ * the merge) and must not claim to be tagged.
+ */
+
+const OPTIONS = { paper: 'a4' as const, watermark: 'DRAFT', builtAt: new Date('2025-11-20T12:00:00Z') };
+const STARTER = parseLibraryDocument(readLibraryFile(STARTER_LIBRARY_PATH), STARTER_LIBRARY_PATH, EMPTY_LOOKUP);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tagged-'));
+const files: Partial<Record<string, string>> = {};
+
+interface StructNode {
+  role?: string;
+  lang?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+/** One structure element in reading order, with the text of its own marked content. */
+interface Element {
+  role: string;
+  lang?: string;
+  text: string;
+  page: number;
+}
+interface Tree {
+  elements: Element[];
+  /** Text drawn outside any marked content: must be none. */
+  unmarked: string[];
+  catalogLang: string | null;
+  marked: boolean;
+  outline: string[];
+}
+
+async function readTree(file: string): Promise<Tree> {
+  const pdf = await getDocument({ data: new Uint8Array(fs.readFileSync(file)) }).promise;
+  const elements: Element[] = [];
+  const unmarked: string[] = [];
+  for (let p = 1; p <= pdf.numPages; p++) {
+    const page = await pdf.getPage(p);
+    // Text of each marked-content id on the page; a text item outside any marking is noted.
+    const byId = new Map<string, string>();
+    const open: (string | null)[] = [];
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    for (const item of content.items as { type?: string; id?: string; tag?: string; str?: string }[]) {
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(item.id ?? (item.tag === 'Artifact' ? 'artifact' : null));
+      else if (item.type === 'endMarkedContent') open.pop();
+      else if (typeof item.str === 'string' && item.str.trim()) {
+        const id = open.findLast((x) => x !== null);
+        if (!id) unmarked.push(item.str);
+        else if (id !== 'artifact') byId.set(id, (byId.get(id) ?? '') + item.str);
+      }
+    }
+    const walk = (node: StructNode) => {
+      for (const child of node.children ?? []) {
+        if (!child.role) continue;
+        const text = (child.children ?? []).filter((c) => c.type === 'content').map((c) => byId.get(c.id!) ?? '').join(' ');
+        elements.push({ role: child.role, ...(child.lang ? { lang: child.lang } : {}), text, page: p });
+        walk(child);
+      }
+    };
+    const tree = (await page.getStructTree()) as StructNode | null;
+    if (tree) walk(tree);
+  }
+  const catalogLang = ((await pdf.getMetadata()).info as { Language?: string }).Language ?? null;
+  const marked = Boolean(((await pdf.getMarkInfo()) as { Marked?: boolean } | null)?.Marked);
+  const outline = ((await pdf.getOutline()) ?? []).map((o) => o.title);
+  await pdf.destroy();
+  return { elements, unmarked, catalogLang, marked, outline };
+}
+
+const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+function qpdfCheck(file: string): { status: number | null; output: string } {
+  const run = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+  return { status: run.status, output: run.stdout + run.stderr };
+}
+
+async function build(name: string, edition: Edition, doc = STARTER, pack = 'panama-2025', limits?: { singlePassMax: number; partMax: number }) {
+  const built = await buildEdition(doc, pack, edition, OPTIONS, limits);
+  const file = path.join(dir, `${name}.pdf`);
+  fs.writeFileSync(file, built.bytes);
+  files[name] = file;
+  return file;
+}
+
+beforeAll(async () => {
+  for (const edition of ['en', 'fr', 'es', 'parallel'] as const) await build(edition, edition);
+}, 180_000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('each single edition of the Panama pack is a tagged PDF', () => {
+  it.each([
+    ['en', 'en-US'],
+    ['fr', 'fr-CA'],
+    ['es', 'es-419'],
+  ])('%s: Document › headings and paragraphs in order, language %s, header and footer as artifacts', async (edition, lang) => {
+    const file = files[edition]!;
+    expect(pdfinfo(file)).toMatch(/^Tagged:\s+yes$/m);
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    expect(execFileSync('qpdf', ['--show-object=trailer', '--filtered-stream-data', file], { encoding: 'utf8' })).toContain('/Root');
+    const tree = await readTree(file);
+    expect(tree.catalogLang).toBe(lang);
+    expect(tree.marked).toBe(true);
+    // Every character drawn is structure content or an artifact.
+    expect(tree.unmarked).toEqual([]);
+    const roles = new Set(tree.elements.map((e) => e.role));
+    expect([...roles].filter((r) => !['Document', 'H1', 'H2', 'H3', 'P'].includes(r))).toEqual([]);
+    for (const role of ['Document', 'H1', 'H2', 'P']) expect(roles.has(role), role).toBe(true);
+    expect(tree.elements[0]!.role).toBe('Document');
+    // The section headings, in reading order, are the top-level bookmarks.
+    const h1 = tree.elements.filter((e) => e.role === 'H1').map((e) => norm(e.text));
+    expect(h1.length).toBeGreaterThan(1);
+    expect(h1).toEqual(tree.outline.map(norm));
+    // No heading skips a level: an H2 comes after an H1.
+    const levels = tree.elements.filter((e) => /^H[1-3]$/.test(e.role)).map((e) => Number(e.role[1]));
+    levels.forEach((level, i) => expect(level - (i === 0 ? 0 : levels[i - 1]!)).toBeLessThanOrEqual(1));
+    // The running header (the pack's title) and footer (page numbers) are not in the tree.
+    const texts = tree.elements.map((e) => e.text);
+    expect(texts.some((t) => /\b\d+\s*\/\s*\d+\b|Page \d+ of \d+|Página \d+ de \d+|Page \d+ sur \d+/.test(t))).toBe(false);
+    // A passage in the edition's language carries none of its own.
+    expect(tree.elements.filter((e) => e.lang && e.lang !== lang).every((e) => ['en-US', 'fr-CA', 'es-419'].includes(e.lang!))).toBe(true);
+  }, 60_000);
+
+  it('shows its title in the window title (DisplayDocTitle) and is PDF 1.7', () => {
+    const catalog = execFileSync('qpdf', ['--qdf', '--object-streams=disable', files.en!, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
+    expect(catalog).toMatch(/\/DisplayDocTitle true/);
+    expect(pdfinfo(files.en!)).toMatch(/^PDF version:\s+1\.7$/m);
+  });
+});
+
+describe('a passage shown in another language than the edition’s', () => {
+  it('carries its own /Lang: the French original in the Spanish edition', async () => {
+    const doc = structuredClone(STARTER);
+    const priority = doc.priorities.find((p) => p.id === 'prio-rps-3')!;
+    const french = priority.body.fr!.text;
+    delete priority.body.es;
+    const tree = await readTree(await build('fallback-es', 'es', doc));
+    expect(tree.catalogLang).toBe('es-419');
+    const foreign = tree.elements.filter((e) => e.lang === 'fr-CA');
+    expect(foreign.length).toBeGreaterThan(0);
+    // The French body's first words are in a French passage, and in no other.
+    const opening = norm(french).split(' ').slice(0, 4).join(' ');
+    expect(foreign.some((e) => norm(e.text).includes(opening))).toBe(true);
+    expect(tree.elements.filter((e) => e.lang !== 'fr-CA' && norm(e.text).includes(opening))).toEqual([]);
+    expect(tree.elements.filter((e) => e.lang && e.lang !== 'fr-CA')).toEqual([]);
+  }, 60_000);
+});
+
+describe('the side-by-side edition', () => {
+  it('gives each column’s passages their own language, in the order en, fr, es', async () => {
+    const file = files.parallel!;
+    expect(pdfinfo(file)).toMatch(/^Tagged:\s+yes$/m);
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    expect(tree.catalogLang).toBe('mul');
+    expect(tree.unmarked).toEqual([]);
+    const headings = tree.elements.filter((e) => e.role === 'H1' || e.role === 'H2');
+    expect(headings.length).toBeGreaterThan(6);
+    // Each heading row: the three languages, left to right.
+    for (let i = 0; i + 2 < headings.length; i += 3) {
+      expect(headings.slice(i, i + 3).map((h) => h.lang)).toEqual(['en-US', 'fr-CA', 'es-419']);
+    }
+    const paragraphs = tree.elements.filter((e) => e.role === 'P' && e.lang);
+    for (const lang of ['en-US', 'fr-CA', 'es-419']) expect(paragraphs.filter((p) => p.lang === lang).length).toBeGreaterThan(10);
+    // The body's paragraphs (after the contents) all have a language.
+    const firstH1 = tree.elements.findIndex((e) => e.role === 'H1');
+    const body = tree.elements.slice(firstH1).filter((e) => e.role === 'P' && e.text.trim());
+    expect(body.filter((p) => !p.lang).map((p) => p.text)).toEqual([]);
+  }, 60_000);
+});
+
+describe('hostile content still builds a valid tagged PDF', () => {
+  const word = 'MARKERWORD' + 'a'.repeat(100_000);
+  // Side by side, three copies of the word make an edition built in parts (untagged): the table alone there.
+  it.each([
+    ['en', [note('note-table', 'Contacts', CONTACT_TABLE), note('note-word', 'Long word', `Before ${word} after.`)]],
+    ['parallel', [note('note-table', 'Contacts', CONTACT_TABLE)]],
+  ] as const)('%s: a four-column table (and a 100,000-letter word)', async (edition, notes) => {
+    const doc = hostileDocument([...notes]);
+    expect(editionPlan(doc, 'hostile', edition).kind).toBe('single');
+    const file = await build(`hostile-${edition}`, edition, doc, 'hostile');
+    expect(pdfinfo(file)).toMatch(/^Tagged:\s+yes$/m);
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    expect(tree.unmarked).toEqual([]);
+    // Words broken across lines come back in pieces: compared without spaces.
+    const text = tree.elements.map((e) => e.text).join('').replace(/\s+/g, '');
+    expect(text.includes('secretaria.tecnica.seguridad@asamblea.gob.pa'), 'the table’s e-mail address').toBe(true);
+    if (edition === 'en') expect(text.includes(`Before${word}after.`), 'the long word, whole and in order').toBe(true);
+  }, 180_000);
+});
+
+describe('a numbered list', () => {
+  it('reads each counter before its item, in the item’s paragraph', async () => {
+    const doc = hostileDocument([note('note-list', 'Steps', '1. MARKERONE opens\n2. MARKERTWO follows\n\n- MARKERBULLET item')]);
+    const tree = await readTree(await build('list-en', 'en', doc, 'hostile'));
+    const texts = tree.elements.map((e) => norm(e.text));
+    expect(texts).toContain('1. MARKERONE opens');
+    expect(texts).toContain('2. MARKERTWO follows');
+    // A bullet is drawn, not written: an artifact, so the item is its text alone.
+    expect(texts).toContain('MARKERBULLET item');
+    expect(tree.unmarked).toEqual([]);
+  }, 60_000);
+});
+
+describe('an edition built in parts', () => {
+  it('stays untagged but valid: no structure tree, no claim to be tagged', async () => {
+    const file = await build('parts-fr', 'fr', STARTER, 'panama-2025', { singlePassMax: 0, partMax: 12_000 });
+    expect(pdfinfo(file)).toMatch(/^Tagged:\s+no$/m);
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    expect(tree.marked).toBe(false);
+    expect(tree.elements).toEqual([]);
+  }, 120_000);
+});
+
+describe('the pdfmake internals the tagging relies on', () => {
+  it('are all there', async () => {
+    const { createRequire } = await import('node:module');
+    const renderer = (createRequire(import.meta.url)('pdfmake/js/Renderer') as { default: { prototype: Record<string, unknown> } }).default.prototype;
+    for (const name of WRAPPED_METHODS) expect(typeof renderer[name], name).toBe('function');
+  });
+});
