@@ -10,6 +10,7 @@ import type { LibraryStore } from './LibraryStore';
 import { LIST_NEEDS, listPieces } from './listPieces';
 import { hashSourceText } from '../db/textHash';
 import { optionalTextFields, requiredTextFields } from '../../shared/descriptors/descriptors';
+import { listDetails } from '../../shared/descriptors/listDetails';
 
 /**
  * One field of one piece as a list needs it: its state in each of LOCALES (null when SQLite could
@@ -156,7 +157,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       const texts = readTexts(db, spec);
       return byId(jsonRows<[string, string, number]>(db, 'id, network_id, number', 'priorities'))
         .sort((a, b) => a[1].localeCompare(b[1]) || a[2] - b[2])
-        .map(([id, network, number]) => entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, { number, network }));
+        .map(([id, network, number]) => entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, listDetails('priority', { number }, { networkId: network })));
     }
     case 'instruments': {
       const spec = {
@@ -169,12 +170,14 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       const rows = jsonRows<[string, string, number | null, string | null]>(db, 'id, kind, year_adopted, parent_id', 'instruments');
       return byId(rows).map(([id, kind, year, parent]) => {
         const own = texts.get(id) ?? NO_TEXTS;
-        return entry(id, own, 'shortName', spec.required, locale, {
-          kind,
-          year,
-          parent,
-          officialTitle: shownText(own, 'officialTitle', locale),
-        });
+        return entry(
+          id,
+          own,
+          'shortName',
+          spec.required,
+          locale,
+          listDetails('instrument', { kind, yearAdopted: year, officialTitle: shownText(own, 'officialTitle', locale) }, { parentId: parent }),
+        );
       });
     }
     case 'countries': {
@@ -195,7 +198,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
             titleLocale: locale,
             status: states[locale],
             states,
-            details: { code, networks: memberships.get(code) ?? [] },
+            details: listDetails('country', { code }, { networks: memberships.get(code) ?? [] }),
           };
         })
         .sort((a, b) => a.title.localeCompare(b.title, locale));
@@ -211,7 +214,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       return byId(rows)
         .sort((a, b) => b[2].localeCompare(a[2]) || a[0].localeCompare(b[0]))
         .map(([id, country, date, tags]) =>
-          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, { date, country, tags: tags.sort() }),
+          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, listDetails('note', { date, countryCode: country, tags: tags.sort() })),
         );
     }
     case 'meetings': {
@@ -221,7 +224,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         .sort((a, b) => a[2].localeCompare(b[2]))
         .map(([id, network, start, end]) => {
           const own = texts.get(id) ?? NO_TEXTS;
-          return entry(id, own, 'title', spec.required, locale, { start, end, place: shownText(own, 'place', locale), network });
+          return entry(id, own, 'title', spec.required, locale, listDetails('meeting', { startDate: start, endDate: end, place: shownText(own, 'place', locale) }, { networkId: network }));
         });
     }
     case 'sources': {
@@ -229,7 +232,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       const texts = readTexts(db, spec);
       return byId(jsonRows<[string, string, string | null, string | null, string | null]>(db, 'id, issuer, place, date, url', 'sources'))
         .map(([id, issuer, place, date, url]) =>
-          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, { issuer, place, date, url }),
+          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, listDetails('source', { issuer, place, date }, { url })),
         )
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     }

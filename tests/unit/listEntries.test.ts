@@ -5,6 +5,19 @@ import { listEntries } from '../../main/services/listEntries';
 import { LIST_KINDS, LIST_NEEDS, listPieces } from '../../main/services/listPieces';
 import { hashSourceText } from '../../main/db/textHash';
 import { LOCALES, type Locale } from '../../shared/domain/locales';
+import { DESCRIPTORS } from '../../shared/descriptors/descriptors';
+import type { PieceKind } from '../../shared/domain/pieceKinds';
+
+const LIST_PIECE_KIND: Record<(typeof LIST_KINDS)[number], PieceKind> = {
+  priorities: 'priority',
+  instruments: 'instrument',
+  countries: 'country',
+  notes: 'note',
+  meetings: 'meeting',
+  networks: 'network',
+  sources: 'source',
+  packs: 'pack',
+};
 import { scaleLibrary } from '../bench/scaleLibrary';
 import { emptyDocument, tri } from '../helpers/documents';
 import { useStarterStores } from '../helpers/starterStores';
@@ -26,6 +39,11 @@ describe('library lists read straight from SQLite', () => {
   it('give the same rows as the document listing on the starter library', async () => {
     const store = await starterStore('starter');
     for (const kind of LIST_KINDS) expect(listEntries(store, kind, 'fr').length, kind).toBeGreaterThan(0);
+    // Every row carries its kind's list columns under their field names (the descriptor's listColumns).
+    for (const kind of LIST_KINDS) {
+      const columns = DESCRIPTORS[LIST_PIECE_KIND[kind]].listColumns;
+      for (const e of listEntries(store, kind, 'fr')) expect(Object.keys(e.details), `${kind} ${e.id}`).toEqual(expect.arrayContaining([...columns]));
+    }
     expectSameLists(store);
   });
 
