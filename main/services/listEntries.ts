@@ -35,15 +35,19 @@ interface KindTexts {
 }
 
 /**
- * A translation whose recorded hash is the hash its source keeps beside its body (migration 009)
- * is up to date; an original has its own status. Anything else (the source edited since, gone,
- * or without a stored hash) is left null for stateAgainstSource, the rule's one home, in JS.
+ * stateAgainstSource in SQL, from the hashes texts keep beside their bodies (migration 009): an
+ * original has its own status; a translation whose recorded hash is its source's hash now keeps
+ * its status, one whose source differs or is gone is out of date. A source without a stored hash
+ * is left null, to be hashed in JS. The test against listPieces holds the two readings together.
  */
 function stateSql(locale: Locale): string {
   const own = `t_${locale}`;
-  const sourceHash = `CASE ${own}.source_locale ${LOCALES.filter((l) => l !== locale).map((l) => `WHEN '${l}' THEN t_${l}.body_hash`).join(' ')} END`;
+  const sourceAt = (column: string) =>
+    `CASE ${own}.source_locale ${LOCALES.filter((l) => l !== locale).map((l) => `WHEN '${l}' THEN t_${l}.${column}`).join(' ')} END`;
   return `CASE WHEN ${own}.piece_id IS NULL THEN 'missing' WHEN ${own}.source_locale IS NULL THEN ${own}.status
-    WHEN ${sourceHash} = ${own}.source_hash THEN ${own}.status END`;
+    WHEN ${sourceAt('piece_id')} IS NULL THEN 'stale'
+    WHEN ${sourceAt('body_hash')} = ${own}.source_hash THEN ${own}.status
+    WHEN ${sourceAt('body_hash')} IS NOT NULL THEN 'stale' END`;
 }
 
 const shownSql = LOCALES.map((l) => `CASE WHEN t_${l}.piece_id IS NOT NULL THEN json_array(t_${l}.body, t_${l}.status, t_${l}.source_locale) END`).join(', ');
