@@ -10,12 +10,15 @@ import type { LibraryStore } from './LibraryStore';
 import { LIST_NEEDS, listPieces } from './listPieces';
 import { hashSourceText } from '../db/textHash';
 import { optionalTextFields, requiredTextFields } from '../../shared/descriptors/descriptors';
+import { listDetails } from '../../shared/descriptors/listDetails';
 
 /**
- * One stored text as a list needs it: piece, field, locale, status, source locale, recorded
- * hash, the text (for shown fields and originals), then its own hash once computed.
+ * One field of one piece as a list needs it: its state in each of LOCALES (null when SQLite could
+ * not tell whether a translation is out of date), then, for a shown field, each locale's text as
+ * [body, status, source locale] or null.
  */
-type TextStateRow = [string, string, Locale, StoredTextStatus, Locale | null, string | null, string | null, string?];
+type FieldRow = [string, string, ...(TranslationState | null)[]];
+type ShownText = [string, StoredTextStatus, Locale | null] | null;
 
 /** The texts of one piece: the shown fields in full, every counted field as a state per locale. */
 interface PieceTexts {
@@ -32,62 +35,74 @@ interface KindTexts {
 }
 
 /**
- * Every counted text of one piece kind, in one query. A translation is out of date when the hash
- * it recorded no longer matches its source text, so a body leaves SQLite where a row shows it or
- * where it is an original (what translations are made from); a translation made from another
- * translation, which is rare, has its source read on its own. Each source is hashed once.
+ * stateAgainstSource in SQL, from the hashes texts keep beside their bodies (migration 009): an
+ * original has its own status; a translation whose recorded hash is its source's hash now keeps
+ * its status, one whose source differs or is gone is out of date. A source without a stored hash
+ * is left null, to be hashed in JS. The test against listPieces holds the two readings together.
+ */
+function stateSql(locale: Locale): string {
+  const own = `t_${locale}`;
+  const sourceAt = (column: string) =>
+    `CASE ${own}.source_locale ${LOCALES.filter((l) => l !== locale).map((l) => `WHEN '${l}' THEN t_${l}.${column}`).join(' ')} END`;
+  return `CASE WHEN ${own}.piece_id IS NULL THEN 'missing' WHEN ${own}.source_locale IS NULL THEN ${own}.status
+    WHEN ${sourceAt('piece_id')} IS NULL THEN 'stale'
+    WHEN ${sourceAt('body_hash')} = ${own}.source_hash THEN ${own}.status
+    WHEN ${sourceAt('body_hash')} IS NOT NULL THEN 'stale' END`;
+}
+
+const shownSql = LOCALES.map((l) => `CASE WHEN t_${l}.piece_id IS NOT NULL THEN json_array(t_${l}.body, t_${l}.status, t_${l}.source_locale) END`).join(', ');
+
+/**
+ * Every counted field of one piece kind, in one query: one row per piece and field with every
+ * locale's text joined beside the others, so each state is decided in SQLite from stored hashes
+ * and no body leaves it but the shown ones (reading and hashing every original body was most of
+ * the time of a 10,000-note list). The few states SQLite leaves open are read one by one.
  *
  * The rows come as one JSON string: better-sqlite3 builds a JS value per column per row, which
- * at 60,000 texts costs several times the query itself, while JSON.parse builds them in bulk.
+ * at 20,000 fields costs several times the query itself, while JSON.parse builds them in bulk.
  */
 function readTexts(db: Database, spec: KindTexts): Map<string, PieceTexts> {
   const fields = [...spec.required, ...spec.optional];
-  const marks = (list: readonly string[]) => list.map(() => '?').join(', ');
+  const marks = spec.shown.map(() => '?').join(', ');
+  // Driven from the pieces and their kind's fields (a DISTINCT over the texts costs a sort).
   const json = db
     .prepare(
-      `SELECT json_group_array(json_array(t.piece_id, t.field, t.locale, t.status, t.source_locale, t.source_hash,
-         CASE WHEN t.source_locale IS NULL OR t.field IN (${marks(spec.shown)}) THEN t.body END))
-       FROM pieces p JOIN texts t ON t.piece_id = p.id
-       WHERE p.kind = ? AND t.field IN (${marks(fields)})`,
+      `SELECT json_group_array(json_array(f.piece_id, f.field, ${LOCALES.map(stateSql).join(', ')},
+         CASE WHEN f.field IN (${marks}) THEN json_array(${shownSql}) END))
+       FROM (SELECT p.id AS piece_id, fl.value AS field FROM pieces p, json_each(?) fl
+             WHERE p.kind = ? AND EXISTS (SELECT 1 FROM texts x WHERE x.piece_id = p.id AND x.field = fl.value)) f
+       ${LOCALES.map((l) => `LEFT JOIN texts t_${l} ON t_${l}.piece_id = f.piece_id AND t_${l}.field = f.field AND t_${l}.locale = '${l}'`).join('\n       ')}`,
     )
     .pluck()
-    .get(...spec.shown, spec.kind, ...fields) as string;
-  const byPiece = new Map<string, TextStateRow[]>();
-  for (const row of JSON.parse(json) as TextStateRow[]) {
-    const texts = byPiece.get(row[0]);
-    if (texts) texts.push(row);
-    else byPiece.set(row[0], [row]);
-  }
-  const readBody = db.prepare<[string, string, string], string>('SELECT body FROM texts WHERE piece_id = ? AND field = ? AND locale = ?').pluck();
-  const hashOf = (row: TextStateRow): string | null => {
-    if (row[7] === undefined) {
-      const body = row[6] ?? readBody.get(row[0], row[1], row[2]);
-      if (body === undefined) return null;
-      row[7] = hashSourceText(body);
-    }
-    return row[7];
-  };
-  const shownFields = new Set(spec.shown);
+    .get(...spec.shown, JSON.stringify(fields), spec.kind) as string;
+  const readState = db.prepare<[string, string, string], { status: StoredTextStatus; recorded: string | null; body: string | null }>(
+    `SELECT t.status, t.source_hash AS recorded, s.body FROM texts t
+     LEFT JOIN texts s ON s.piece_id = t.piece_id AND s.field = t.field AND s.locale = t.source_locale
+     WHERE t.piece_id = ? AND t.field = ? AND t.locale = ?`,
+  );
   const out = new Map<string, PieceTexts>();
-  for (const [id, texts] of byPiece) {
-    const piece: PieceTexts = { shown: new Map(), states: new Map() };
-    out.set(id, piece);
-    for (const row of texts) {
-      const [, field, locale, status, source, hash, text] = row;
-      let state: TranslationState = status;
-      if (source !== null) {
-        const origin = texts.find((r) => r[1] === field && r[2] === source);
-        state = stateAgainstSource(status, hash, origin ? hashOf(origin) : null);
+  for (const row of JSON.parse(json) as FieldRow[]) {
+    const [id, field] = row;
+    let piece = out.get(id);
+    if (!piece) out.set(id, (piece = { shown: new Map(), states: new Map() }));
+    const states: Partial<Record<Locale, TranslationState>> = {};
+    LOCALES.forEach((locale, i) => {
+      let state = row[2 + i] as TranslationState | null;
+      if (state === null) {
+        const text = readState.get(id, field, locale)!;
+        state = stateAgainstSource(text.status, text.recorded, text.body === null ? null : hashSourceText(text.body));
       }
-      const states = piece.states.get(field);
-      if (states) states[locale] = state;
-      else piece.states.set(field, { [locale]: state });
-      if (text !== null && shownFields.has(field)) {
-        const entry = source !== null ? { text, status, from: source } : { text, status };
-        const shown = piece.shown.get(field);
-        if (shown) shown[locale] = entry;
-        else piece.shown.set(field, { [locale]: entry });
-      }
+      if (state !== 'missing') states[locale] = state;
+    });
+    piece.states.set(field, states);
+    const shown = row[2 + LOCALES.length] as unknown as ShownText[] | null;
+    if (shown) {
+      const doc: LocalizedDoc = {};
+      LOCALES.forEach((locale, i) => {
+        const text = shown[i];
+        if (text) doc[locale] = text[2] !== null ? { text: text[0], status: text[1], from: text[2] } : { text: text[0], status: text[1] };
+      });
+      piece.shown.set(field, doc);
     }
   }
   return out;
@@ -146,7 +161,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       const texts = readTexts(db, spec);
       return byId(jsonRows<[string, string, number]>(db, 'id, network_id, number', 'priorities'))
         .sort((a, b) => a[1].localeCompare(b[1]) || a[2] - b[2])
-        .map(([id, network, number]) => entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, { number, network }));
+        .map(([id, network, number]) => entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, listDetails('priority', { number }, { networkId: network })));
     }
     case 'instruments': {
       const spec = {
@@ -159,12 +174,14 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       const rows = jsonRows<[string, string, number | null, string | null]>(db, 'id, kind, year_adopted, parent_id', 'instruments');
       return byId(rows).map(([id, kind, year, parent]) => {
         const own = texts.get(id) ?? NO_TEXTS;
-        return entry(id, own, 'shortName', spec.required, locale, {
-          kind,
-          year,
-          parent,
-          officialTitle: shownText(own, 'officialTitle', locale),
-        });
+        return entry(
+          id,
+          own,
+          'shortName',
+          spec.required,
+          locale,
+          listDetails('instrument', { kind, yearAdopted: year, officialTitle: shownText(own, 'officialTitle', locale) }, { parentId: parent }),
+        );
       });
     }
     case 'countries': {
@@ -185,7 +202,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
             titleLocale: locale,
             status: states[locale],
             states,
-            details: { code, networks: memberships.get(code) ?? [] },
+            details: listDetails('country', { code }, { networks: memberships.get(code) ?? [] }),
           };
         })
         .sort((a, b) => a.title.localeCompare(b.title, locale));
@@ -201,7 +218,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       return byId(rows)
         .sort((a, b) => b[2].localeCompare(a[2]) || a[0].localeCompare(b[0]))
         .map(([id, country, date, tags]) =>
-          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, { date, country, tags: tags.sort() }),
+          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, listDetails('note', { date, countryCode: country, tags: tags.sort() })),
         );
     }
     case 'meetings': {
@@ -211,7 +228,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         .sort((a, b) => a[2].localeCompare(b[2]))
         .map(([id, network, start, end]) => {
           const own = texts.get(id) ?? NO_TEXTS;
-          return entry(id, own, 'title', spec.required, locale, { start, end, place: shownText(own, 'place', locale), network });
+          return entry(id, own, 'title', spec.required, locale, listDetails('meeting', { startDate: start, endDate: end, place: shownText(own, 'place', locale) }, { networkId: network }));
         });
     }
     case 'sources': {
@@ -219,7 +236,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       const texts = readTexts(db, spec);
       return byId(jsonRows<[string, string, string | null, string | null, string | null]>(db, 'id, issuer, place, date, url', 'sources'))
         .map(([id, issuer, place, date, url]) =>
-          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, { issuer, place, date, url }),
+          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, listDetails('source', { issuer, place, date }, { url })),
         )
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     }

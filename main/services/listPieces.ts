@@ -6,6 +6,7 @@ import { countryName } from '../../shared/domain/countryName';
 import { statesByLocale } from '../../shared/domain/translationState';
 import type { ListEntry, ListKind } from '../../shared/api/listTypes';
 import { hashSourceText } from '../db/textHash';
+import { listDetails } from '../../shared/descriptors/listDetails';
 
 export { LIST_KINDS, type ListKind, type ListEntry } from '../../shared/api/listTypes';
 
@@ -42,15 +43,16 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
     case 'priorities':
       return [...doc.priorities]
         .sort((a, b) => a.networkId.localeCompare(b.networkId) || a.number - b.number)
-        .map((p) => entry(p.id, p.title, [p.title, p.body], locale, { number: p.number, network: p.networkId }));
+        .map((p) => entry(p.id, p.title, [p.title, p.body], locale, listDetails('priority', { number: p.number }, { networkId: p.networkId })));
     case 'instruments':
       return doc.instruments.map((i) =>
-        entry(i.id, i.shortName, [i.shortName, i.officialTitle, i.adoptingBody, i.summary], locale, {
-          kind: i.kind,
-          year: i.yearAdopted,
-          parent: i.parentId,
-          officialTitle: pickText(i.officialTitle, locale)?.text ?? null,
-        }),
+        entry(
+          i.id,
+          i.shortName,
+          [i.shortName, i.officialTitle, i.adoptingBody, i.summary],
+          locale,
+          listDetails('instrument', { kind: i.kind, yearAdopted: i.yearAdopted, officialTitle: pickText(i.officialTitle, locale)?.text ?? null }, { parentId: i.parentId }),
+        ),
       );
     case 'countries': {
       const memberships = new Map<string, string[]>();
@@ -67,7 +69,7 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
             titleLocale: locale,
             status: states[locale],
             states,
-            details: { code: c.code, networks: memberships.get(c.code) ?? [] },
+            details: listDetails('country', { code: c.code }, { networks: memberships.get(c.code) ?? [] }),
           };
         })
         .sort((a, b) => a.title.localeCompare(b.title, locale));
@@ -76,28 +78,29 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
       return [...doc.notes]
         .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
         .map((n) =>
-          entry(n.id, n.title, [n.title, n.body], locale, { date: n.date, country: n.countryCode, tags: n.tags }),
+          entry(n.id, n.title, [n.title, n.body], locale, listDetails('note', { date: n.date, countryCode: n.countryCode, tags: n.tags })),
         );
     case 'meetings':
       return [...doc.meetings]
         .sort((a, b) => a.startDate.localeCompare(b.startDate))
         .map((m) =>
-          entry(m.id, m.title, [m.title, m.theme, m.place], locale, {
-            start: m.startDate,
-            end: m.endDate,
-            place: pickText(m.place, locale)?.text ?? null,
-            network: m.networkId,
-          }),
+          entry(
+            m.id,
+            m.title,
+            [m.title, m.theme, m.place],
+            locale,
+            listDetails('meeting', { startDate: m.startDate, endDate: m.endDate, place: pickText(m.place, locale)?.text ?? null }, { networkId: m.networkId }),
+          ),
         );
     case 'networks':
       return doc.networks
         .map((n) =>
-          entry(n.id, n.name, [n.name, n.acronym], locale, { acronym: pickText(n.acronym, locale)?.text ?? null, members: n.members }),
+          entry(n.id, n.name, [n.name, n.acronym], locale, listDetails('network', { acronym: pickText(n.acronym, locale)?.text ?? null, members: n.members })),
         )
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     case 'sources':
       return doc.sources
-        .map((s) => entry(s.id, s.title, [s.title], locale, { issuer: s.issuer, place: s.place, date: s.date, url: s.url }))
+        .map((s) => entry(s.id, s.title, [s.title], locale, listDetails('source', { issuer: s.issuer, place: s.place, date: s.date }, { url: s.url })))
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     case 'packs':
       return doc.packs.map((p) =>
@@ -106,7 +109,7 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
           p.title,
           [p.title, p.subtitle, p.audience, p.classification, ...p.sections.flatMap((s) => [s.title, s.text])],
           locale,
-          { slug: p.slug, meeting: p.meetingId, sections: p.sections.length, paper: p.paper },
+          listDetails('pack', { slug: p.slug, paper: p.paper }, { meetingId: p.meetingId, sections: p.sections.length }),
         ),
       );
   }

@@ -39,6 +39,10 @@ export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   optionLabels?: string;
   /** number: the smallest and largest value allowed. */
   range?: readonly [number, number];
+  /** In a list row: the locale key that shows the value (`pdf:priority`: "Priority 3"), given `{ number }`. */
+  listLabel?: string;
+  /** In a list row: the locale key shown when the field is empty (a note about no country). */
+  listEmpty?: string;
   /** Not shown in the generic form (set by the app or edited elsewhere). */
   hidden?: boolean;
   /**

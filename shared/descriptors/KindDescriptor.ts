@@ -15,7 +15,10 @@ export interface KindDescriptor<F extends FieldSpecs = FieldSpecs> {
   titleField: string;
   /** Locale key of the kind's name (`ui:kinds.…`). */
   label: string;
-  /** Facts shown beside the title in the library list, in order. */
+  /**
+   * Facts shown beside the title in the library list, in order; the list's rows carry them under
+   * these names (ListEntry.details), and a start date followed by an end date shows as one range.
+   */
   listColumns: readonly string[];
   fields: F;
 }

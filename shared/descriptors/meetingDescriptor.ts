@@ -8,7 +8,7 @@ export const meetingDescriptor = defineKind({
   idField: 'id',
   titleField: 'title',
   label: 'ui:pieceKind.meeting',
-  listColumns: ['startDate', 'endDate', 'place', 'networkId'],
+  listColumns: ['startDate', 'endDate', 'place'],
   fields: {
     id: { type: 'id', schema: pieceIdSchema, label: 'ui:fields.id', required: true, hidden: true },
     networkId: { type: 'ref', refKind: 'network', schema: pieceIdSchema, label: 'ui:fields.network', required: true },

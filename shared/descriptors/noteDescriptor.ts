@@ -11,7 +11,7 @@ export const noteDescriptor = defineKind({
   listColumns: ['date', 'countryCode', 'tags'],
   fields: {
     id: { type: 'id', schema: pieceIdSchema, label: 'ui:fields.id', required: true, hidden: true },
-    countryCode: { type: 'ref', refKind: 'country', schema: countryCodeSchema.nullable(), label: 'ui:fields.country', required: false },
+    countryCode: { type: 'ref', refKind: 'country', schema: countryCodeSchema.nullable(), label: 'ui:fields.country', required: false, listEmpty: 'ui:library.developmentNote' },
     date: { type: 'date', schema: isoDateSchema, label: 'ui:fields.date', required: true },
     tags: { type: 'tags', schema: tagsSchema, label: 'ui:fields.tags', required: false, max: LIMITS.tag },
     title: { type: 'localized', length: 'short', schema: shortLocalized, label: 'ui:fields.title', required: true, max: LIMITS.shortText },

@@ -69,7 +69,7 @@ export const packDescriptor = defineKind({
   idField: 'id',
   titleField: 'title',
   label: 'ui:pieceKind.pack',
-  listColumns: ['slug', 'meetingId', 'paper'],
+  listColumns: ['slug', 'paper'],
   fields: {
     id: { type: 'id', schema: pieceIdSchema, label: 'ui:fields.id', required: true, hidden: true },
     slug: { type: 'slug', schema: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: 'badSlug' }), label: 'ui:packs.slug', required: true },

@@ -8,7 +8,7 @@ export const sourceDescriptor = defineKind({
   idField: 'id',
   titleField: 'title',
   label: 'ui:pieceKind.source',
-  listColumns: ['issuer', 'place', 'date', 'url'],
+  listColumns: ['issuer', 'place', 'date'],
   fields: {
     id: { type: 'id', schema: pieceIdSchema, label: 'ui:fields.id', required: true, hidden: true },
     title: { type: 'localized', length: 'short', schema: shortLocalized, label: 'ui:fields.title', required: true, max: LIMITS.shortText },

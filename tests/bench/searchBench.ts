@@ -10,6 +10,7 @@ import { createApi } from '../../main/api/createApi';
 import { startServer } from '../../main/server/startServer';
 import { ensureRendererBuilt, RENDERER_OUT } from '../../main/server/ensureRendererBuilt';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
+import { LIST_KINDS } from '../../shared/api/listTypes';
 import { scaleLibrary } from './scaleLibrary';
 import { rendererSizes, withNotes } from './uiBench';
 
@@ -146,6 +147,16 @@ export async function runSearchBench(emit: Emit, work: string, runs: number): Pr
         times.push(performance.now() - s);
       }
       emit({ bench: 'api-read', pieces: total, piece: read.name, id: read.id, runs, median_ms: round(median(times)) });
+    }
+    // The server's share of opening a list (ui-open-list below is the whole of it).
+    for (const kind of LIST_KINDS) {
+      const times: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const s = performance.now();
+        await api.invoke('library.list', { kind, locale: 'fr' });
+        times.push(performance.now() - s);
+      }
+      emit({ bench: 'api-list', pieces: total, list: kind, runs, median_ms: round(median(times)), max_ms: round(Math.max(...times)) });
     }
 
     const keystrokes: number[] = [];

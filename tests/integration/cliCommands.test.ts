@@ -172,7 +172,7 @@ describe('briefing list', () => {
     expect(meetings).toHaveLength(1);
     expect(meetings[0]).toMatchObject({
       id: 'meet-rps-panama-2025',
-      details: { start: '2025-11-27', end: '2025-11-28' },
+      details: { startDate: '2025-11-27', endDate: '2025-11-28' },
     });
     expect(meetings[0]!.title).toBe('Première réunion du Réseau parlementaire sur la sécurité de ParlAmericas');
     const packs = await listJson(db, 'packs', 'en');

@@ -4,7 +4,20 @@ import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { listEntries } from '../../main/services/listEntries';
 import { LIST_KINDS, LIST_NEEDS, listPieces } from '../../main/services/listPieces';
 import { hashSourceText } from '../../main/db/textHash';
-import { LOCALES } from '../../shared/domain/locales';
+import { LOCALES, type Locale } from '../../shared/domain/locales';
+import { DESCRIPTORS } from '../../shared/descriptors/descriptors';
+import type { PieceKind } from '../../shared/domain/pieceKinds';
+
+const LIST_PIECE_KIND: Record<(typeof LIST_KINDS)[number], PieceKind> = {
+  priorities: 'priority',
+  instruments: 'instrument',
+  countries: 'country',
+  notes: 'note',
+  meetings: 'meeting',
+  networks: 'network',
+  sources: 'source',
+  packs: 'pack',
+};
 import { scaleLibrary } from '../bench/scaleLibrary';
 import { emptyDocument, tri } from '../helpers/documents';
 import { useStarterStores } from '../helpers/starterStores';
@@ -26,6 +39,11 @@ describe('library lists read straight from SQLite', () => {
   it('give the same rows as the document listing on the starter library', async () => {
     const store = await starterStore('starter');
     for (const kind of LIST_KINDS) expect(listEntries(store, kind, 'fr').length, kind).toBeGreaterThan(0);
+    // Every row carries its kind's list columns under their field names (the descriptor's listColumns).
+    for (const kind of LIST_KINDS) {
+      const columns = DESCRIPTORS[LIST_PIECE_KIND[kind]].listColumns;
+      for (const e of listEntries(store, kind, 'fr')) expect(Object.keys(e.details), `${kind} ${e.id}`).toEqual(expect.arrayContaining([...columns]));
+    }
     expectSameLists(store);
   });
 
@@ -83,6 +101,27 @@ describe('library lists read straight from SQLite', () => {
       titleLocale: 'es',
       details: { issuer: 'ONU', place: null, date: '2024-05', url: null },
     });
+    expectSameLists(store);
+  });
+
+  it('find a source changed behind the store out of date, though its stored hash is gone', async () => {
+    const store = await starterStore('unhashed');
+    const [id, origin, translated] = store.db
+      .prepare(
+        `SELECT t.piece_id, t.source_locale, t.locale FROM texts t JOIN pieces p ON p.id = t.piece_id
+         WHERE p.kind = 'note' AND t.field = 'body' AND t.source_locale IS NOT NULL ORDER BY 1, 3 LIMIT 1`,
+      )
+      .raw()
+      .get() as [string, Locale, Locale];
+    const stateIn = () => listEntries(store, 'notes', 'en').find((n) => n.id === id)!.states[translated];
+    expect(stateIn()).not.toBe('stale');
+    const hashOf = () =>
+      store.db.prepare("SELECT body_hash FROM texts WHERE piece_id = ? AND field = 'body' AND locale = ?").pluck().get(id, origin);
+    expect(hashOf()).toHaveLength(64);
+    // Not through the store: the body changes, its hash does not, so the hash is dropped.
+    store.db.prepare("UPDATE texts SET body = body || ' (revised)' WHERE piece_id = ? AND field = 'body' AND locale = ?").run(id, origin);
+    expect(hashOf()).toBeNull();
+    expect(stateIn()).toBe('stale');
     expectSameLists(store);
   });
 });

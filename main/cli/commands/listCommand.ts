@@ -29,7 +29,7 @@ export function registerList(program: Command, ctx: CliContext): void {
         }
         if (entries.length === 0) ctx.out(t('cli:list.empty'));
         for (const e of entries) {
-          const lead = e.details.number ?? e.details.code ?? e.details.date ?? e.details.start ?? e.details.slug ?? '';
+          const lead = e.details.number ?? e.details.code ?? e.details.date ?? e.details.startDate ?? e.details.slug ?? '';
           const marker = e.titleLocale !== options.lang ? ` [${e.titleLocale.toUpperCase()}]` : '';
           const status = t(`cli:status.${e.status}`);
           ctx.out(`${String(lead).padStart(kind === 'priorities' ? 2 : 0)}  ${e.title}${marker}  (${e.id}; ${status})`);

@@ -6,7 +6,17 @@ import { migration004 } from './004_participants';
 import { migration005 } from './005_pack_paper';
 import { migration006 } from './006_history';
 import { migration007 } from './007_terms';
+import { migration008 } from './008_text_hashes';
 
 /** In order; a test checks the versions run 1, 2, 3… with no gap. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

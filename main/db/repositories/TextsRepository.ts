@@ -31,10 +31,10 @@ export class TextsRepository {
 
   constructor(private readonly db: Database) {
     this.upsertStmt = db.prepare(
-      `INSERT INTO texts (piece_id, field, locale, body, status, source_locale, source_hash, approved_by, approved_at, updated_at)
-       VALUES (@pieceId, @field, @locale, @body, @status, @sourceLocale, @sourceHash, @approvedBy, @approvedAt, @now)
+      `INSERT INTO texts (piece_id, field, locale, body, body_hash, status, source_locale, source_hash, approved_by, approved_at, updated_at)
+       VALUES (@pieceId, @field, @locale, @body, @bodyHash, @status, @sourceLocale, @sourceHash, @approvedBy, @approvedAt, @now)
        ON CONFLICT (piece_id, field, locale) DO UPDATE SET
-         body = excluded.body, status = excluded.status, source_locale = excluded.source_locale,
+         body = excluded.body, body_hash = excluded.body_hash, status = excluded.status, source_locale = excluded.source_locale,
          source_hash = excluded.source_hash, approved_by = excluded.approved_by,
          approved_at = excluded.approved_at, updated_at = excluded.updated_at
        WHERE body IS NOT excluded.body OR status IS NOT excluded.status
@@ -63,6 +63,7 @@ export class TextsRepository {
         field,
         locale,
         body: entry.text,
+        bodyHash: hashSourceText(entry.text),
         status: entry.status,
         sourceLocale: entry.from ?? null,
         sourceHash: entry.from ? (entry.sourceHash ?? null) : null,

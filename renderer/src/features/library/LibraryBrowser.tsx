@@ -14,7 +14,7 @@ import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useUiLocale } from '../../components/useUiLocale';
 import type { LibraryKind } from '../../navigation/Route';
 import { filterEntries, foldTitles, type LibraryFilters, type Row } from './filterEntries';
-import { rowDetails } from './rowDetails';
+import { rowDetails, rowDetailsLoaded, rowDetailsReady } from './rowDetails';
 
 const PIECE_KIND: Record<LibraryKind, string> = {
   priorities: 'priority',
@@ -65,7 +65,13 @@ export function LibraryBrowser({
   const { t } = useTranslation();
   const locale = useUiLocale();
   const searchId = useId();
-  const list = useApiQuery(`list:${kind}:${locale}`, () => getApi()['library.list']({ kind, locale }), { remember: true });
+  const fetched = useApiQuery(`list:${kind}:${locale}`, () => getApi()['library.list']({ kind, locale }), { remember: true });
+  const [columnsReady, setColumnsReady] = useState(rowDetailsReady);
+  useEffect(() => {
+    if (!columnsReady) void rowDetailsLoaded.then(() => setColumnsReady(true));
+  }, [columnsReady]);
+  // Rows wait for their columns (rowDetails), so a row never shows without its details line.
+  const list = columnsReady ? fetched : { ...fetched, data: undefined, loading: true };
   const entries: ListEntry[] = list.data ?? [];
   const folded = useMemo(() => foldTitles(entries), [entries]);
   const { query, filters } = state;
@@ -101,7 +107,7 @@ export function LibraryBrowser({
   const countries = useMemo(() => {
     if (kind !== 'notes') return [];
     const codes = new Set<string>();
-    for (const e of entries) if (typeof e.details.country === 'string') codes.add(e.details.country);
+    for (const e of entries) if (typeof e.details.countryCode === 'string') codes.add(e.details.countryCode);
     return [...codes].map((code) => ({ code, name: intlCountryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale));
   }, [entries, kind, locale]);
   const tags = useMemo(() => {

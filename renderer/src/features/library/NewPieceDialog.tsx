@@ -43,7 +43,7 @@ export function NewPieceDialog({ kind, onCreate, onCancel }: { kind: EditableKin
       onConfirm={() => {
         setTried(true);
         if (newPieceProblems(kind, { title, networkId, code }).length > 0) return;
-        const taken = (priorities.data ?? []).filter((p) => p.details.network === networkId).map((p) => Number(p.details.number));
+        const taken = (priorities.data ?? []).filter((p) => p.details.networkId === networkId).map((p) => Number(p.details.number));
         onCreate(newPieceRecord(kind, { title, locale, networkId, code, number: nextPriorityNumber(taken) }));
       }}
     >

@@ -25,8 +25,8 @@ export function foldTitles(entries: readonly ListEntry[]): string[] {
 function passes(entry: ListEntry, filters: LibraryFilters): boolean {
   const d = entry.details;
   if (filters.instrumentKind && d.kind !== filters.instrumentKind) return false;
-  if (filters.country === '-' && d.country !== null && d.country !== undefined) return false;
-  if (filters.country && filters.country !== '-' && d.country !== filters.country) return false;
+  if (filters.country === '-' && d.countryCode !== null && d.countryCode !== undefined) return false;
+  if (filters.country && filters.country !== '-' && d.countryCode !== filters.country) return false;
   if (filters.tag && !(Array.isArray(d.tags) && d.tags.includes(filters.tag))) return false;
   if (filters.status && entry.states[filters.statusLocale] !== filters.status) return false;
   return true;
