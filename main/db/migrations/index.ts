@@ -4,7 +4,13 @@ import { migration002 } from './002_search';
 import { migration003 } from './003_translation';
 import { migration004 } from './004_participants';
 import { migration005 } from './005_pack_paper';
+import { migration007 } from './007_builds';
 
-/** In order; a test checks the versions run 1, 2, 3… with no gap. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+/**
+ * In order of version whatever the order they are listed in (steps written on different branches
+ * meet here); a test checks the versions run 1, 2, 3… with no gap.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration007].sort(
+  (a, b) => a.version - b.version,
+);
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
