@@ -11,6 +11,7 @@ import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
 import { saveRecord } from './saveRecord';
 import { assertLogoEmbeddable } from '../services/verifyLogo';
+import { recordedBuild } from '../pdf/recordedBuild';
 
 /** The file behind a download id, or an error: ids are ours, never paths a caller chose. */
 export function downloadPath(ctx: ApiContext, id: string): string {
@@ -46,8 +47,9 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
     if (jobId) jobs.set(jobId, job);
     let report;
     try {
-      report = await ctx.builds.build(
-        store.readDocument(),
+      report = await recordedBuild(
+        ctx.builds,
+        store,
         { pack: id, mode, out, paper, watermark, strict, requireApproved, force: false, strings: pdfStringOverrides(store) },
         { signal: job.controller.signal, onProgress: ({ edition, fraction }) => job.fractions.set(edition, fraction) },
       );
