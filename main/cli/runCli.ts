@@ -16,6 +16,7 @@ import { registerServe } from './commands/serveCommand';
 import { registerXliff } from './commands/xliffCommand';
 import { registerUiStrings } from './commands/uiStringsCommand';
 import { registerTranslation } from './commands/translationCommand';
+import { registerInspect } from './commands/inspectCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -109,6 +110,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerXliff(program, ctx);
   registerUiStrings(program, ctx);
   registerTranslation(program, ctx);
+  registerInspect(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());

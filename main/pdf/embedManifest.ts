@@ -24,7 +24,8 @@ export async function embedManifest(bytes: Uint8Array, manifest: BuildManifest, 
   pdf.setModificationDate(builtAt);
   const producer = pdf.getProducer() ?? 'Briefing Pack Builder';
   const xmp = xmpPacket(manifest, titles, producer);
-  const stream = pdf.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML', Length: Buffer.byteLength(xmp) });
+  // UTF-8 bytes: a string would be written one byte per character, breaking accents and the BOM.
+  const stream = pdf.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
   // A document /ID from the content: the same build gives the same identifier.
   const id = PDFString.of(manifest.contentHash.slice(0, 32));
