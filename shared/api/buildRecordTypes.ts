@@ -29,3 +29,9 @@ export interface BuildRecord {
   outputs: { edition: Edition; path: string; sha256: string; pages: number; bytes: number }[];
   pieces: { id: string; kind: string; hash: string }[];
 }
+
+/** A build as the pack builder lists it: outputs with the state of their file now. */
+export interface PastBuild extends Omit<BuildRecord, 'pieces' | 'outputs'> {
+  pieceCount: number;
+  outputs: (BuildRecord['outputs'][number] & { file: 'present' | 'missing' | 'changed' })[];
+}

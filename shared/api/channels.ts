@@ -33,6 +33,8 @@ export const CHANNELS = [
   'packs.buildProgress',
   'packs.cancelBuild',
   'packs.readPdf',
+  'packs.builds',
+  'packs.openBuild',
   'translation.units',
   'translation.unit',
   'translation.save',
