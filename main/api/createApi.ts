@@ -11,6 +11,7 @@ import { registerTranslationApi } from './translationApi';
 import { registerUiStringsApi } from './uiStringsApi';
 import { registerTrashApi } from './trashApi';
 import { registerLibraryFileApi } from './libraryFileApi';
+import { registerBackupsApi } from './backupsApi';
 
 /** Every channel of the contract, registered once; a test checks none is missing. */
 export function createApi(ctx: ApiContext, options: { busyWaitMs?: number } = {}): ApiRegistry {
@@ -37,5 +38,6 @@ export function createApi(ctx: ApiContext, options: { busyWaitMs?: number } = {}
   registerUiStringsApi(api, ctx);
   registerTrashApi(api, ctx);
   registerLibraryFileApi(api, ctx);
+  registerBackupsApi(api, ctx);
   return api;
 }

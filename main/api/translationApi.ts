@@ -8,6 +8,7 @@ import { exportXliff } from '../services/xliff/exportXliff';
 import { importXliff } from '../services/xliff/importXliff';
 import { approverNow } from '../services/userName';
 import { packTranslationScope } from '../pdf/packTranslationScope';
+import { createBackup } from '../services/backups/createBackup';
 
 /** The translator's view: the list of units, one unit whole, saving one, and XLIFF out and in. */
 export function registerTranslationApi(api: ApiRegistry, ctx: ApiContext): void {
@@ -29,6 +30,7 @@ export function registerTranslationApi(api: ApiRegistry, ctx: ApiContext): void 
   });
   api.register('translation.importXliff', async ({ xml, dryRun }) => {
     const doc = await ctx.imports.readXliff(xml);
+    if (!dryRun) await createBackup(store.db, ctx.libraryPath, 'xliff');
     return importXliff(store, doc, { dryRun, approver: approverNow(store) });
   });
 }

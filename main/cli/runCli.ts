@@ -16,6 +16,7 @@ import { registerServe } from './commands/serveCommand';
 import { registerXliff } from './commands/xliffCommand';
 import { registerUiStrings } from './commands/uiStringsCommand';
 import { registerTranslation } from './commands/translationCommand';
+import { registerBackup } from './commands/backupCommand';
 import { registerInspect } from './commands/inspectCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
@@ -110,6 +111,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerXliff(program, ctx);
   registerUiStrings(program, ctx);
   registerTranslation(program, ctx);
+  registerBackup(program, ctx);
   registerInspect(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {

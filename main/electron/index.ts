@@ -20,6 +20,9 @@ import { buildMenu } from './buildMenu';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppPage, serveAppRequest } from './appProtocol';
 import { openLibraryOrAsk } from './libraryOpenFailure';
 import { bundledWorkerUrl } from './bundledWorkerUrl';
+import { startBackupSchedule } from '../services/backups/backupSchedule';
+import { lastGoodBackup } from '../services/backups/lastGoodBackup';
+import { replaceDamagedLibrary } from '../services/backups/replaceDamagedLibrary';
 
 /**
  * The desktop shell, kept thin: open the library, start the build workers, answer the
@@ -67,6 +70,8 @@ async function start(t: Translate): Promise<void> {
     open: (file) => openLibrary(file, { create: true }),
     dialog,
     showFile: (file) => shell.showItemInFolder(file),
+    lastBackup: async (file) => (await lastGoodBackup(file)).good?.name ?? null,
+    restoreBackup: (file, backup) => replaceDamagedLibrary(file, backup),
     t,
   });
   if (!library) {
@@ -85,6 +90,7 @@ async function start(t: Translate): Promise<void> {
   builds.warm();
   const imports = new ImportParser({ workerEntry: bundledWorkerUrl(appRoot, 'importWorker.cjs') });
   let win: BrowserWindow | null = null;
+  const backups = startBackupSchedule({ db: () => store.db, libraryPath });
   const api = createApi({
     store,
     libraryPath,
@@ -143,6 +149,7 @@ async function start(t: Translate): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    backups.stop();
     void builds.close();
     void imports.close();
     library.close();

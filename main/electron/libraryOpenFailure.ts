@@ -5,7 +5,7 @@ import { isAppError } from '../../shared/errors/AppError';
 import type { Translate } from '../../shared/locales/createTranslator';
 
 /** What the user can do when the library will not open at start. */
-export type StartAction = 'retry' | 'setAside' | 'showFile' | 'quit';
+export type StartAction = 'retry' | 'restoreBackup' | 'setAside' | 'showFile' | 'quit';
 
 export type OpenFailureKind = 'notLibrary' | 'newer' | 'readOnly' | 'locked' | 'damaged' | 'cannotCreate' | 'other';
 
@@ -15,7 +15,7 @@ const ACTIONS: Record<OpenFailureKind, StartAction[]> = {
   newer: ['showFile', 'quit'],
   readOnly: ['retry', 'showFile', 'quit'],
   locked: ['retry', 'quit'],
-  damaged: ['setAside', 'showFile', 'quit'],
+  damaged: ['restoreBackup', 'setAside', 'showFile', 'quit'],
   cannotCreate: ['retry', 'quit'],
   other: ['retry', 'quit'],
 };
@@ -57,11 +57,12 @@ export interface StartDialog extends MessageBoxOptions {
 }
 
 /** The dialog for a library that will not open: the case in words, the path, the way out. */
-export function libraryOpenDialog(error: unknown, libraryPath: string, t: Translate): StartDialog {
+export function libraryOpenDialog(error: unknown, libraryPath: string, t: Translate, lastBackup: string | null = null): StartDialog {
   const kind = openFailureKind(error);
   const params = isAppError(error) ? error.params : {};
   const values = { ...params, path: libraryPath, detail: describe(error, t) };
-  const actions = ACTIONS[kind];
+  // A restore is offered only when a backup that would restore exists.
+  const actions = ACTIONS[kind].filter((a) => a !== 'restoreBackup' || lastBackup !== null);
   return {
     type: kind === 'locked' ? 'warning' : 'error',
     title: t('common:desktopStart.title'),
@@ -81,6 +82,10 @@ export interface StartDeps<T> {
   dialog: { showMessageBox(options: MessageBoxOptions): Promise<{ response: number }> };
   showFile(file: string): void;
   setAside?(file: string): string;
+  /** The newest backup that would restore, by name (null: none). */
+  lastBackup?(file: string): Promise<string | null>;
+  /** Puts that backup in place of the library that will not open; where the damaged file is kept. */
+  restoreBackup?(file: string, backup: string): Promise<{ damagedCopy: string | null }>;
   t: Translate;
 }
 
@@ -92,12 +97,21 @@ export interface StartDeps<T> {
 export async function openLibraryOrAsk<T>(libraryPath: string, deps: StartDeps<T>): Promise<T | null> {
   const setAside = deps.setAside ?? setLibraryAside;
   let keptAs: string | null = null;
+  let restored: { backup: string; damagedCopy: string | null } | null = null;
   let failure: unknown = null;
   for (;;) {
     if (failure === null) {
       try {
         const opened = await deps.open(libraryPath);
-        if (keptAs) {
+        if (restored) {
+          await deps.dialog.showMessageBox({
+            type: 'info',
+            title: deps.t('common:desktopStart.title'),
+            message: deps.t('common:desktopStart.restoreDone', { backup: restored.backup, file: restored.damagedCopy ?? '—' }),
+            buttons: [deps.t('common:desktopStart.action.ok')],
+            noLink: true,
+          });
+        } else if (keptAs) {
           await deps.dialog.showMessageBox({
             type: 'info',
             title: deps.t('common:desktopStart.title'),
@@ -112,14 +126,22 @@ export async function openLibraryOrAsk<T>(libraryPath: string, deps: StartDeps<T
       }
     }
     let action: StartAction;
+    const lastBackup = deps.restoreBackup && deps.lastBackup && openFailureKind(failure) === 'damaged' ? await deps.lastBackup(libraryPath) : null;
     do {
-      const { actions, ...options } = libraryOpenDialog(failure, libraryPath, deps.t);
+      const { actions, ...options } = libraryOpenDialog(failure, libraryPath, deps.t, lastBackup);
       const { response } = await deps.dialog.showMessageBox(options);
       action = actions[response] ?? 'quit';
       if (action === 'showFile') deps.showFile(libraryPath);
     } while (action === 'showFile');
     if (action === 'quit') return null;
     failure = null;
+    if (action === 'restoreBackup' && lastBackup && deps.restoreBackup) {
+      try {
+        restored = { backup: lastBackup, ...(await deps.restoreBackup(libraryPath, lastBackup)) };
+      } catch (error) {
+        failure = error;
+      }
+    }
     if (action === 'setAside') {
       try {
         keptAs = setAside(libraryPath);

@@ -3,23 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors/AppError';
+import { createBackup } from './backups/createBackup';
 
-/**
- * A consistent copy of the open library (SQLite online backup: safe while the app writes),
- * in `backups/` beside it, named with the time. Retention rules come with the backups issue.
- */
+/** "Back up now": a manual backup in the backups folder, kept by the retention rule. */
 export async function backupLibrary(db: Database, libraryPath: string, now = new Date()): Promise<{ path: string; bytes: number }> {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const base = path.basename(libraryPath, path.extname(libraryPath));
-  const target = path.join(path.dirname(libraryPath), 'backups', `${base}-manual-${stamp}.sqlite`);
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    await db.backup(target);
-  } catch (error) {
-    fs.rmSync(target, { force: true });
-    throw new AppError('db.backupNowFailed', { path: libraryPath, detail: (error as Error).message }, [], { cause: error });
-  }
-  return { path: target, bytes: fs.statSync(target).size };
+  const entry = await createBackup(db, libraryPath, 'manual', { now });
+  return { path: entry.path, bytes: entry.bytes };
 }
 
 /**

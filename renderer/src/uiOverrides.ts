@@ -45,3 +45,17 @@ export function layerUiOverrides(instance: i18n, waitMs: number): Promise<void> 
     );
   return Promise.race([loaded, new Promise<void>((resolve) => setTimeout(resolve, waitMs))]);
 }
+
+/**
+ * After the library was replaced (a restore): its overrides become the shown strings, and a
+ * string overridden before but not in the restored library is the bundled one again.
+ */
+export async function relayerUiOverrides(instance: i18n, before: readonly UiStringOverride[]): Promise<void> {
+  const result = await getApi()['uiStrings.overrides']({});
+  if (!result.ok) return;
+  const now = new Set(result.value.map((o) => `${o.locale}\u0000${o.namespace}\u0000${o.key}`));
+  for (const o of before) {
+    if (!now.has(`${o.locale}\u0000${o.namespace}\u0000${o.key}`)) applyUiOverride(instance, o.locale, o.namespace, o.key, null);
+  }
+  applyAll(instance, result.value);
+}

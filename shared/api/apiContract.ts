@@ -37,6 +37,7 @@ import type { ErrorParams } from '../errors/AppError';
 import type { ValidationProblem } from '../schemas/validationProblems';
 import { CHANNELS, type Channel } from './channels';
 import type { LibraryImportReport } from './libraryFileTypes';
+import type { BackupInfo, BackupRestored, BackupsList } from './backupTypes';
 import type { PieceName, DeleteResult, ReferencesResult, RestoreResult, TrashEntry } from './deleteTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
@@ -63,6 +64,13 @@ export const API_INPUTS = {
   'app.saveCopy': z.strictObject({}),
   /** Recorded with every approval made in this library from now on. */
   'app.setUserName': z.strictObject({ name: z.string().trim().min(1).max(200) }),
+  'backups.list': z.strictObject({}),
+  'backups.create': z.strictObject({}),
+  /** A backup by its name in the backups folder (as backups.list gives it); `undo` when undoing the last restore. */
+  'backups.restore': z.strictObject({
+    name: z.string().min(1).max(255).regex(/^[^/\\]+\.sqlite$/),
+    undo: z.boolean().optional(),
+  }),
   'library.list': z.strictObject({ kind: z.enum(LIST_KINDS), locale: localeSchema }),
   'library.search': z.strictObject({
     query: z.string().max(500),
@@ -238,6 +246,9 @@ export interface BuiltPdf {
 export interface ApiOutputs {
   'app.info': { version: string; libraryPath: string; mode: 'desktop' | 'browser'; userName: string };
   'app.setUserName': { userName: string };
+  'backups.list': BackupsList;
+  'backups.create': BackupInfo;
+  'backups.restore': BackupRestored;
   /** A copy of the library made now, in backups/ beside it. */
   'app.backup': { path: string; bytes: number };
   /** null when the user cancelled the save dialog (desktop). */

@@ -26,6 +26,7 @@ import { runSearchBench } from './searchBench';
 import { runDeleteBench } from './deleteBench';
 import { runStartupBench } from './startupBench';
 import { runWriteGateBench } from './writeGateBench';
+import { runBackupsBench } from './backupsBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -215,6 +216,11 @@ async function main() {
   if (!only || only.includes('delete')) await runDeleteBench(emit, work, RUNS);
   if (!only || only.includes('startup')) await runStartupBench(emit, ROOT, panamaDb, work, RUNS);
   if (!only || only.includes('write-gate')) await runWriteGateBench(emit, panamaDb, work, RUNS);
+  if (!only || only.includes('backups')) {
+    const largeDb = path.join(work, 'backups-20x.sqlite');
+    await makeLibrary(largeDb, 20);
+    await runBackupsBench(emit, [['starter', panamaDb], ['starter-20x', largeDb]], work, RUNS);
+  }
   fs.rmSync(work, { recursive: true, force: true });
 }
 

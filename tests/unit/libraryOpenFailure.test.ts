@@ -216,3 +216,50 @@ describe('the start: open, or ask and act', () => {
     expect(opens).toBe(2); // the first open, and the retry the user chose after the failed set-aside
   });
 });
+
+describe('a damaged library with a backup', () => {
+  it('offers the last good backup, restores it, opens it, and says where the damaged file is', async () => {
+    const { lastGoodBackup } = await import('../../main/services/backups/lastGoodBackup');
+    const { replaceDamagedLibrary } = await import('../../main/services/backups/replaceDamagedLibrary');
+    const { createBackup } = await import('../../main/services/backups/createBackup');
+    const file = path.join(dir(), 'library.sqlite');
+    const library = await openLibrary(file, { create: true });
+    library.db.prepare("INSERT INTO settings (key, value) VALUES ('user.name', 'Ana')").run();
+    const backup = await createBackup(library.db, file, 'manual');
+    library.close();
+    const bytes = fs.readFileSync(file);
+    for (let i = 100; i < 4096; i++) bytes[i] = (i * 31) % 256;
+    fs.writeFileSync(file, bytes);
+    const deps = {
+      lastBackup: async (f: string) => (await lastGoodBackup(f)).good?.name ?? null,
+      restoreBackup: (f: string, b: string) => replaceDamagedLibrary(f, b),
+    };
+    const { dialog, shown } = scriptedDialog(['restoreBackup']);
+    const reopened = await openLibraryOrAsk(file, { open, dialog, showFile: () => undefined, t: en, ...deps });
+    expect(reopened?.db.prepare("SELECT value FROM settings WHERE key = 'user.name'").pluck().get()).toBe('Ana');
+    expect(shown.map((s) => s.type)).toEqual(['error', 'info']);
+    expect(shown[0]!.buttons?.[0]).toBe(en('common:desktopStart.action.restoreBackup'));
+    expect(shown[1]!.message).toContain(backup.name);
+    expect(shown[1]!.message).toContain('-damaged-');
+  });
+
+  it('offers no restore when there is no backup', async () => {
+    const file = path.join(dir(), 'library.sqlite');
+    (await openLibrary(file, { create: true })).close();
+    const bytes = fs.readFileSync(file);
+    for (let i = 100; i < 4096; i++) bytes[i] = (i * 31) % 256;
+    fs.writeFileSync(file, bytes);
+    const { lastGoodBackup } = await import('../../main/services/backups/lastGoodBackup');
+    const { dialog, shown } = scriptedDialog(['quit']);
+    const result = await openLibraryOrAsk(file, {
+      open,
+      dialog,
+      showFile: () => undefined,
+      t: en,
+      lastBackup: async (f) => (await lastGoodBackup(f)).good?.name ?? null,
+      restoreBackup: async () => ({ damagedCopy: null }),
+    });
+    expect(result).toBeNull();
+    expect(shown[0]!.buttons).not.toContain(en('common:desktopStart.action.restoreBackup'));
+  });
+});

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
 import { checkLibrary } from '../../services/checkLibrary';
+import { lastGoodBackup } from '../../services/backups/lastGoodBackup';
+import { resolveLibraryPath } from '../../db/defaultLibraryPath';
+import { isAppError } from '../../../shared/errors/AppError';
 
 /** Sets the exit code through the returned value: 1 when the library has any problem. */
 export function registerCheck(program: Command, ctx: CliContext, setExitCode: (code: number) => void): void {
@@ -10,19 +13,46 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
     .description(t('cli:commands.check'))
     .option('--json', t('cli:options.json'))
     .action(async (options: { json?: boolean }, command: Command) => {
-      await ctx.withLibrary(command, { create: false, readOnly: true }, (_store, library) => {
-        const report = checkLibrary(library.db);
-        if (report.problems.length > 0) setExitCode(1);
-        if (options.json) {
-          ctx.json({ path: library.path, ok: report.problems.length === 0, ...report });
-          return;
-        }
-        if (report.problems.length === 0) {
-          ctx.out(t('cli:check.ok', { path: library.path, version: report.schemaVersion }));
-          return;
-        }
+      try {
+        await checkOpen(options, command);
+      } catch (error) {
+        // A library too damaged to open is when the last good backup matters most.
+        if (!isAppError(error) || error.code !== 'db.corrupt') throw error;
+        const { db } = command.optsWithGlobals<{ db?: string }>();
+        const backups = await lastGoodBackup(resolveLibraryPath(db, ctx.io.env).path);
+        setExitCode(1);
+        ctx.io.stderr(`${t(`errors:${error.code}`, error.params)}\n`);
+        reportBackups(backups);
+      }
+    });
+
+  async function checkOpen(options: { json?: boolean }, command: Command): Promise<void> {
+    await ctx.withLibrary(command, { create: false, readOnly: true }, async (_store, library) => {
+      const report = checkLibrary(library.db);
+      // The backups say where to go back to; they do not change whether the library is sound.
+      const backups = await lastGoodBackup(library.path);
+      if (report.problems.length > 0) setExitCode(1);
+      if (options.json) {
+        const good = backups.good && { name: backups.good.name, path: backups.good.path, reason: backups.good.reason, takenAt: backups.good.takenAt.toISOString() };
+        ctx.json({ path: library.path, ok: report.problems.length === 0, ...report, lastGoodBackup: good, unusableBackups: backups.bad.map((b) => ({ name: b.name, code: b.code })) });
+        return;
+      }
+      if (report.problems.length === 0) {
+        ctx.out(t('cli:check.ok', { path: library.path, version: report.schemaVersion }));
+      } else {
         ctx.out(t('cli:check.failed', { path: library.path, count: report.problems.length }));
         for (const p of report.problems) ctx.out(`  - ${t(`cli:check.problems.${p.key}`, p.values)}`);
-      });
+      }
+      reportBackups(backups);
     });
+  }
+
+  /** Nothing when there are no backups at all (a new library); else the last good one, and the newer ones that would not restore. */
+  function reportBackups(backups: Awaited<ReturnType<typeof lastGoodBackup>>): void {
+    if (backups.good) ctx.out(t('cli:check.lastBackup', { name: backups.good.name, when: backups.good.takenAt.toISOString() }));
+    else if (backups.bad.length > 0) ctx.out(t('cli:check.noBackup'));
+    for (const bad of backups.bad) {
+      ctx.out(t('cli:check.badBackup', { name: bad.name, reason: t(`errors:${bad.code}`, bad.params) }));
+    }
+  }
 }

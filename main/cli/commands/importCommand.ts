@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
 import { importLibraryFile } from '../../services/importLibrary';
 import { LIBRARY_COLLECTIONS } from '../../../shared/schemas/libraryDocument';
+import { createBackup } from '../../services/backups/createBackup';
 
 export function registerImport(program: Command, ctx: CliContext): void {
   const { t } = ctx;
@@ -14,7 +15,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--json', t('cli:options.json'))
     .action(async (file: string, options: { dryRun?: boolean; json?: boolean }, command: Command) => {
       const target = path.resolve(file);
-      await ctx.withLibrary(command, { create: !options.dryRun, readOnly: options.dryRun ?? false }, (store) => {
+      await ctx.withLibrary(command, { create: !options.dryRun, readOnly: options.dryRun ?? false }, async (store, library) => {
+        if (!options.dryRun && !library.created) await createBackup(library.db, library.path, 'import');
         const report = importLibraryFile(store, target, { dryRun: options.dryRun ?? false });
         if (options.json) {
           ctx.json(report);

@@ -23,6 +23,7 @@ export function registerServe(program: Command, ctx: CliContext, version: string
         import('../../server/ensureRendererBuilt'),
         import('../../services/importWorker/ImportParser'),
       ]);
+      const { startBackupSchedule } = await import('../../services/backups/backupSchedule');
       const staticDir = await ensureRendererBuilt(() => ctx.io.stderr(`${t('cli:serve.building')}\n`));
       await ctx.withLibrary(command, { create: false, readOnly: false }, async (store, library) => {
         const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-packs-'));
@@ -31,12 +32,14 @@ export function registerServe(program: Command, ctx: CliContext, version: string
         const imports = new ImportParser();
         const apiCtx = { store, libraryPath: library.path, builds, imports, outputDir, mode: 'browser' as const, version };
         const server = await startServer({ api: createApi(apiCtx), ctx: apiCtx, staticDir, port: options.port });
+        const backups = startBackupSchedule({ db: () => store.db, libraryPath: library.path });
         ctx.out(t('cli:serve.ready', { url: server.url }));
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        backups.stop();
         await server.close();
         await builds.close();
         await imports.close();

@@ -6,6 +6,7 @@ import type { Locale } from '../../../shared/domain/locales';
 import { userName } from '../../services/userName';
 import { writeFileAtomic } from '../../services/writeFileAtomic';
 import { readImportText } from '../../services/readLibraryFile';
+import { createBackup } from '../../services/backups/createBackup';
 
 interface ExportOptions {
   lang: Locale;
@@ -68,7 +69,8 @@ export function registerXliff(program: Command, ctx: CliContext): void {
       const target = path.resolve(file);
       const xml = readImportText(target);
       const { importXliff } = await import('../../services/xliff/importXliff');
-      await ctx.withLibrary(command, { create: false, readOnly: o.dryRun ?? false }, (store) => {
+      await ctx.withLibrary(command, { create: false, readOnly: o.dryRun ?? false }, async (store, library) => {
+        if (!o.dryRun) await createBackup(library.db, library.path, 'xliff');
         const by = o.by?.trim() || userName(store);
         const report = importXliff(store, xml, { dryRun: o.dryRun ?? false, approver: { by, at: new Date().toISOString() } });
         if (o.json) {

@@ -12,6 +12,11 @@ export interface Query<T> {
 const remembered = new Map<string, unknown>();
 const MAX_REMEMBERED = 24;
 
+/** After the whole library changed under the screens (a restore): no remembered answer is shown again. */
+export function forgetRememberedAnswers(): void {
+  remembered.clear();
+}
+
 /**
  * Calls the API when `key` changes and keeps the latest answer; answers to superseded calls
  * are dropped, so a slow reply never overwrites a newer one. With `remember`, the last answer

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_MODES, type LanguageMode } from '../../../../shared/api/buildTypes';
-import type { ApiError } from '../../../../shared/api/apiContract';
 import { getApi } from '../../api/getApi';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,32 +9,7 @@ import { useUiLocale } from '../../components/useUiLocale';
 import { rememberEditionLanguage, rememberWelcomeDismissed, storedEditionLanguage, welcomeDismissed } from '../../preferences/preferences';
 import { useNavigation } from '../../navigation/NavigationProvider';
 import { UserNameField } from './UserNameField';
-
-/** A copy of the library, now: SQLite's online backup in main, beside the library file. */
-function BackupNow() {
-  const { t } = useTranslation();
-  const [state, setState] = useState<
-    { phase: 'idle' | 'busy' } | { phase: 'done'; path: string; bytes: number } | { phase: 'failed'; error: ApiError }
-  >({ phase: 'idle' });
-  const run = async () => {
-    setState({ phase: 'busy' });
-    const result = await getApi()['app.backup']({});
-    setState(result.ok ? { phase: 'done', ...result.value } : { phase: 'failed', error: result.error });
-  };
-  return (
-    <div className="backup">
-      <button type="button" data-testid="backup-now" disabled={state.phase === 'busy'} onClick={() => void run()}>
-        {state.phase === 'busy' ? t('ui:settings.backingUp') : t('ui:settings.backupNow')}
-      </button>
-      {state.phase === 'done' ? (
-        <p role="status" data-testid="backup-done">
-          {t('ui:settings.backupDone', { path: state.path, size: Math.round(state.bytes / 1024) })}
-        </p>
-      ) : null}
-      {state.phase === 'failed' ? <ErrorAlert error={state.error} /> : null}
-    </div>
-  );
-}
+import { BackupsSection } from './BackupsSection';
 
 /** Interface and edition languages, and where the library lives. */
 export function SettingsScreen() {
@@ -92,9 +66,9 @@ export function SettingsScreen() {
           <dt>{t('ui:settings.mode')}</dt>
           <dd>{info.data ? t(`ui:settings.modes.${info.data.mode}`) : '…'}</dd>
         </dl>
-        <BackupNow />
         <ShowWelcomeAgain />
       </section>
+      <BackupsSection onLibraryReplaced={info.reload} />
     </section>
   );
 }
