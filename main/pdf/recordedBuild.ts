@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LOCALES } from '../../shared/domain/locales';
 import { isAppError } from '../../shared/errors/AppError';
 import type { LibraryCollection } from '../../shared/schemas/libraryDocument';
+import type { ValidationProblem } from '../../shared/schemas/validationProblems';
 import type { BuildRecord, BuildStatus } from '../../shared/api/buildRecordTypes';
 import type { Edition } from '../../shared/api/buildTypes';
 import type { LibraryStore } from '../services/LibraryStore';
@@ -73,7 +74,16 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
       hooks,
     );
     record.outputs = report.files.map((f) => ({ edition: f.edition, path: f.file, sha256: f.sha256, pages: f.pages, bytes: f.bytes }));
-    saveBuildRecord(store, record);
+    try {
+      saveBuildRecord(store, record);
+    } catch (error) {
+      // The files are written and whole: a library busy or read-only at this moment costs the
+      // record, not the build. Said as a warning, like the layout's.
+      const busy = (error as { code?: string })?.code === 'SQLITE_BUSY' || (isAppError(error) && error.code === 'db.busy');
+      const detail = isAppError(error) ? error.code : String((error as Error)?.message ?? error).slice(0, 200);
+      const warning: ValidationProblem = busy ? { path: [], key: 'build.notRecordedBusy', values: {} } : { path: [], key: 'build.notRecorded', values: { detail } };
+      return { ...report, buildId: null, warnings: [...report.warnings, warning] };
+    }
     return report;
   } catch (error) {
     const code = isAppError(error) ? error.code : 'build.failed';

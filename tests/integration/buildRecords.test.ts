@@ -9,6 +9,7 @@ import { buildManifestSchema, MANIFEST_FILE_NAME, type BuildManifest } from '../
 import { manifestContentHash } from '../../main/pdf/buildManifest';
 import { cli, tempDir } from '../helpers/cli';
 import { sha256File, StarterTemplate } from '../helpers/library';
+import { holdWriteLock } from '../helpers/holdWriteLock';
 
 const starter = new StarterTemplate();
 
@@ -112,6 +113,24 @@ describe('build records and the manifest inside each PDF (Panama starter pack)',
       ['refused', 'build.outputExists'],
       ['failed', 'build.cannotWrite'],
     ]);
+  }, 120_000);
+});
+
+describe('a build while another program writes to the library', () => {
+  it('writes the PDFs and warns that the build could not be recorded', async () => {
+    const db = await starter.copy();
+    const out = path.join(tempDir(), 'busy.pdf');
+    const lock = await holdWriteLock(db);
+    let result;
+    try {
+      result = await cli(['build', '--db', db, '--pack', 'panama-2025', '--lang', 'fr', '--out', out], { BRIEFING_BUSY_TIMEOUT_MS: '200' });
+    } finally {
+      await lock.release();
+    }
+    expect(result.code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(result.stderr).toContain('The PDFs were written, but another program was writing to the library, so this build was not recorded');
+    expect(builds(db).builds).toHaveLength(0);
   }, 120_000);
 });
 
