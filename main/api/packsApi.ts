@@ -11,6 +11,9 @@ import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
 import { saveRecord } from './saveRecord';
 import { assertLogoEmbeddable } from '../services/verifyLogo';
+import { recordedBuild } from '../pdf/recordedBuild';
+import { listBuildRecords } from '../services/buildRecords';
+import { createHash } from 'node:crypto';
 
 /** The file behind a download id, or an error: ids are ours, never paths a caller chose. */
 export function downloadPath(ctx: ApiContext, id: string): string {
@@ -46,8 +49,9 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
     if (jobId) jobs.set(jobId, job);
     let report;
     try {
-      report = await ctx.builds.build(
-        store.readDocument(),
+      report = await recordedBuild(
+        ctx.builds,
+        store,
         { pack: id, mode, out, paper, watermark, strict, requireApproved, force: false, strings: pdfStringOverrides(store) },
         { signal: job.controller.signal, onProgress: ({ edition, fraction }) => job.fractions.set(edition, fraction) },
       );
@@ -78,6 +82,35 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('packs.readPdf', ({ downloadId }) => ({
     base64: fs.readFileSync(downloadPath(ctx, downloadId)).toString('base64'),
   }));
+  const fileState = (file: string, sha256: string): 'present' | 'missing' | 'changed' => {
+    try {
+      return createHash('sha256').update(fs.readFileSync(file)).digest('hex') === sha256 ? 'present' : 'changed';
+    } catch {
+      return 'missing';
+    }
+  };
+  api.register('packs.builds', ({ packId }) =>
+    listBuildRecords(store, packId).map(({ pieces, outputs, ...rest }) => ({
+      ...rest,
+      pieceCount: pieces.length,
+      outputs: outputs.map((o) => ({ ...o, file: fileState(o.path, o.sha256) })),
+    })),
+  );
+  api.register('packs.openBuild', ({ buildId }) => {
+    const row = store.db.prepare('SELECT pack_id FROM builds WHERE id = ?').pluck().get(buildId) as string | undefined;
+    const record = row ? listBuildRecords(store, row, 1000).find((b) => b.id === buildId) : undefined;
+    if (!record) throw new AppError('api.unknownBuild', { id: buildId });
+    // Only files still exactly as built are shown: the record names them, never the caller.
+    const folder = randomUUID();
+    fs.mkdirSync(path.join(ctx.outputDir, folder), { recursive: true });
+    return record.outputs
+      .filter((o) => fileState(o.path, o.sha256) === 'present')
+      .map((o): BuiltPdf => {
+        const fileName = path.basename(o.path);
+        fs.copyFileSync(o.path, path.join(ctx.outputDir, folder, fileName));
+        return { edition: o.edition, pages: o.pages, bytes: o.bytes, fileName, downloadId: `${folder}/${fileName}` };
+      });
+  });
   api.register('desktop.savePdf', async ({ downloadId }) => {
     if (!ctx.desktop) throw new AppError('api.desktopOnly');
     return { path: await ctx.desktop.savePdf(downloadPath(ctx, downloadId)) };

@@ -20,6 +20,7 @@ import { registerHistory } from './commands/historyCommand';
 import { registerTerms } from './commands/termsCommand';
 import { registerMemory } from './commands/memoryCommand';
 import { registerBackup } from './commands/backupCommand';
+import { registerInspect } from './commands/inspectCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -117,6 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerTerms(program, ctx);
   registerMemory(program, ctx, packageJson.version);
   registerBackup(program, ctx);
+  registerInspect(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,6 +14,8 @@ import { sweepBuildLeftovers, writeOutputs } from './writeOutputs';
 import type { Edition } from './buildEdition';
 import type { EditionReport } from './EditionTexts';
 import type { BuildJob, WorkerMessage } from './worker/messages';
+import { buildManifest, type ManifestSeed } from './buildManifest';
+import { embedManifest } from './embedManifest';
 
 import { LANGUAGE_MODES, type BuildReport, type LanguageMode } from '../../shared/api/buildTypes';
 
@@ -34,6 +37,8 @@ export interface BuildRequest {
   strings?: Partial<Record<Locale, StringOverrides>>;
   /** This build's limit per edition, instead of the service's. */
   editionTimeLimitMs?: number;
+  /** The build's identity and the pieces it uses: each PDF then carries a manifest (recordedBuild). */
+  manifest?: ManifestSeed;
 }
 
 export interface BuildHooks {
@@ -138,14 +143,25 @@ export class PackBuildService {
         ),
       ),
     );
-    writeOutputs(targets.map((file, i) => ({ file, bytes: results[i]!.bytes })), request.force ?? false);
+    const seed = request.manifest;
+    const finals = seed
+      ? await Promise.all(
+          editions.map((edition, i) => {
+            const { manifest, titles } = buildManifest(seed, pack, edition, { mode: request.mode, paper, watermark: watermark ?? null, strict: request.strict ?? false, requireApproved: request.requireApproved ?? false }, editions.map((e, j) => ({ edition: e, pages: results[j]!.pages, reports: results[j]!.reports })));
+            return embedManifest(results[i]!.bytes, manifest, titles);
+          }),
+        )
+      : results.map((r) => r.bytes);
+    writeOutputs(targets.map((file, i) => ({ file, bytes: finals[i]! })), request.force ?? false);
     return {
       pack: { id: pack.id, slug: pack.slug },
+      buildId: seed?.id ?? null,
       files: editions.map((edition, i) => ({
         edition,
         file: targets[i]!,
         pages: results[i]!.pages,
-        bytes: results[i]!.bytes.byteLength,
+        bytes: finals[i]!.byteLength,
+        sha256: createHash('sha256').update(finals[i]!).digest('hex'),
       })),
       editions: results.flatMap((r) => r.reports),
       warnings: results.flatMap((r) => r.warnings),

@@ -23,6 +23,7 @@ import { PAPER_SIZES, PIECE_KINDS, TEXT_STATUSES } from '../domain/pieceKinds';
 import { LIST_KINDS, type LibrarySearchResult, type ListEntry, type SearchHit } from './listTypes';
 import type { ReadPiece } from './readTypes';
 import { LANGUAGE_MODES, type BuildReport } from './buildTypes';
+import type { PastBuild } from './buildRecordTypes';
 import {
   EDITABLE_NAMESPACES,
   TRANSLATABLE_KINDS,
@@ -154,6 +155,8 @@ export const API_INPUTS = {
   'packs.buildProgress': z.strictObject({ jobId: JOB_ID }),
   'packs.cancelBuild': z.strictObject({ jobId: JOB_ID }),
   'packs.readPdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
+  'packs.builds': z.strictObject({ packId: PIECE_REF }),
+  'packs.openBuild': z.strictObject({ buildId: z.string().uuid() }),
   'translation.units': z.strictObject({
     source: localeSchema,
     target: localeSchema,
@@ -305,6 +308,10 @@ export interface ApiOutputs {
   'packs.cancelBuild': { cancelled: boolean };
   /** The PDF's bytes, base64: for the preview where there is no HTTP download (desktop). */
   'packs.readPdf': { base64: string };
+  /** The pack's past builds, newest first; each output says whether its file is still as built. */
+  'packs.builds': PastBuild[];
+  /** A past build's files still as built, copied for the viewer. */
+  'packs.openBuild': BuiltPdf[];
   /** The list: each unit summarized (excerpts of its texts), with the counts. */
   'translation.units': TranslationUnitsResult;
   'translation.unit': TranslationUnit;

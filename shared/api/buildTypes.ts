@@ -25,10 +25,14 @@ export interface BuiltFile {
   file: string;
   pages: number;
   bytes: number;
+  /** SHA-256 (hex) of the file as written. */
+  sha256: string;
 }
 
 export interface BuildReport {
   pack: { id: string; slug: string };
+  /** The build's record in the library (null when the build was not recorded). */
+  buildId: string | null;
   files: BuiltFile[];
   /** Per language: texts shown from another language, drafts, and stale translations. */
   editions: EditionReport[];

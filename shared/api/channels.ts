@@ -39,6 +39,8 @@ export const CHANNELS = [
   'packs.buildProgress',
   'packs.cancelBuild',
   'packs.readPdf',
+  'packs.builds',
+  'packs.openBuild',
   'translation.units',
   'translation.unit',
   'translation.save',

@@ -48,12 +48,9 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         },
         command: Command,
       ) => {
-        const { doc, strings } = await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => ({
-          doc: store.readDocument(),
-          strings: pdfStringOverrides(store),
-        }));
         // Loaded on demand: the PDF engine is heavy, and other commands do not need it.
         const { PackBuildService } = await import('../../pdf/PackBuildService');
+        const { recordedBuild } = await import('../../pdf/recordedBuild');
         // BRIEFING_BUILD_HEAP_MB: the workers' heap (tests make it small to see a worker die).
         const heapMb = Number(ctx.io.env.BRIEFING_BUILD_HEAP_MB) || undefined;
         const service = new PackBuildService(options.lang === 'all' ? 2 : 1, undefined, {
@@ -61,17 +58,20 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           heapMb,
         });
         try {
-          const report = await service.build(doc, {
-            pack: options.pack,
-            mode: options.lang,
-            out: options.out,
-            strict: options.strict ?? false,
-            requireApproved: options.requireApproved ?? false,
-            paper: options.paper,
-            watermark: options.watermark,
-            force: options.force ?? false,
-            strings,
-          });
+          // Read-write: the build's record (success or not) is written to the library.
+          const report = await ctx.withLibrary(command, { create: false, readOnly: false }, (store) =>
+            recordedBuild(service, store, {
+              pack: options.pack,
+              mode: options.lang,
+              out: options.out,
+              strict: options.strict ?? false,
+              requireApproved: options.requireApproved ?? false,
+              paper: options.paper,
+              watermark: options.watermark,
+              force: options.force ?? false,
+              strings: pdfStringOverrides(store),
+            }),
+          );
           if (options.json) {
             ctx.json(report);
             return;

@@ -7,6 +7,7 @@ import { migration005 } from './005_pack_paper';
 import { migration006 } from './006_history';
 import { migration007 } from './007_terms';
 import { migration008 } from './008_text_hashes';
+import { migration009 } from './009_builds';
 
 /** In order; a test checks the versions run 1, 2, 3… with no gap. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUiLocale } from '../../components/useUiLocale';
 import { storedEditionLanguage } from '../../preferences/preferences';
 import { BuildReportView } from './BuildReportView';
+import { PastBuilds } from './PastBuilds';
 
 type BuildState =
   | { phase: 'idle' }
@@ -161,6 +162,7 @@ export function BuildPanel({
           })}
         />
       ) : null}
+      <PastBuilds packId={pack.id} refresh={ticket.current * 10 + (state.phase === 'building' ? 1 : 0)} />
     </section>
   );
 }

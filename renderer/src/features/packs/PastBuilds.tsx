@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, BuiltPdf } from '../../../../shared/api/apiContract';
+import type { PastBuild } from '../../../../shared/api/buildRecordTypes';
+import { getApi } from '../../api/getApi';
+import { toApiError, unwrap } from '../../api/ApiFailure';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { loadViewer } from './loadViewer';
+
+type ViewerDialogType = Awaited<ReturnType<typeof loadViewer>>['default'];
+
+/**
+ * The pack's past builds from the library's records: when, who, editions, pages, status. Open
+ * shows a build's files in the viewer while they are still exactly as built; otherwise each
+ * says it is gone or changed, with its path.
+ */
+export function PastBuilds({ packId, refresh }: { packId: string; refresh: number }) {
+  const { t, i18n } = useTranslation();
+  const [builds, setBuilds] = useState<PastBuild[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [viewing, setViewing] = useState<{ pdfs: BuiltPdf[]; Viewer: ViewerDialogType } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    getApi()['packs.builds']({ packId }).then(
+      (r) => live && (r.ok ? setBuilds(r.value) : setError(r.error)),
+      (e: unknown) => live && setError(toApiError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [packId, refresh]);
+
+  const open = async (build: PastBuild) => {
+    try {
+      const [pdfs, module] = await Promise.all([getApi()['packs.openBuild']({ buildId: build.id }).then(unwrap), loadViewer()]);
+      if (pdfs.length > 0) setViewing({ pdfs, Viewer: module.default });
+    } catch (caught) {
+      setError(toApiError(caught));
+    }
+  };
+
+  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const editionName = (edition: string) => t(`ui:edition.${edition}`, { defaultValue: edition });
+  if (error) return <ErrorAlert error={error} />;
+  if (!builds) return null;
+  return (
+    <section className="past-builds" aria-labelledby="past-builds-heading" data-testid="past-builds">
+      <h4 id="past-builds-heading">{t('ui:pastBuilds.title')}</h4>
+      {builds.length === 0 ? <p className="hint">{t('ui:pastBuilds.none')}</p> : null}
+      <ul className="past-builds-list">
+        {builds.map((b) => {
+          const present = b.outputs.filter((o) => o.file === 'present');
+          return (
+            <li key={b.id} data-testid="past-build" data-status={b.status}>
+              <div>
+                <strong>{when(b.builtAt)}</strong> · {t('ui:pastBuilds.by', { name: b.builtBy })} · {t(`ui:pastBuilds.status.${b.status}`)}
+              </div>
+              <div className="hint">
+                {b.outputs.length > 0
+                  ? b.outputs.map((o) => t('ui:pastBuilds.output', { edition: editionName(o.edition), count: o.pages })).join(' · ')
+                  : b.editions.map(editionName).join(' · ')}
+                {b.error ? ` — ${t(`errors:${b.error.code}`, b.error.params)}` : ''}
+              </div>
+              {b.outputs
+                .filter((o) => o.file !== 'present')
+                .map((o) => (
+                  <p key={o.edition} className="hint" data-testid="past-build-file-note">
+                    {t(`ui:pastBuilds.file.${o.file}`, { edition: editionName(o.edition), path: o.path })}
+                  </p>
+                ))}
+              {present.length > 0 ? (
+                <button type="button" data-testid="past-build-open" onClick={() => void open(b)}>
+                  {t('ui:pastBuilds.open')}
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {viewing ? (
+        <viewing.Viewer
+          editions={viewing.pdfs.map((pdf) => ({ edition: pdf.edition, downloadId: pdf.downloadId, fileName: pdf.fileName, label: editionName(pdf.edition) }))}
+          initial={viewing.pdfs[0]!.downloadId}
+          onClose={() => setViewing(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ErrorParams } from '../errors/AppError';
+import type { Edition, LanguageMode } from './buildTypes';
+
+export const BUILD_STATUSES = ['ok', 'failed', 'refused'] as const;
+export type BuildStatus = (typeof BUILD_STATUSES)[number];
+
+export interface BuildOptionsRecord {
+  paper: 'a4' | 'letter';
+  watermark: string | null;
+  strict: boolean;
+  requireApproved: boolean;
+}
+
+/** One build as the library records it (migration 007). */
+export interface BuildRecord {
+  id: string;
+  packId: string;
+  packSlug: string;
+  builtAt: string;
+  builtBy: string;
+  mode: LanguageMode;
+  editions: Edition[];
+  options: BuildOptionsRecord;
+  appVersion: string;
+  fontsHash: string;
+  status: BuildStatus;
+  /** Why a build failed or was refused: the message's key and values. */
+  error: { code: string; params: ErrorParams } | null;
+  outputs: { edition: Edition; path: string; sha256: string; pages: number; bytes: number }[];
+  pieces: { id: string; kind: string; hash: string }[];
+}
+
+/** A build as the pack builder lists it: outputs with the state of their file now. */
+export interface PastBuild extends Omit<BuildRecord, 'pieces' | 'outputs'> {
+  pieceCount: number;
+  outputs: (BuildRecord['outputs'][number] & { file: 'present' | 'missing' | 'changed' })[];
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../helpers/server';
+import { RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
+
+/** The pack builder's list of past builds, from the library's build records. */
+let session: BrowserSession;
+let app: TestApp;
+let page: Page;
+
+beforeAll(async () => {
+  if (!RUN_BROWSER_TESTS) return;
+  session = await openBrowserSession();
+  ({ app, page } = session);
+  await page.goto(app.server.url);
+  await page.getByTestId('nav-library').waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe.skipIf(!RUN_BROWSER_TESTS)('pack builder: past builds', () => {
+  it('lists each build (who, editions, pages, status), opens one, and says when a file is gone', async () => {
+    await page.getByTestId('nav-packs').click();
+    await page.getByTestId('pack-panama-2025').click();
+    await page.getByTestId('pack-builder').waitFor();
+    await page.getByTestId('build-mode').selectOption('fr');
+    await page.getByTestId('build').click();
+    await page.getByTestId('build-report').waitFor({ timeout: 90_000 });
+    await expect.poll(() => page.getByTestId('past-build').count()).toBe(1);
+    await page.getByTestId('build-mode').selectOption('en');
+    await page.getByTestId('build').click();
+    await expect.poll(() => page.getByTestId('past-build').count(), { timeout: 90_000 }).toBe(2);
+    const newest = page.getByTestId('past-build').first();
+    expect(await newest.getAttribute('data-status')).toBe('ok');
+    expect(await newest.textContent()).toMatch(/built.*English edition: \d+ pages/s);
+
+    // The older (French) build's file is removed: the list says so and offers no Open.
+    const record = app.ctx.store.db.prepare("SELECT path FROM build_outputs WHERE edition = 'fr'").pluck().get() as string;
+    fs.rmSync(record);
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('nav-packs').click();
+    await page.getByTestId('pack-panama-2025').click();
+    await expect.poll(() => page.getByTestId('past-build-file-note').textContent()).toBe(`French edition: the file is no longer at ${record}.`);
+    expect(await page.getByTestId('past-build').nth(1).getByTestId('past-build-open').count()).toBe(0);
+    await page.getByTestId('past-builds').scrollIntoViewIfNeeded();
+    await session.shot('past-builds-en');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await newest.getByTestId('past-build-open').click();
+    await page.getByRole('dialog').waitFor();
+    await session.shot('past-builds-open-en');
+  }, 240_000);
+});
