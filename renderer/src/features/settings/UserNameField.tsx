@@ -8,18 +8,20 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 export function UserNameField({ current, onSaved }: { current: string | undefined; onSaved: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [name, setName] = useState(current ?? '');
+  // null until the stored name is known: the field is disabled until it shows that name.
+  const [name, setName] = useState<string | null>(current ?? null);
   const [state, setState] = useState<{ phase: 'idle' | 'busy' | 'saved' } | { phase: 'failed'; error: ApiError }>({ phase: 'idle' });
 
-  // The stored name arrives after the first render (app.info). The field waits for it (disabled
-  // until then), so nothing typed meanwhile is mixed with it.
+  // The stored name arrives after the first render (app.info). The field stays disabled until it
+  // holds that name (enabling it on `current` alone left one empty, enabled frame before the
+  // name arrived, and typing then was joined to it: 'rootAna Pérez').
   useEffect(() => {
-    if (current !== undefined) setName((typed) => (typed === '' ? current : typed));
+    if (current !== undefined) setName((shown) => shown ?? current);
   }, [current]);
 
   const save = async () => {
     setState({ phase: 'busy' });
-    const result = await getApi()['app.setUserName']({ name });
+    const result = await getApi()['app.setUserName']({ name: name ?? '' });
     if (result.ok) {
       setName(result.value.userName);
       setState({ phase: 'saved' });
@@ -41,8 +43,8 @@ export function UserNameField({ current, onSaved }: { current: string | undefine
           id={id}
           type="text"
           data-testid="settings-user-name"
-          value={name}
-          disabled={current === undefined}
+          value={name ?? ''}
+          disabled={name === null}
           maxLength={200}
           autoComplete="name"
           aria-describedby={`${id}-hint`}
@@ -56,7 +58,7 @@ export function UserNameField({ current, onSaved }: { current: string | undefine
         </span>
       </div>
       <div className="user-name-actions">
-        <button type="submit" data-testid="settings-user-name-save" disabled={state.phase === 'busy' || name.trim() === ''}>
+        <button type="submit" data-testid="settings-user-name-save" disabled={state.phase === 'busy' || (name ?? '').trim() === ''}>
           {t('ui:settings.userNameSave')}
         </button>
         <span role="status" data-testid="settings-user-name-state">
