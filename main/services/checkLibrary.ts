@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { foldSqlExpression } from '../../shared/text/foldForSearch';
+import { historyProblems } from './history/historyProblems';
 
 export interface CheckProblem {
   key: string;
@@ -16,8 +17,8 @@ export interface CheckReport {
 
 /**
  * Everything `briefing check` verifies: SQLite's own integrity and foreign keys, the search
- * index, the schema version, and the references SQLite cannot enforce (pack items, and
- * translations whose source text is gone).
+ * index, the schema version, the references SQLite cannot enforce (pack items, and
+ * translations whose source text is gone), and that the history is in step with the pieces.
  */
 export function checkLibrary(db: Database): CheckReport {
   const problems: CheckProblem[] = [];
@@ -72,5 +73,6 @@ export function checkLibrary(db: Database): CheckReport {
     )
     .all() as { piece: string; field: string; locale: string; source: string }[];
   for (const o of orphans) problems.push({ key: 'orphanTranslation', values: o });
+  if (schemaVersion === LATEST_SCHEMA_VERSION) problems.push(...historyProblems(db));
   return { schemaVersion, latestSchemaVersion: LATEST_SCHEMA_VERSION, integrity, problems };
 }

@@ -45,8 +45,8 @@ interface LastRow {
   deleted: number;
 }
 
-/** Every record of a document by its key, with the kind of piece it is. */
-function recordsById(store: LibraryStore, doc: LibraryDocument): Map<string, Rec> {
+/** Every record of a document by its key. */
+export function recordsById(doc: LibraryDocument): Map<string, Rec> {
   const out = new Map<string, Rec>();
   for (const collection of LIBRARY_COLLECTIONS) for (const r of doc[collection] as Rec[]) out.set(recordKey(r), r);
   return out;
@@ -110,7 +110,7 @@ export class HistoryRecorder {
       .pluck()
       .all() as string[];
     if (ids.length > 0) {
-      const records = recordsById(this.store, this.store.readRecords(ids));
+      const records = recordsById(this.store.readRecords(ids));
       const at = new Date().toISOString();
       for (const id of ids) {
         const record = records.get(id);
@@ -145,7 +145,7 @@ export class HistoryRecorder {
       } else if (kind !== undefined || hasVersions.get(id)) targets.add(id);
     }
     const present = [...targets].filter((id) => this.store.kindOf(id) !== undefined);
-    const records = present.length > 0 ? recordsById(this.store, this.store.readRecords(present)) : new Map<string, Rec>();
+    const records = present.length > 0 ? recordsById(this.store.readRecords(present)) : new Map<string, Rec>();
     const last = this.db.prepare<[string], LastRow>(
       'SELECT number, hash, snapshot, deleted FROM piece_versions WHERE piece_id = ? ORDER BY number DESC LIMIT 1',
     );
