@@ -1,24 +1,17 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
-import { RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
+import { RUN_BROWSER_TESTS, useBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 
 /** The pack builder's list of past builds, from the library's build records. */
 let session: BrowserSession;
 let app: TestApp;
 let page: Page;
 
-beforeAll(async () => {
-  if (!RUN_BROWSER_TESTS) return;
-  session = await openBrowserSession();
-  ({ app, page } = session);
-  await page.goto(app.server.url);
-  await page.getByTestId('nav-library').waitFor();
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
+useBrowserSession((opened) => {
+  session = opened;
+  ({ app, page } = opened);
 });
 
 describe.skipIf(!RUN_BROWSER_TESTS)('pack builder: past builds', () => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
 import { hashSourceText } from '../../main/db/textHash';
-import { ARTIFACTS, RUN_BROWSER_TESTS, openBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
+import { ARTIFACTS, RUN_BROWSER_TESTS, useBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 
 /**
  * The termbase end to end (browser mode, starter library): the translator's view flags a
@@ -16,17 +16,10 @@ let session: BrowserSession;
 let app: TestApp;
 let page: Page;
 
-beforeAll(async () => {
-  if (!RUN_BROWSER_TESTS) return;
-  session = await openBrowserSession();
-  ({ app, page } = session);
+useBrowserSession((opened) => {
+  session = opened;
+  ({ app, page } = opened);
   page.setDefaultTimeout(10_000);
-  await page.goto(app.server.url);
-  await page.getByTestId('nav-library').waitFor();
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
 });
 
 const UNIT = 'tr-unit-note-unga-trafficking-2025-title';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './server';
 import { BROWSER_ARGS, findBrowser, runBrowserTests } from './findBrowser';
@@ -61,4 +62,23 @@ export async function seriousViolations(target: Page): Promise<string[]> {
   return results
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}, ${v.count}: ${v.where})`);
+}
+
+/**
+ * One browser session for a test file: opened before its tests (the app loaded on the library
+ * screen; `onOpen` runs first, to keep the session or set the page up), closed after them.
+ * Nothing is opened when the browser tests are skipped.
+ */
+export function useBrowserSession(onOpen: (session: BrowserSession) => void): void {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    if (!RUN_BROWSER_TESTS) return;
+    session = await openBrowserSession();
+    onOpen(session);
+    await session.page.goto(session.app.server.url);
+    await session.page.getByTestId('nav-library').waitFor();
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
 }
