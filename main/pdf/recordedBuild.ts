@@ -96,10 +96,13 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
 
 /** Every piece the editions use (as the engine resolves them), each with its content hash. */
 function piecesUsed(store: LibraryStore, packId: string, doc: ReturnType<LibraryStore['readDocument']>): BuildRecord['pieces'] {
-  resolvePack(doc, packId);
+  const pack = resolvePack(doc, packId);
   const { usedBy } = editionModels(doc, packId, LOCALES);
   const ids = new Set<string>([packId]);
   for (const keys of Object.values(usedBy)) for (const key of keys ?? []) ids.add(key.split('\0')[0]!);
+  // What the pack lists is read by the build even when none of its texts are (a country's table
+  // row): the manifest names it too, so a rebuild finds everything the build read.
+  for (const section of pack.sections) for (const item of section.items) ids.add(item.ref);
   const records = store.readRecords(ids);
   const pieces: BuildRecord['pieces'] = [];
   for (const [collection, kind] of Object.entries(KIND_OF) as [LibraryCollection, string][]) {
