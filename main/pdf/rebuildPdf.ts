@@ -56,7 +56,9 @@ export async function rebuildPdf(service: PackBuildService, store: LibraryStore,
       strict: manifest.options.strict,
       requireApproved: manifest.options.requireApproved,
       builtAt: new Date(manifest.build.builtAt),
-      manifest: { ...manifest.build, pieces: manifest.pieces },
+      // The interface strings as the build had them, not as the library has them now.
+      strings: manifest.strings ?? {},
+      manifest: { ...manifest.build, pieces: manifest.pieces, strings: manifest.strings },
     });
     const made = report.files.find((f) => f.edition === manifest.edition)!;
     fs.mkdirSync(path.dirname(target), { recursive: true });

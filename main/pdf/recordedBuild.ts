@@ -70,7 +70,7 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
     record.pieces = piecesUsed(store, found.id, doc);
     const report = await service.build(
       doc,
-      { ...request, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces } },
+      { ...request, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces, strings: request.strings } },
       hooks,
     );
     record.outputs = report.files.map((f) => ({ edition: f.edition, path: f.file, sha256: f.sha256, pages: f.pages, bytes: f.bytes }));

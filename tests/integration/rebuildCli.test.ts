@@ -16,6 +16,7 @@ import { emptyLibraryDocument, type LibraryDocument } from '../../shared/schemas
 import { normalizeLibraryDocument } from '../../shared/schemas/normalizeLibraryDocument';
 import { cli, tempDir } from '../helpers/cli';
 import { sha256File, StarterTemplate } from '../helpers/library';
+import { loadPdf } from '../helpers/pdf';
 
 /** `briefing rebuild FILE.pdf --out X`: the same bytes from the library's history, and every refusal named. */
 
@@ -41,6 +42,19 @@ async function editTitle(file: string, text: string): Promise<void> {
   }
 }
 
+/** A translator's edit of a string the PDF shows (the French contents heading). */
+async function setContentsHeading(file: string, value: string): Promise<void> {
+  const library = await openLibrary(file, { create: false });
+  try {
+    const store = new LibraryStore(library.db);
+    store.write(() =>
+      store.uiStrings.upsert({ locale: 'fr', namespace: 'pdf', key: 'contents', value, status: 'approved', sourceLocale: 'en', sourceHash: hashSourceText('Contents'), updatedBy: 'Test', updatedAt: '2025-11-01T00:00:00.000Z' }),
+    );
+  } finally {
+    library.close();
+  }
+}
+
 async function manifestPdf(m: BuildManifest): Promise<string> {
   const pdf = await PDFDocument.create();
   pdf.addPage();
@@ -53,6 +67,7 @@ async function manifestPdf(m: BuildManifest): Promise<string> {
 beforeAll(async () => {
   dir = tempDir();
   db = await starter.copy(dir);
+  await setContentsHeading(db, 'Sommaire du dossier');
   original = path.join(dir, 'panama-fr.pdf');
   const built = await cli(['build', '--db', db, '--pack', 'panama-2025', '--lang', 'fr', '--out', original]);
   expect(built.stderr).toBe('');
@@ -62,6 +77,7 @@ beforeAll(async () => {
   manifest = JSON.parse((await cli(['inspect', original, '--json'])).stdout) as BuildManifest;
   // The library moves on: the priority the pack uses is edited after the builds.
   await editTitle(db, 'Human security, as edited after the pack went out');
+  await setContentsHeading(db, 'Table des matières revue');
 }, 240_000);
 
 describe('briefing rebuild', () => {
@@ -72,6 +88,11 @@ describe('briefing rebuild', () => {
     expect(result.code).toBe(0);
     expect(sha256File(out)).toBe(sha256File(original));
     expect(result.stdout).toContain(`the same bytes as the original (SHA-256 ${sha256File(original)})`);
+    // The interface string as the build had it, recorded in the manifest, not as it reads now.
+    expect(manifest.strings?.fr?.pdf?.contents).toBe('Sommaire du dossier');
+    const text = (await loadPdf(out)).text;
+    expect(text).toContain('Sommaire du dossier');
+    expect(text).not.toContain('Table des matières revue');
   }, 120_000);
 
   it('rebuilds one edition of a --lang all build into a folder: the same SHA-256', async () => {
