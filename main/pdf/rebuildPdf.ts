@@ -11,7 +11,6 @@ import type { ValidationProblem } from '../../shared/schemas/validationProblems'
 import type { BuildManifest } from '../../shared/schemas/buildManifest';
 import type { Edition } from '../../shared/api/buildTypes';
 import type { LibraryStore } from '../services/LibraryStore';
-import { listBuildRecords } from '../services/buildRecords';
 import { readVersionRecord } from '../services/history/HistoryRecorder';
 import { findVersionByHash } from '../services/history/pieceHistory';
 import { pieceContentHash } from '../services/pieceContentHash';
@@ -41,7 +40,7 @@ export async function rebuildPdf(service: PackBuildService, store: LibraryStore,
   const manifest = await readManifest(file);
   const originalSha256 = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   checkRecord(store, manifest, file);
-  const doc = libraryAsOf(store, manifest, locale);
+  const doc = libraryAsOf(store, manifest, file, locale);
   const target = outputFile(out, manifest);
   if (!force && fs.existsSync(target)) throw new AppError('build.outputExists', { file: target });
   // A build of every edition the original build made: each file's manifest lists them all.
@@ -71,9 +70,10 @@ export async function rebuildPdf(service: PackBuildService, store: LibraryStore,
 
 /** The build must be one this library made, with the pieces it recorded. */
 function checkRecord(store: LibraryStore, manifest: BuildManifest, file: string): void {
-  const record = listBuildRecords(store, manifest.pack.id, 10_000).find((r) => r.id === manifest.build.id);
-  if (!record) throw new AppError('rebuild.otherLibrary', { file, build: manifest.build.id, pack: manifest.pack.slug });
-  const recorded = new Map(record.pieces.map((p) => [p.id, p.hash]));
+  const known = store.db.prepare('SELECT 1 FROM builds WHERE id = ?').get(manifest.build.id) !== undefined;
+  if (!known) throw new AppError('rebuild.otherLibrary', { file, build: manifest.build.id, pack: manifest.pack.slug });
+  const rows = store.db.prepare('SELECT piece_id AS id, content_hash AS hash FROM build_pieces WHERE build_id = ?').all(manifest.build.id) as { id: string; hash: string }[];
+  const recorded = new Map(rows.map((p) => [p.id, p.hash]));
   const problems: ValidationProblem[] = [];
   for (const p of manifest.pieces) {
     const hash = recorded.get(p.id);
@@ -86,7 +86,7 @@ function checkRecord(store: LibraryStore, manifest: BuildManifest, file: string)
 }
 
 /** Only the pack's pieces, each at the version the manifest names; every one missing is named. */
-function libraryAsOf(store: LibraryStore, manifest: BuildManifest, locale: Locale): LibraryDocument {
+function libraryAsOf(store: LibraryStore, manifest: BuildManifest, file: string, locale: Locale): LibraryDocument {
   const doc = emptyLibraryDocument();
   const current = store.readRecords(manifest.pieces.map((p) => p.id));
   const now = new Map<string, Rec>();
@@ -94,7 +94,7 @@ function libraryAsOf(store: LibraryStore, manifest: BuildManifest, locale: Local
   const missing: { id: string; kind: PieceKind; hash: string }[] = [];
   for (const p of manifest.pieces) {
     const collection = collectionOfKind(p.kind as PieceKind);
-    if (!collection) throw new AppError('rebuild.tampered', { file: '', build: manifest.build.id, count: 1 });
+    if (!collection) throw new AppError('rebuild.tampered', { file, build: manifest.build.id, count: 1 }, [{ path: [], key: 'rebuild.pieceNotRecorded', values: { piece: p.id } }]);
     const live = now.get(p.id);
     let record: Rec | null = live && pieceContentHash(live) === p.hash ? live : null;
     if (!record) {
