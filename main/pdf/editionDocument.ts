@@ -31,8 +31,12 @@ export function watermarkFor(text: string | null): TDocumentDefinitions['waterma
   return text ? { text, opacity: 0.07, bold: true } : undefined;
 }
 
-/** PDF metadata: the title given, author, subject and keywords from the model. */
-export function documentInfo(model: EditionModel, title: string): TDocumentDefinitions['info'] {
+/**
+ * PDF metadata: the title given, author, subject and keywords from the model, and the build's own
+ * date as creation and modification date (never the time of writing: the same build gives the
+ * same bytes, and pdfkit derives the file's /ID from these values).
+ */
+export function documentInfo(model: EditionModel, title: string, builtAt: Date): TDocumentDefinitions['info'] {
   return {
     title,
     author: model.author ?? undefined,
@@ -40,6 +44,8 @@ export function documentInfo(model: EditionModel, title: string): TDocumentDefin
     keywords: model.keywords.join(', '),
     creator: 'Briefing Pack Builder',
     producer: 'Briefing Pack Builder (pdfmake)',
+    creationDate: builtAt,
+    modDate: builtAt,
   };
 }
 
@@ -96,7 +102,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
       pageSize: PAGE_SIZES[options.paper],
       pageMargins: [56, 64, 56, 56],
       language: LOCALE_TAGS[model.locale],
-      info: documentInfo(model, model.title),
+      info: documentInfo(model, model.title, options.builtAt),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE },
       styles: STYLES,
       images: logoImages(pack.logo),

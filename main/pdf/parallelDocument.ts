@@ -164,7 +164,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       pageMargins: [40, 56, 40, 48],
       // One document, three languages: "mul" is the ISO 639 code for multiple languages.
       language: 'mul',
-      info: documentInfo(en, joined(LOCALES.map((l) => editions[l].title))),
+      info: documentInfo(en, joined(LOCALES.map((l) => editions[l].title)), options.builtAt),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE, fontSize: 9 },
       styles: STYLES,
       images: logoImages(pack.logo),

@@ -70,7 +70,7 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
     record.pieces = piecesUsed(store, found.id, doc);
     const report = await service.build(
       doc,
-      { ...request, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces } },
+      { ...request, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces, strings: request.strings } },
       hooks,
     );
     record.outputs = report.files.map((f) => ({ edition: f.edition, path: f.file, sha256: f.sha256, pages: f.pages, bytes: f.bytes }));
@@ -96,10 +96,13 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
 
 /** Every piece the editions use (as the engine resolves them), each with its content hash. */
 function piecesUsed(store: LibraryStore, packId: string, doc: ReturnType<LibraryStore['readDocument']>): BuildRecord['pieces'] {
-  resolvePack(doc, packId);
+  const pack = resolvePack(doc, packId);
   const { usedBy } = editionModels(doc, packId, LOCALES);
   const ids = new Set<string>([packId]);
   for (const keys of Object.values(usedBy)) for (const key of keys ?? []) ids.add(key.split('\0')[0]!);
+  // What the pack lists is read by the build even when none of its texts are (a country's table
+  // row): the manifest names it too, so a rebuild finds everything the build read.
+  for (const section of pack.sections) for (const item of section.items) ids.add(item.ref);
   const records = store.readRecords(ids);
   const pieces: BuildRecord['pieces'] = [];
   for (const [collection, kind] of Object.entries(KIND_OF) as [LibraryCollection, string][]) {
