@@ -30,8 +30,16 @@ export interface BuildRecord {
   pieces: { id: string; kind: string; hash: string }[];
 }
 
+/** One recipient of a build (migration 011): who received it, when it was marked, by whom. */
+export interface Distribution {
+  recipient: string;
+  at: string;
+  by: string;
+}
+
 /** A build as the pack builder lists it: outputs with the state of their file now. */
 export interface PastBuild extends Omit<BuildRecord, 'pieces' | 'outputs'> {
   pieceCount: number;
+  distributedTo: Distribution[];
   outputs: (BuildRecord['outputs'][number] & { file: 'present' | 'missing' | 'changed' })[];
 }

@@ -41,6 +41,7 @@ export const CHANNELS = [
   'packs.readPdf',
   'packs.builds',
   'packs.openBuild',
+  'packs.distribute',
   'translation.units',
   'translation.unit',
   'translation.save',
