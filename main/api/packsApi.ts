@@ -14,6 +14,7 @@ import { assertLogoEmbeddable } from '../services/verifyLogo';
 import { recordedBuild } from '../pdf/recordedBuild';
 import { listBuildRecords } from '../services/buildRecords';
 import { distributionsOf, markDistributed } from '../services/distribution';
+import { changesSince } from '../pdf/changesSince';
 import { createHash } from 'node:crypto';
 
 /** The file behind a download id, or an error: ids are ours, never paths a caller chose. */
@@ -113,6 +114,7 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
         return { edition: o.edition, pages: o.pages, bytes: o.bytes, fileName, downloadId: `${folder}/${fileName}` };
       });
   });
+  api.register('packs.changes', ({ packId, since }) => changesSince(store, store.readDocument(), packId, since));
   api.register('packs.distribute', ({ buildId, recipients }) => markDistributed(store, buildId, recipients));
   api.register('desktop.savePdf', async ({ downloadId }) => {
     if (!ctx.desktop) throw new AppError('api.desktopOnly');

@@ -95,7 +95,7 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
 }
 
 /** Every piece the editions use (as the engine resolves them), each with its content hash. */
-function piecesUsed(store: LibraryStore, packId: string, doc: ReturnType<LibraryStore['readDocument']>): BuildRecord['pieces'] {
+export function piecesUsed(store: LibraryStore, packId: string, doc: ReturnType<LibraryStore['readDocument']>): BuildRecord['pieces'] {
   resolvePack(doc, packId);
   const { usedBy } = editionModels(doc, packId, LOCALES);
   const ids = new Set<string>([packId]);

@@ -1,5 +1,6 @@
 import type { ErrorParams } from '../errors/AppError';
 import type { Edition, LanguageMode } from './buildTypes';
+import type { PackChanges } from '../domain/packChanges';
 
 export const BUILD_STATUSES = ['ok', 'failed', 'refused'] as const;
 export type BuildStatus = (typeof BUILD_STATUSES)[number];
@@ -42,4 +43,11 @@ export interface PastBuild extends Omit<BuildRecord, 'pieces' | 'outputs'> {
   pieceCount: number;
   distributedTo: Distribution[];
   outputs: (BuildRecord['outputs'][number] & { file: 'present' | 'missing' | 'changed' })[];
+}
+
+/** The changes in a pack since one of its builds (main/pdf/changesSince). */
+export interface BuildChangesResult {
+  buildId: string;
+  builtAt: string;
+  changes: PackChanges;
 }
