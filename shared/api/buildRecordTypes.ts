@@ -10,6 +10,8 @@ export interface BuildOptionsRecord {
   watermark: string | null;
   strict: boolean;
   requireApproved: boolean;
+  /** The earlier build the PDFs list changes since (absent in records made before it existed). */
+  changesSince?: string | null;
 }
 
 /** One build as the library records it (migration 007). */
