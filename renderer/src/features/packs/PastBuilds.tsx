@@ -7,6 +7,7 @@ import { toApiError, unwrap } from '../../api/ApiFailure';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { loadViewer } from './loadViewer';
 import { DistributeForm } from './DistributeForm';
+import { BuildChangesView } from './BuildChangesView';
 
 type ViewerDialogType = Awaited<ReturnType<typeof loadViewer>>['default'];
 
@@ -21,6 +22,7 @@ export function PastBuilds({ packId, refresh }: { packId: string; refresh: numbe
   const [error, setError] = useState<ApiError | null>(null);
   const [viewing, setViewing] = useState<{ pdfs: BuiltPdf[]; Viewer: ViewerDialogType } | null>(null);
   const [distributing, setDistributing] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -86,6 +88,12 @@ export function PastBuilds({ packId, refresh }: { packId: string; refresh: numbe
                   {t('ui:pastBuilds.distribute')}
                 </button>
               ) : null}
+              {b.status === 'ok' && comparing !== b.id ? (
+                <button type="button" data-testid="past-build-changes" onClick={() => setComparing(b.id)}>
+                  {t('ui:buildChanges.open')}
+                </button>
+              ) : null}
+              {comparing === b.id ? <BuildChangesView packId={packId} buildId={b.id} onClose={() => setComparing(null)} /> : null}
               {distributing === b.id ? (
                 <DistributeForm
                   buildId={b.id}
