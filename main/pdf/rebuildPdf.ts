@@ -16,6 +16,7 @@ import { findVersionByHash } from '../services/history/pieceHistory';
 import { pieceContentHash } from '../services/pieceContentHash';
 import { titlesOf } from '../services/pieceTitles';
 import { readManifest } from './readManifest';
+import { changesSince } from './changesSince';
 import type { PackBuildService } from './PackBuildService';
 
 export interface RebuildResult {
@@ -41,6 +42,9 @@ export async function rebuildPdf(service: PackBuildService, store: LibraryStore,
   const originalSha256 = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   checkRecord(store, manifest, file);
   const doc = libraryAsOf(store, manifest, file, locale);
+  // A changes page compares with the build the original named, against the pieces as of then.
+  const options = JSON.parse(store.db.prepare('SELECT options FROM builds WHERE id = ?').pluck().get(manifest.build.id) as string) as { changesSince?: string | null };
+  const changes = changesSince(store, doc, manifest.pack.id, options.changesSince ?? 'none');
   const target = outputFile(out, manifest);
   if (!force && fs.existsSync(target)) throw new AppError('build.outputExists', { file: target });
   // A build of every edition the original build made: each file's manifest lists them all.
@@ -55,6 +59,7 @@ export async function rebuildPdf(service: PackBuildService, store: LibraryStore,
       strict: manifest.options.strict,
       requireApproved: manifest.options.requireApproved,
       builtAt: new Date(manifest.build.builtAt),
+      changes,
       // The interface strings as the build had them, not as the library has them now.
       strings: manifest.strings ?? {},
       manifest: { ...manifest.build, pieces: manifest.pieces, strings: manifest.strings },

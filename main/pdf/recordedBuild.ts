@@ -14,6 +14,7 @@ import { editionModels } from './editionModels';
 import { fontsHash } from './fontsHash';
 import { resolvePack } from './resolvePack';
 import type { BuildHooks, BuildReport, BuildRequest, PackBuildService } from './PackBuildService';
+import { changesSince } from './changesSince';
 
 /** Errors that stop a build before it starts because of what was asked, not because it broke. */
 const REFUSALS = new Set([
@@ -25,6 +26,10 @@ const REFUSALS = new Set([
   'build.missingPiece',
   'build.textTooLong',
   'build.unknownLanguage',
+  'changes.unknownBuild',
+  'changes.otherPack',
+  'changes.notBuilt',
+  'changes.versionsMissing',
 ]);
 
 const KIND_OF: Record<LibraryCollection, string> = {
@@ -68,9 +73,12 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
   };
   try {
     record.pieces = piecesUsed(store, found.id, doc);
+    // Default: the changes since the pack's last build marked as distributed (none if none was).
+    const changes = changesSince(store, doc, found.id, request.changesSince ?? 'distributed');
+    record.options.changesSince = changes?.buildId ?? null;
     const report = await service.build(
       doc,
-      { ...request, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces, strings: request.strings } },
+      { ...request, changes, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces, strings: request.strings } },
       hooks,
     );
     record.outputs = report.files.map((f) => ({ edition: f.edition, path: f.file, sha256: f.sha256, pages: f.pages, bytes: f.bytes }));
@@ -95,7 +103,7 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
 }
 
 /** Every piece the editions use (as the engine resolves them), each with its content hash. */
-function piecesUsed(store: LibraryStore, packId: string, doc: ReturnType<LibraryStore['readDocument']>): BuildRecord['pieces'] {
+export function piecesUsed(store: LibraryStore, packId: string, doc: ReturnType<LibraryStore['readDocument']>): BuildRecord['pieces'] {
   const pack = resolvePack(doc, packId);
   const { usedBy } = editionModels(doc, packId, LOCALES);
   const ids = new Set<string>([packId]);
