@@ -95,6 +95,15 @@ describe('"Changes since" the last distributed build: edit a French priority, re
     fs.writeFileSync(path.join(ARTIFACTS, 'changes-parallel.png'), encodePng(renderPage(file, body, 50)));
   });
 
+  it('rebuilds an edition with a changes page byte for byte: the comparison is recorded with the build', async () => {
+    const file = path.join(out, 'all', 'panama-2025-fr.pdf');
+    const again = path.join(tmp.dir('again'), 'fr.pdf');
+    const result = await cli(['rebuild', file, '--out', again, '--db', db, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { same: boolean }).same).toBe(true);
+    expect(fs.readFileSync(again).equals(fs.readFileSync(file))).toBe(true);
+  }, 120_000);
+
   it('--changes-since none leaves the page out; an unknown build is refused by name and writes nothing', async () => {
     const none = await cli(['build', '--db', db, '--pack', 'panama-2025', '--lang', 'en', '--changes-since', 'none', '--out', path.join(out, 'none.pdf')]);
     expect(none.code, none.stderr).toBe(0);
