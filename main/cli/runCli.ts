@@ -119,7 +119,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerTerms(program, ctx);
   registerMemory(program, ctx, packageJson.version);
   registerBackup(program, ctx);
-  registerInspect(program, ctx);
+  registerInspect(program, ctx, (code) => (exitCode = code));
   registerRebuild(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {

@@ -1,4 +1,4 @@
-import { AFRelationship, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { AFRelationship, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { MANIFEST_FILE_NAME, type BuildManifest } from '../../shared/schemas/buildManifest';
 
 /** The custom XMP namespace of the build's summary. */
@@ -23,8 +23,14 @@ export async function embedManifest(bytes: Uint8Array, manifest: BuildManifest, 
   pdf.setCreationDate(builtAt);
   pdf.setModificationDate(builtAt);
   const producer = pdf.getProducer() ?? 'Briefing Pack Builder';
-  const xmp = xmpPacket(manifest, titles, producer);
+  // Only a tagged edition (one pass) claims PDF/UA; one built in parts has no structure tree.
+  const tagged = isTagged(pdf);
+  if (tagged) for (const page of pdf.getPages()) if (!page.node.has(PDFName.of('Tabs'))) page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
+  const xmp = xmpPacket(manifest, titles, producer, { pdfua: tagged });
   // UTF-8 bytes: a string would be written one byte per character, breaking accents and the BOM.
+  // pdfkit's own packet is replaced, not left behind unreferenced for a reader to find first.
+  const previous = pdf.catalog.get(PDFName.of('Metadata'));
+  if (previous instanceof PDFRef) pdf.context.delete(previous);
   const stream = pdf.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
   // A document /ID from the content: the same build gives the same identifier.
@@ -33,11 +39,20 @@ export async function embedManifest(bytes: Uint8Array, manifest: BuildManifest, 
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
 
+/** A structure tree and /MarkInfo << /Marked true >>: what pdfkit writes for a tagged edition. */
+export function isTagged(pdf: PDFDocument): boolean {
+  const markInfo = pdf.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
+  return pdf.catalog.has(PDFName.of('StructTreeRoot')) && markInfo?.lookupMaybe(PDFName.of('Marked'), PDFBool)?.asBoolean() === true;
+}
+
+/** The XMP namespace of the PDF/UA identifier (ISO 14289-1, 5). */
+export const PDFUA_NAMESPACE = 'http://www.aiim.org/pdfua/ns/id/';
+
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function xmpPacket(m: BuildManifest, titles: { locale: string; title: string }[], producer: string): string {
+export function xmpPacket(m: BuildManifest, titles: { locale: string; title: string }[], producer: string, { pdfua = false } = {}): string {
   const languages = [...new Set(m.editions.find((e) => e.edition === m.edition)!.languages.map((l) => l.locale))];
   const statuses = m.editions
     .flatMap((e) => e.languages.map((l) => `<rdf:li rdf:parseType="Resource"><bpb:edition>${e.edition}</bpb:edition><bpb:language>${l.locale}</bpb:language><bpb:status>${l.status}</bpb:status><bpb:pages>${e.pages}</bpb:pages></rdf:li>`))
@@ -66,7 +81,8 @@ export function xmpPacket(m: BuildManifest, titles: { locale: string; title: str
 <bpb:edition>${m.edition}</bpb:edition>
 <bpb:manifestHash>${m.contentHash}</bpb:manifestHash>
 <bpb:translation><rdf:Bag>${statuses}</rdf:Bag></bpb:translation>
-</rdf:Description>
+</rdf:Description>${pdfua ? `
+<rdf:Description rdf:about="" xmlns:pdfuaid="${PDFUA_NAMESPACE}"><pdfuaid:part>1</pdfuaid:part></rdf:Description>` : ''}
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="r"?>`;

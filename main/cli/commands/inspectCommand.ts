@@ -1,15 +1,37 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
 
-/** `briefing inspect FILE.pdf`: what a built PDF says about itself, without a library. */
-export function registerInspect(program: Command, ctx: CliContext): void {
+/**
+ * `briefing inspect FILE.pdf`: what a built PDF says about itself, without a library. With
+ * --accessibility, the PDF/UA points a program can check instead (any PDF): exit code 1 when one fails.
+ */
+export function registerInspect(program: Command, ctx: CliContext, setExitCode: (code: number) => void = () => undefined): void {
   const { t } = ctx;
   program
     .command('inspect')
     .description(t('cli:commands.inspect'))
     .argument('<file>', t('cli:inspect.args.file'))
     .option('--json', t('cli:options.json'))
-    .action(async (file: string, options: { json?: boolean }) => {
+    .option('--accessibility', t('cli:inspect.accessibility.option'))
+    .action(async (file: string, options: { json?: boolean; accessibility?: boolean }) => {
+      if (options.accessibility) {
+        const { readAccessibilityFindings } = await import('../../pdf/accessibilityFindings');
+        const findings = await readAccessibilityFindings(file);
+        const failed = findings.filter((f) => f.status === 'fail');
+        if (failed.length > 0) setExitCode(1);
+        if (options.json) {
+          ctx.json({ file, passed: failed.length === 0, findings });
+          return;
+        }
+        const a = 'cli:inspect.accessibility';
+        ctx.out(t(`${a}.heading`, { file }));
+        for (const f of findings) {
+          ctx.out(t(`${a}.line`, { mark: t(`${a}.mark.${f.status}`), name: t(`${a}.names.${f.check}`), detail: t(`${a}.${f.check}.${f.status}`, f.detail) }));
+        }
+        const names = failed.map((f) => t(`${a}.names.${f.check}`)).join(', ');
+        ctx.out(failed.length === 0 ? t(`${a}.allPass`, { total: findings.length }) : t(`${a}.someFail`, { failing: failed.length, total: findings.length, names }));
+        return;
+      }
       const { readManifest } = await import('../../pdf/readManifest');
       const m = await readManifest(file);
       if (options.json) {
