@@ -123,9 +123,9 @@ describe('briefing inspect --accessibility on a PDF that is not accessible', () 
     expect(r.stdout).toContain('[FAILED] Document language: no /Lang in the catalog');
     expect(r.stdout).toContain('[FAILED] Title: /Title, /DisplayDocTitle true missing');
     expect(r.stdout).toContain('[FAILED] PDF/UA identifier: ');
-    expect(r.stdout).toContain('[FAILED] Tab order: 2 of 2 pages without /Tabs /S (pages 1, 2)');
+    expect(r.stdout).toContain('[FAILED] Tab order: pages without /Tabs /S: 1, 2 (2 of 2)');
     expect(r.stdout).toContain('[n/a] Figures: none in the structure tree');
-    expect(r.stdout).toContain('5 of 7 checks fail: Tags, Document language, Title, PDF/UA identifier, Tab order.');
+    expect(r.stdout).toContain('Checks that fail: 5 of 7 (Tags, Document language, Title, PDF/UA identifier, Tab order).');
   });
 
   it('French: the same points, in French', async () => {
@@ -135,8 +135,8 @@ describe('briefing inspect --accessibility on a PDF that is not accessible', () 
     expect(r.stdout).toContain('[ÉCHEC] Langue du document : pas de /Lang dans le catalogue');
     expect(r.stdout).toContain('[ÉCHEC] Titre : /Title, /DisplayDocTitle true absent');
     expect(r.stdout).toContain('[ÉCHEC] Identifiant PDF/UA : ');
-    expect(r.stdout).toContain('[ÉCHEC] Ordre de tabulation : 2 pages sur 2 sans /Tabs /S');
-    expect(r.stdout).toContain('5 vérifications sur 7 échouent');
+    expect(r.stdout).toContain('[ÉCHEC] Ordre de tabulation : pages sans /Tabs /S : 1, 2 (2 sur 2)');
+    expect(r.stdout).toContain('Vérifications en échec : 5 sur 7 (Balisage, Langue du document, Titre, Identifiant PDF/UA, Ordre de tabulation).');
   });
 
   it('a figure without alternate text and a table without header cells (one through the role map)', async () => {
