@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
 import { AppError } from '../../shared/errors/AppError';
-import { isTagged, PDFUA_NAMESPACE } from './embedManifest';
 
 /**
  * The PDF/UA-1 points a program can check from the file alone (ISO 14289-1 and the Matterhorn
  * protocol's machine-checkable conditions we cover): no substitute for veraPDF or a person with a
  * screen reader, but enough to catch an edition that lost its tags, language or title.
  */
+/** The XMP namespace of the PDF/UA identifier (ISO 14289-1, 5). */
+export const PDFUA_NAMESPACE = 'http://www.aiim.org/pdfua/ns/id/';
+
 export const ACCESSIBILITY_CHECKS = ['tagged', 'language', 'title', 'pdfua', 'tabOrder', 'figures', 'tables'] as const;
 export type AccessibilityCheck = (typeof ACCESSIBILITY_CHECKS)[number];
 
@@ -68,6 +70,11 @@ export function accessibilityFindings(pdf: PDFDocument): AccessibilityFinding[] 
   const withoutHeaders = tables.filter((t) => !structureElements(t.dict, roleMap(tree!)).some((e) => e.role === 'TH'));
   add('tables', tables.length === 0 ? 'na' : withoutHeaders.length === 0 ? 'pass' : 'fail', { failing: withoutHeaders.length, total: tables.length });
   return findings;
+}
+
+/** A structure tree and /MarkInfo << /Marked true >>: what pdfkit writes for a tagged edition. */
+export function isTagged(pdf: PDFDocument): boolean {
+  return pdf.catalog.has(PDFName.of('StructTreeRoot')) && isMarked(pdf.catalog);
 }
 
 function isMarked(catalog: PDFDict): boolean {

@@ -1,4 +1,5 @@
-import { AFRelationship, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { AFRelationship, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { accessibilityFindings, isTagged, PDFUA_NAMESPACE } from './accessibilityFindings';
 import { MANIFEST_FILE_NAME, type BuildManifest } from '../../shared/schemas/buildManifest';
 
 /** The custom XMP namespace of the build's summary. */
@@ -23,14 +24,15 @@ export async function embedManifest(bytes: Uint8Array, manifest: BuildManifest, 
   pdf.setCreationDate(builtAt);
   pdf.setModificationDate(builtAt);
   const producer = pdf.getProducer() ?? 'Briefing Pack Builder';
-  // Only a tagged edition (one pass) claims PDF/UA; one built in parts has no structure tree.
-  const tagged = isTagged(pdf);
-  if (tagged) for (const page of pdf.getPages()) if (!page.node.has(PDFName.of('Tabs'))) page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
-  const xmp = xmpPacket(manifest, titles, producer, { pdfua: tagged });
-  // UTF-8 bytes: a string would be written one byte per character, breaking accents and the BOM.
+  // Only a tagged edition (one pass) claims PDF/UA, and only when it passes every other check the
+  // claim stands for; one built in parts has no structure tree.
+  if (isTagged(pdf)) for (const page of pdf.getPages()) if (!page.node.has(PDFName.of('Tabs'))) page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
+  const pdfua = accessibilityFindings(pdf).every((f) => f.check === 'pdfua' || f.status !== 'fail');
+  const xmp = xmpPacket(manifest, titles, producer, { pdfua });
   // pdfkit's own packet is replaced, not left behind unreferenced for a reader to find first.
   const previous = pdf.catalog.get(PDFName.of('Metadata'));
   if (previous instanceof PDFRef) pdf.context.delete(previous);
+  // UTF-8 bytes: a string would be written one byte per character, breaking accents and the BOM.
   const stream = pdf.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(stream));
   // A document /ID from the content: the same build gives the same identifier.
@@ -38,15 +40,6 @@ export async function embedManifest(bytes: Uint8Array, manifest: BuildManifest, 
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
-
-/** A structure tree and /MarkInfo << /Marked true >>: what pdfkit writes for a tagged edition. */
-export function isTagged(pdf: PDFDocument): boolean {
-  const markInfo = pdf.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
-  return pdf.catalog.has(PDFName.of('StructTreeRoot')) && markInfo?.lookupMaybe(PDFName.of('Marked'), PDFBool)?.asBoolean() === true;
-}
-
-/** The XMP namespace of the PDF/UA identifier (ISO 14289-1, 5). */
-export const PDFUA_NAMESPACE = 'http://www.aiim.org/pdfua/ns/id/';
 
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

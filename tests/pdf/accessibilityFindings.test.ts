@@ -84,6 +84,24 @@ describe('an edition built in parts (untagged)', () => {
   }, 120_000);
 });
 
+describe('a tagged edition that fails another check', () => {
+  it('makes no PDF/UA claim: a title removed before the manifest is embedded', async () => {
+    const manifest = await readManifest(files.en!);
+    const built = await buildEdition(doc, 'panama-2025', 'en', { paper: 'a4', builtAt: new Date(BUILT_AT) });
+    const untitled = await PDFDocument.load(built.bytes, { updateMetadata: false });
+    untitled.setTitle('');
+    const bytes = await embedManifest(await untitled.save(), manifest, [{ locale: 'en', title: 'Panama 2025' }]);
+    expect(Buffer.from(bytes).toString('latin1')).not.toContain('pdfuaid');
+    const file = path.join(tempDir(), 'untitled.pdf');
+    fs.writeFileSync(file, bytes);
+    const r = await cli(['inspect', file, '--accessibility']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[ok] Tags: ');
+    expect(r.stdout).toContain('[FAILED] Title: /Title missing');
+    expect(r.stdout).toContain('Checks that fail: 2 of 7 (Title, PDF/UA identifier).');
+  }, 120_000);
+});
+
 describe('briefing inspect --accessibility on a built edition', () => {
   it.each(['en', 'parallel'])('%s: every check passes, exit code 0', async (edition) => {
     const r = await cli(['inspect', files[edition]!, '--accessibility']);
