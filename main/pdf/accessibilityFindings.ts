@@ -121,26 +121,29 @@ interface Element {
   dict: PDFDict;
 }
 
-/** The structure elements under `node`, in order, each with its role through the role map. */
+/**
+ * The structure elements under `node`, in order, each with its role through the role map. A loop
+ * rather than recursion: a file's tree may nest deeper than the call stack allows.
+ */
 function structureElements(node: PDFDict, map: Map<string, string>): Element[] {
   const out: Element[] = [];
-  const seen = new Set<PDFDict>();
-  const visit = (kids: PDFObject | undefined) => {
+  const seen = new Set<PDFDict>([node]);
+  const pending: (PDFObject | undefined)[] = [node.lookup(PDFName.of('K'))];
+  while (pending.length > 0) {
+    const kids = pending.pop();
     if (kids instanceof PDFArray) {
-      for (let i = 0; i < kids.size(); i++) visit(kids.lookup(i));
-      return;
+      for (let i = kids.size() - 1; i >= 0; i--) pending.push(kids.lookup(i));
+      continue;
     }
-    if (!(kids instanceof PDFDict) || seen.has(kids)) return;
+    if (!(kids instanceof PDFDict) || seen.has(kids)) continue;
     seen.add(kids);
     const role = kids.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
     // Marked-content and object references (MCR, OBJR) have no role and no kids to follow.
-    if (!role) return;
+    if (!role) continue;
     let standard = role;
     for (let hops = 0; map.has(standard) && hops < 10; hops++) standard = map.get(standard)!;
     out.push({ role: standard, dict: kids });
-    visit(kids.lookup(PDFName.of('K')));
-  };
-  seen.add(node);
-  visit(node.lookup(PDFName.of('K')));
+    pending.push(kids.lookup(PDFName.of('K')));
+  }
   return out;
 }

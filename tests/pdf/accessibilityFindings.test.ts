@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, PDFName, PDFRawStream, PDFString, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityFindings, claimsPdfUa } from '../../main/pdf/accessibilityFindings';
 import { buildEdition } from '../../main/pdf/buildEdition';
@@ -171,6 +171,20 @@ describe('briefing inspect --accessibility on a PDF that is not accessible', () 
     expect(found.tables).toMatchObject({ status: 'fail', detail: { failing: 1, total: 2 } });
     // A structure tree without /MarkInfo is not tagged.
     expect(found.tagged).toMatchObject({ status: 'fail', detail: { missing: '/MarkInfo << /Marked true >>' } });
+  });
+
+  it('a structure tree nested 100,000 deep, with a loop back to its root: checked, not a crash', async () => {
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    pdf.addPage([300, 300]);
+    const c = pdf.context;
+    const root = PDFDict.withContext(c);
+    root.set(PDFName.of('Type'), PDFName.of('StructTreeRoot'));
+    let inner = c.register(c.obj({ S: 'Figure', K: [c.register(root)] } as never));
+    for (let i = 0; i < 100_000; i++) inner = c.register(c.obj({ S: 'Div', K: [inner] } as never));
+    root.set(PDFName.of('K'), inner);
+    pdf.catalog.set(PDFName.of('StructTreeRoot'), c.getObjectRef(root)!);
+    const found = Object.fromEntries(accessibilityFindings(pdf).map((f) => [f.check, f]));
+    expect(found.figures).toMatchObject({ status: 'fail', detail: { failing: 1, total: 1 } });
   });
 
   it('a file that is not a PDF: the translated message, not a list of findings', async () => {
