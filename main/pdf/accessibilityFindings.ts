@@ -31,10 +31,13 @@ export async function readAccessibilityFindings(file: string): Promise<Accessibi
   if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new AppError('inspect.notPdf', { file });
   let pdf: PDFDocument;
   try {
-    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
   } catch {
-    throw new AppError('inspect.notPdf', { file });
+    // pdf-lib cannot parse encrypted object streams: a trailer's /Encrypt still names the cause.
+    throw new AppError(bytes.includes('/Encrypt') ? 'inspect.encrypted' : 'inspect.notPdf', { file });
   }
+  // Its strings (title, language) cannot be read without the password: named, not checked as garbage.
+  if (pdf.isEncrypted) throw new AppError('inspect.encrypted', { file });
   return accessibilityFindings(pdf);
 }
 

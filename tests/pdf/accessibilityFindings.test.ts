@@ -187,6 +187,21 @@ describe('briefing inspect --accessibility on a PDF that is not accessible', () 
     expect(found.figures).toMatchObject({ status: 'fail', detail: { failing: 1, total: 1 } });
   });
 
+  it('an encrypted PDF: named as encrypted, in French, not as "not a PDF"', async () => {
+    const plain = await untaggedPdf();
+    const file = plain.replace(/\.pdf$/, '-locked.pdf');
+    // Encrypted object streams (pdf-lib cannot parse them), and a plain encrypted file it loads.
+    expect(spawnSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', plain, file]).status).toBe(0);
+    const empty = plain.replace(/\.pdf$/, '-empty-locked.pdf');
+    expect(spawnSync('qpdf', ['--empty', '--encrypt', 'user', 'owner', '256', '--', empty]).status).toBe(0);
+    for (const locked of [file, empty]) {
+      const r = await cli(['inspect', locked, '--accessibility'], { BRIEFING_LOCALE: 'fr' });
+      expect(r.code, locked).toBe(1);
+      expect(r.stderr).toContain(`${locked} est chiffré`);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('a file that is not a PDF: the translated message, not a list of findings', async () => {
     const file = path.join(tempDir(), 'notes.pdf');
     fs.writeFileSync(file, 'plain text');
