@@ -11,6 +11,7 @@ import { readLibraryFile } from '../../main/services/readLibraryFile';
 import { STARTER_LIBRARY_PATH } from '../../main/services/loadStarterLibrary';
 import { EMPTY_LOOKUP } from '../../shared/schemas/checkLibraryDocument';
 import { CONTACT_TABLE, hostileDocument, note } from '../helpers/hostileDocument';
+import { pngBytes } from '../helpers/images';
 import { norm } from '../helpers/pdf';
 
 /*
@@ -27,6 +28,7 @@ const files: Partial<Record<string, string>> = {};
 interface StructNode {
   role?: string;
   lang?: string;
+  alt?: string;
   type?: string;
   id?: string;
   children?: StructNode[];
@@ -35,6 +37,7 @@ interface StructNode {
 interface Element {
   role: string;
   lang?: string;
+  alt?: string;
   text: string;
   page: number;
 }
@@ -70,7 +73,7 @@ async function readTree(file: string): Promise<Tree> {
       for (const child of node.children ?? []) {
         if (!child.role) continue;
         const text = (child.children ?? []).filter((c) => c.type === 'content').map((c) => byId.get(c.id!) ?? '').join(' ');
-        elements.push({ role: child.role, ...(child.lang ? { lang: child.lang } : {}), text, page: p });
+        elements.push({ role: child.role, ...(child.lang ? { lang: child.lang } : {}), ...(child.alt ? { alt: child.alt } : {}), text, page: p });
         walk(child);
       }
     };
@@ -204,6 +207,38 @@ describe('hostile content still builds a valid tagged PDF', () => {
     expect(text.includes('secretaria.tecnica.seguridad@asamblea.gob.pa'), 'the table’s e-mail address').toBe(true);
     if (edition === 'en') expect(text.includes(`Before${word}after.`), 'the long word, whole and in order').toBe(true);
   }, 180_000);
+});
+
+describe('the pack’s logo', () => {
+  const withLogo = () => {
+    const doc = structuredClone(STARTER);
+    const pack = doc.packs.find((p) => p.slug === 'panama-2025')!;
+    pack.logo = { type: 'image/png', data: pngBytes(120, 40).toString('base64') };
+    pack.options.cover = true;
+    return doc;
+  };
+
+  it('is a Figure with alternate text in the edition’s language, on the cover before the title', async () => {
+    const tree = await readTree(await build('logo-fr', 'fr', withLogo()));
+    const figures = tree.elements.filter((e) => e.role === 'Figure');
+    expect(figures).toHaveLength(1);
+    expect(figures[0]!.alt).toMatch(/^Logo du réseau \S/);
+    expect(figures[0]!.lang).toBeUndefined();
+    expect(figures[0]!.page).toBe(1);
+    expect(tree.elements.indexOf(figures[0]!)).toBeLessThan(tree.elements.findIndex((e) => e.role === 'H1'));
+    expect(tree.unmarked).toEqual([]);
+  }, 60_000);
+
+  it('side by side: one Figure per column, each with its column’s language and alternate text', async () => {
+    const file = await build('logo-parallel', 'parallel', withLogo());
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    const figures = tree.elements.filter((e) => e.role === 'Figure');
+    expect(figures.map((f) => f.lang ?? tree.catalogLang)).toEqual(['en-US', 'fr-CA', 'es-419']);
+    expect(figures[0]!.alt).toMatch(/^Logo of \S/);
+    expect(figures[1]!.alt).toMatch(/^Logo du réseau \S/);
+    expect(figures[2]!.alt).toMatch(/^Logotipo de \S/);
+  }, 90_000);
 });
 
 describe('a numbered list', () => {

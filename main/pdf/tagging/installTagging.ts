@@ -18,7 +18,7 @@ interface StructElement {
 }
 interface PdfKitDocument {
   options: { tagged?: boolean };
-  struct(type: string, options?: { lang?: string }): StructElement;
+  struct(type: string, options?: { lang?: string; alt?: string }): StructElement;
   addStructure(element: StructElement): PdfKitDocument;
   markStructureContent(tag: string): unknown;
   markContent(tag: string, options?: { type?: string }): PdfKitDocument;
@@ -98,7 +98,11 @@ export function installTagging(): void {
   for (const name of ['renderVector', 'renderWatermark', 'renderImage', 'renderSVG'] as const) {
     const draw = renderer[name]!;
     renderer[name] = function (...args) {
-      if (!trees.has(this.pdfDocument)) return draw.apply(this, args);
+      const tree = trees.get(this.pdfDocument);
+      if (!tree) return draw.apply(this, args);
+      // pdfmake hands renderImage the image's own node, so the Figure tag tagDocument.ts set is there.
+      const tag = name === 'renderImage' ? ((args[0] as unknown as Record<string, unknown>)[TAG_KEY] as Tag | undefined) : undefined;
+      if (tag?.role === 'Figure') return asFigure(this.pdfDocument, tree, tag, () => draw.apply(this, args));
       return asArtifact(this.pdfDocument, name === 'renderWatermark' ? 'Pagination' : 'Layout', () => draw.apply(this, args));
     };
   }
@@ -128,6 +132,18 @@ function withListCounters(items: Page['items']): void {
     for (const inline of counterLine.inlines) inline[TAG_KEY] = tag;
     items[i - 1] = counter;
     items[i] = first;
+  }
+}
+
+function asFigure(doc: PdfKitDocument, tree: TreeState, tag: Tag, draw: () => unknown): unknown {
+  const element = doc.struct('Figure', { alt: tag.alt, ...(tag.lang ? { lang: tag.lang } : {}) });
+  tree.root.add(element);
+  const content = doc.markStructureContent('Figure');
+  try {
+    return draw();
+  } finally {
+    doc.endMarkedContent();
+    element.add(content);
   }
 }
 

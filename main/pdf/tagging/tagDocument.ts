@@ -9,12 +9,17 @@ import { FALLBACK_LANGUAGE_KEY, LANGUAGE_COLUMNS_KEY } from '../layoutKeys';
  */
 export const TAG_KEY = 'structureTag';
 
-export type TagRole = 'H1' | 'H2' | 'H3' | 'P' | 'Artifact';
+/** The alternate text a builder gives an image that means something (the pack's logo). */
+export const ALT_KEY = 'altText';
+
+export type TagRole = 'H1' | 'H2' | 'H3' | 'P' | 'Figure' | 'Artifact';
 
 export interface Tag {
   role: TagRole;
   /** BCP 47; absent when the passage is in the document's own language. */
   lang?: string;
+  /** A Figure's alternate text, what a screen reader says in place of the image. */
+  alt?: string;
 }
 
 /** Headings by the style the document builders give them (styles.ts); any other text is a P. */
@@ -65,6 +70,12 @@ function tagContent(node: unknown, lang: string | undefined, documentLang: strin
   const n = node as Node;
   const here = languageOf(n[FALLBACK_LANGUAGE_KEY]) ?? lang;
   if ('text' in n) return tagText(n, here, documentLang, artifact);
+  // An image without alternate text is decoration: installTagging.ts draws it as an artifact.
+  if (typeof n.image === 'string') {
+    const alt = n[ALT_KEY];
+    if (!artifact && typeof alt === 'string' && alt.trim()) n[TAG_KEY] = { role: 'Figure', alt, ...(here && here !== documentLang ? { lang: here } : {}) } satisfies Tag;
+    return n;
+  }
   for (const key of ['stack', 'columns', 'ul', 'ol'] as const) {
     if (Array.isArray(n[key])) n[key] = (n[key] as unknown[]).map((child) => tagContent(child, here, documentLang, artifact));
   }
