@@ -38,6 +38,8 @@ interface Element {
   role: string;
   lang?: string;
   alt?: string;
+  /** The role of the element it sits in (none for Document). */
+  parent?: string;
   text: string;
   page: number;
 }
@@ -73,7 +75,7 @@ async function readTree(file: string): Promise<Tree> {
       for (const child of node.children ?? []) {
         if (!child.role) continue;
         const text = (child.children ?? []).filter((c) => c.type === 'content').map((c) => byId.get(c.id!) ?? '').join(' ');
-        elements.push({ role: child.role, ...(child.lang ? { lang: child.lang } : {}), ...(child.alt ? { alt: child.alt } : {}), text, page: p });
+        elements.push({ role: child.role, ...(child.lang ? { lang: child.lang } : {}), ...(child.alt ? { alt: child.alt } : {}), ...(node.role ? { parent: node.role } : {}), text, page: p });
         walk(child);
       }
     };
@@ -123,7 +125,7 @@ describe('each single edition of the Panama pack is a tagged PDF', () => {
     // Every character drawn is structure content or an artifact.
     expect(tree.unmarked).toEqual([]);
     const roles = new Set(tree.elements.map((e) => e.role));
-    expect([...roles].filter((r) => !['Document', 'H1', 'H2', 'H3', 'P'].includes(r))).toEqual([]);
+    expect([...roles].filter((r) => !['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody'].includes(r))).toEqual([]);
     for (const role of ['Document', 'H1', 'H2', 'P']) expect(roles.has(role), role).toBe(true);
     expect(tree.elements[0]!.role).toBe('Document');
     // The section headings, in reading order, are the top-level bookmarks.
@@ -241,15 +243,28 @@ describe('the pack’s logo', () => {
   }, 90_000);
 });
 
-describe('a numbered list', () => {
-  it('reads each counter before its item, in the item’s paragraph', async () => {
+describe('lists', () => {
+  it('are L › LI › LBody › P, a numbered item’s counter its Lbl before its body', async () => {
     const doc = hostileDocument([note('note-list', 'Steps', '1. MARKERONE opens\n2. MARKERTWO follows\n\n- MARKERBULLET item')]);
-    const tree = await readTree(await build('list-en', 'en', doc, 'hostile'));
-    const texts = tree.elements.map((e) => norm(e.text));
-    expect(texts).toContain('1. MARKERONE opens');
-    expect(texts).toContain('2. MARKERTWO follows');
-    // A bullet is drawn, not written: an artifact, so the item is its text alone.
-    expect(texts).toContain('MARKERBULLET item');
+    const file = await build('list-en', 'en', doc, 'hostile');
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    const at = (text: string) => tree.elements.findIndex((e) => norm(e.text) === text);
+    for (const text of ['MARKERONE opens', 'MARKERTWO follows', 'MARKERBULLET item']) {
+      expect(tree.elements[at(text)], text).toMatchObject({ role: 'P', parent: 'LBody' });
+    }
+    // Each counter: a Lbl in the item, just before the item's body.
+    for (const [counter, body] of [['1.', 'MARKERONE opens'], ['2.', 'MARKERTWO follows']] as const) {
+      const label = at(counter);
+      expect(tree.elements[label], counter).toMatchObject({ role: 'Lbl', parent: 'LI' });
+      expect(tree.elements.slice(label + 1, at(body)).map((e) => e.role)).toEqual(['LBody']);
+    }
+    // Two lists (the numbered one, then the bulleted one), three items; a bullet is drawn, an artifact: no Lbl.
+    const roles = tree.elements.map((e) => e.role);
+    expect(roles.filter((r) => r === 'L')).toHaveLength(2);
+    expect(roles.filter((r) => r === 'LI')).toHaveLength(3);
+    expect(roles.filter((r) => r === 'Lbl')).toHaveLength(2);
+    expect(tree.elements.filter((e) => e.role === 'LI').every((e) => e.parent === 'L')).toBe(true);
     expect(tree.unmarked).toEqual([]);
   }, 60_000);
 });

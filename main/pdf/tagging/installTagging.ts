@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { TAG_KEY, type Tag } from './tagDocument';
+import { TAG_KEY, type Group, type Tag } from './tagDocument';
 
 /*
  * The structure tree of a tagged PDF, written while pdfmake draws. pdfmake's Renderer only calls
@@ -40,6 +40,7 @@ export const WRAPPED_METHODS = ['renderPages', 'renderLine', 'renderVector', 're
 interface TreeState {
   root: StructElement;
   elements: Map<Tag, StructElement>;
+  groups: Map<Group, StructElement>;
 }
 
 const trees = new WeakMap<PdfKitDocument, TreeState>();
@@ -62,7 +63,7 @@ export function installTagging(): void {
     for (const page of args[0] as unknown as Page[]) withListCounters(page.items);
     const root = doc.struct('Document');
     doc.addStructure(root);
-    trees.set(doc, { root, elements: new Map() });
+    trees.set(doc, { root, elements: new Map(), groups: new Map() });
     try {
       return renderPages.apply(this, args);
     } finally {
@@ -82,7 +83,7 @@ export function installTagging(): void {
     let element = tree.elements.get(tag);
     if (!element) {
       element = doc.struct(tag.role, tag.lang ? { lang: tag.lang } : {});
-      tree.root.add(element);
+      parentOf(doc, tree, tag).add(element);
       // An untagged line is a paragraph of its own, not one with every other untagged line.
       if (tag !== UNTAGGED) tree.elements.set(tag, element);
     }
@@ -126,13 +127,29 @@ function withListCounters(items: Page['items']): void {
     const first = items[i - 1]!;
     if (counter.type !== 'line' || first.type !== 'line') continue;
     const counterLine = counter.item as Line;
-    const tag = (first.item as Line).inlines.find((inline) => inline[TAG_KEY])?.[TAG_KEY];
+    const tag = (first.item as Line).inlines.find((inline) => inline[TAG_KEY])?.[TAG_KEY] as Tag | undefined;
     if (!tag || counterLine.inlines.some((inline) => inline[TAG_KEY])) continue;
     if (!COUNTER.test(counterLine.inlines.map((inline) => String(inline.text ?? '')).join(''))) continue;
-    for (const inline of counterLine.inlines) inline[TAG_KEY] = tag;
+    // The item's Lbl when tagDocument.ts gave it one; else the counter reads in the item's paragraph.
+    for (const inline of counterLine.inlines) inline[TAG_KEY] = tag.label ?? tag;
     items[i - 1] = counter;
     items[i] = first;
   }
+}
+
+/** The structure element a tag's element goes in, its groups created on the way (a loop: lists nest deep). */
+function parentOf(doc: PdfKitDocument, tree: TreeState, tag: Tag): StructElement {
+  let parent = tree.root;
+  for (const group of tag.parents ?? []) {
+    let element = tree.groups.get(group);
+    if (!element) {
+      element = doc.struct(group.role);
+      parent.add(element);
+      tree.groups.set(group, element);
+    }
+    parent = element;
+  }
+  return parent;
 }
 
 function asFigure(doc: PdfKitDocument, tree: TreeState, tag: Tag, draw: () => unknown): unknown {
