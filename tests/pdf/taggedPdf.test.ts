@@ -125,7 +125,7 @@ describe('each single edition of the Panama pack is a tagged PDF', () => {
     // Every character drawn is structure content or an artifact.
     expect(tree.unmarked).toEqual([]);
     const roles = new Set(tree.elements.map((e) => e.role));
-    expect([...roles].filter((r) => !['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody'].includes(r))).toEqual([]);
+    expect([...roles].filter((r) => !['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD'].includes(r))).toEqual([]);
     for (const role of ['Document', 'H1', 'H2', 'P']) expect(roles.has(role), role).toBe(true);
     expect(tree.elements[0]!.role).toBe('Document');
     // The section headings, in reading order, are the top-level bookmarks.
@@ -241,6 +241,34 @@ describe('the pack’s logo', () => {
     expect(figures[1]!.alt).toMatch(/^Logo du réseau \S/);
     expect(figures[2]!.alt).toMatch(/^Logotipo de \S/);
   }, 90_000);
+});
+
+/** The structure elements of a role, as qpdf reads them: their attributes (/A) too. */
+function structObjects(file: string, role: string): Record<string, unknown>[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+  return Object.values(json.qpdf[1]).map((o) => o.value ?? {}).filter((v) => v['/S'] === `/${role}`);
+}
+
+describe('a table', () => {
+  it('is Table › TR › TH (scoped to its column) | TD › P, one row per row of the Markdown', async () => {
+    const file = await build('table-en', 'en', hostileDocument([note('note-table', 'Contacts', CONTACT_TABLE)]), 'hostile');
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    const roles = tree.elements.map((e) => e.role);
+    expect(roles.filter((r) => r === 'Table')).toHaveLength(1);
+    expect(roles.filter((r) => r === 'TR')).toHaveLength(4);
+    expect(tree.elements.filter((e) => e.role === 'TR').every((e) => e.parent === 'Table')).toBe(true);
+    expect(tree.elements.filter((e) => e.role === 'TH' || e.role === 'TD').every((e) => e.parent === 'TR')).toBe(true);
+    // A cell's text is a P in it: the header cells' in the order of the columns.
+    const inCells = (role: string) => tree.elements.filter((e, i) => e.role === 'P' && e.parent === role && tree.elements[i - 1]!.role === role).map((e) => norm(e.text));
+    expect(inCells('TH')).toEqual(['Country', 'Contact', 'E-mail', 'Document']);
+    expect(inCells('TD').join(' ').replace(/\s+/g, '')).toContain('secretaria.tecnica.seguridad@asamblea.gob.pa');
+    expect(roles.filter((r) => r === 'TD')).toHaveLength(12);
+    const headers = structObjects(file, 'TH');
+    expect(headers).toHaveLength(4);
+    for (const th of headers) expect(th['/A']).toMatchObject({ '/O': '/Table', '/Scope': '/Column' });
+    expect(tree.unmarked).toEqual([]);
+  }, 60_000);
 });
 
 describe('lists', () => {

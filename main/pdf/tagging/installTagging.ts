@@ -18,7 +18,7 @@ interface StructElement {
 }
 interface PdfKitDocument {
   options: { tagged?: boolean };
-  struct(type: string, options?: { lang?: string; alt?: string }): StructElement;
+  struct(type: string, options?: { lang?: string; alt?: string; scope?: string }): StructElement;
   addStructure(element: StructElement): PdfKitDocument;
   markStructureContent(tag: string): unknown;
   markContent(tag: string, options?: { type?: string }): PdfKitDocument;
@@ -143,7 +143,7 @@ function parentOf(doc: PdfKitDocument, tree: TreeState, tag: Tag): StructElement
   for (const group of tag.parents ?? []) {
     let element = tree.groups.get(group);
     if (!element) {
-      element = doc.struct(group.role);
+      element = doc.struct(group.role, group.scope ? { scope: group.scope } : {});
       parent.add(element);
       tree.groups.set(group, element);
     }

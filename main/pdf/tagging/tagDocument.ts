@@ -20,7 +20,9 @@ export type TagRole = 'H1' | 'H2' | 'H3' | 'P' | 'Lbl' | 'Figure' | 'Artifact';
  * line is drawn.
  */
 export interface Group {
-  role: 'L' | 'LI' | 'LBody';
+  role: 'L' | 'LI' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD';
+  /** A header cell's reach: the column under it. */
+  scope?: 'Column';
 }
 
 export interface Tag {
@@ -109,12 +111,21 @@ function tagContent(node: unknown, lang: string | undefined, documentLang: strin
       return tagContent(child, here, documentLang, artifact, { parents: [...list, item, { role: 'LBody' }], ...(label ? { label } : {}) });
     });
   }
-  const table = n.table as { body?: unknown[][] } | undefined;
+  const table = n.table as { body?: unknown[][]; headerRows?: number } | undefined;
   if (table && Array.isArray(table.body)) {
     const columns = n[LANGUAGE_COLUMNS_KEY] === true;
-    table.body = table.body.map((row) =>
-      row.map((cell, c) => tagContent(cell, columns ? (languageOf(LOCALES[c]) ?? here) : here, documentLang, artifact, place)),
-    );
+    const headerRows = typeof table.headerRows === 'number' ? table.headerRows : 0;
+    // Table › TR › TH | TD; the rows pdfmake repeats on each page (headerRows) are the header cells.
+    const grid: Group = { role: 'Table' };
+    table.body = table.body.map((row, r) => {
+      const tr: Group = { role: 'TR' };
+      return row.map((cell, c) => {
+        const lang = columns ? (languageOf(LOCALES[c]) ?? here) : here;
+        if (artifact) return tagContent(cell, lang, documentLang, artifact, place);
+        const td: Group = r < headerRows ? { role: 'TH', scope: 'Column' } : { role: 'TD' };
+        return tagContent(cell, lang, documentLang, artifact, { parents: [...place.parents, grid, tr, td] });
+      });
+    });
   }
   return n;
 }
