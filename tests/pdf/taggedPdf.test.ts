@@ -271,6 +271,33 @@ describe('a table', () => {
   }, 60_000);
 });
 
+describe('a link', () => {
+  const url = 'https://www.asamblea.gob.pa/comisiones/seguridad-ciudadana/informes/2025/informe-final-de-la-comision';
+  it('is a Link in its paragraph: its text, its annotation (OBJR) and the address as the annotation’s /Contents', async () => {
+    const body = `Before the link [MARKERLINK read the final report of the commission on citizen security](${url}) and after it.`;
+    const file = await build('link-en', 'en', hostileDocument([note('note-link', 'Link', body)]), 'hostile');
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    const links = tree.elements.filter((e) => e.role === 'Link');
+    expect(links).toHaveLength(1);
+    expect(links[0]!.parent).toBe('P');
+    expect(norm(links[0]!.text)).toBe('MARKERLINK read the final report of the commission on citizen security');
+    const paragraph = tree.elements[tree.elements.indexOf(links[0]!) - 1]!;
+    expect(norm(paragraph.text)).toMatch(/^Before the link .*and after it\.$/);
+    expect(tree.unmarked).toEqual([]);
+    // Each annotation of the link (one per line it spans) is in the Link, and says where it goes.
+    const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+    const annotations = Object.values(json.qpdf[1]).map((o) => o.value ?? {}).filter((v) => v['/Subtype'] === '/Link' && JSON.stringify(v).includes('asamblea'));
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations) {
+      expect(a['/Contents']).toBe(`u:${url}`);
+      expect(typeof a['/StructParent']).toBe('number');
+    }
+    const [link] = structObjects(file, 'Link');
+    expect(JSON.stringify(link!['/K']).match(/\/OBJR/g)).toHaveLength(annotations.length);
+  }, 60_000);
+});
+
 describe('lists', () => {
   it('are L › LI › LBody › P, a numbered item’s counter its Lbl before its body', async () => {
     const doc = hostileDocument([note('note-list', 'Steps', '1. MARKERONE opens\n2. MARKERTWO follows\n\n- MARKERBULLET item')]);

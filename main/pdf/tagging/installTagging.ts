@@ -22,6 +22,8 @@ interface PdfKitDocument {
   addStructure(element: StructElement): PdfKitDocument;
   markStructureContent(tag: string): unknown;
   markContent(tag: string, options?: { type?: string }): PdfKitDocument;
+  text(...args: unknown[]): PdfKitDocument;
+  link(x: number, y: number, w: number, h: number, url: unknown, options?: Record<string, unknown>): PdfKitDocument;
   endMarkedContent(): PdfKitDocument;
 }
 interface RendererThis {
@@ -41,6 +43,8 @@ interface TreeState {
   root: StructElement;
   elements: Map<Tag, StructElement>;
   groups: Map<Group, StructElement>;
+  /** A paragraph's links by address: a link broken across lines is one Link. */
+  links: Map<Tag, Map<string, StructElement>>;
 }
 
 const trees = new WeakMap<PdfKitDocument, TreeState>();
@@ -63,7 +67,7 @@ export function installTagging(): void {
     for (const page of args[0] as unknown as Page[]) withListCounters(page.items);
     const root = doc.struct('Document');
     doc.addStructure(root);
-    trees.set(doc, { root, elements: new Map(), groups: new Map() });
+    trees.set(doc, { root, elements: new Map(), groups: new Map(), links: new Map() });
     try {
       return renderPages.apply(this, args);
     } finally {
@@ -87,6 +91,7 @@ export function installTagging(): void {
       // An untagged line is a paragraph of its own, not one with every other untagged line.
       if (tag !== UNTAGGED) tree.elements.set(tag, element);
     }
+    if (line.inlines.some((inline) => typeof inline.link === 'string')) return withLinks(doc, tree, tag, element, line, () => renderLine.apply(this, args));
     const content = doc.markStructureContent(tag.role);
     try {
       return renderLine.apply(this, args);
@@ -134,6 +139,59 @@ function withListCounters(items: Page['items']): void {
     for (const inline of counterLine.inlines) inline[TAG_KEY] = tag.label ?? tag;
     items[i - 1] = counter;
     items[i] = first;
+  }
+}
+
+/**
+ * A line with links: each of its runs (one pdfkit text call each) is marked on its own, a linked
+ * run inside the paragraph's Link for its address, whose annotation pdfkit then refers to (OBJR)
+ * and whose /Contents names the address. What the line draws around its runs (a background,
+ * the underline) is an artifact.
+ */
+function withLinks(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: StructElement, line: Line, draw: () => unknown): unknown {
+  const { text, link } = doc;
+  let links = tree.links.get(tag);
+  if (!links) tree.links.set(tag, (links = new Map()));
+  let current: StructElement | null = null;
+  let drawn = 0;
+  let artifact = true;
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc.text = function (...args: unknown[]) {
+    if (artifact) doc.endMarkedContent();
+    artifact = false;
+    const url = (args[3] as { link?: unknown } | undefined)?.link;
+    let target = element;
+    if (typeof url === 'string') {
+      target = links.get(url) ?? doc.struct('Link');
+      if (!links.has(url)) {
+        links.set(url, target);
+        element.add(target);
+      }
+      current = target;
+    }
+    const content = doc.markStructureContent(typeof url === 'string' ? 'Link' : tag.role);
+    try {
+      return text.apply(doc, args);
+    } finally {
+      doc.endMarkedContent();
+      target.add(content);
+      current = null;
+      if (++drawn === line.inlines.length) {
+        doc.markContent('Artifact', { type: 'Layout' });
+        artifact = true;
+      }
+    }
+  };
+  doc.link = function (x, y, w, h, url, options = {}) {
+    return link.call(doc, x, y, w, h, url, current ? { ...options, structParent: current, Contents: new String(String(url)) } : options);
+  };
+  try {
+    return draw();
+  } finally {
+    if (artifact) doc.endMarkedContent();
+    // Back to pdfkit's own methods, on its prototype.
+    delete (doc as Partial<PdfKitDocument>).text;
+    delete (doc as Partial<PdfKitDocument>).link;
   }
 }
 
