@@ -262,7 +262,10 @@ describe('a table', () => {
     // A cell's text is a P in it: the header cells' in the order of the columns.
     const inCells = (role: string) => tree.elements.filter((e, i) => e.role === 'P' && e.parent === role && tree.elements[i - 1]!.role === role).map((e) => norm(e.text));
     expect(inCells('TH')).toEqual(['Country', 'Contact', 'E-mail', 'Document']);
-    expect(inCells('TD').join(' ').replace(/\s+/g, '')).toContain('secretaria.tecnica.seguridad@asamblea.gob.pa');
+    // An address in a cell is a link: a Link in the cell's P.
+    expect(inCells('TD').join(' ')).toContain('Secretaría técnica');
+    const linked = tree.elements.filter((e) => e.role === 'Link').map((e) => e.text.replace(/\s+/g, ''));
+    expect(linked).toContain('secretaria.tecnica.seguridad@asamblea.gob.pa');
     expect(roles.filter((r) => r === 'TD')).toHaveLength(12);
     const headers = structObjects(file, 'TH');
     expect(headers).toHaveLength(4);
