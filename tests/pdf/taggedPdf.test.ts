@@ -344,4 +344,13 @@ describe('the pdfmake internals the tagging relies on', () => {
     const renderer = (createRequire(import.meta.url)('pdfmake/js/Renderer') as { default: { prototype: Record<string, unknown> } }).default.prototype;
     for (const name of WRAPPED_METHODS) expect(typeof renderer[name], name).toBe('function');
   });
+
+  it('run on the pdfkit the project pins, with the structure methods the layer calls', async () => {
+    const { createRequire } = await import('node:module');
+    const load = createRequire(import.meta.url);
+    const pinned = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies.pdfkit;
+    expect((load('pdfkit/package.json') as { version: string }).version).toBe(pinned);
+    const proto = (load('pdfkit') as { prototype: Record<string, unknown> }).prototype;
+    for (const name of ['struct', 'addStructure', 'markStructureContent', 'markContent', 'endMarkedContent', 'text', 'link']) expect(typeof proto[name], name).toBe('function');
+  });
 });
