@@ -13,6 +13,8 @@ import { saveRecord } from './saveRecord';
 import { assertLogoEmbeddable } from '../services/verifyLogo';
 import { recordedBuild } from '../pdf/recordedBuild';
 import { listBuildRecords } from '../services/buildRecords';
+import { distributionsOf, markDistributed } from '../services/distribution';
+import { changesSince } from '../pdf/changesSince';
 import { createHash } from 'node:crypto';
 
 /** The file behind a download id, or an error: ids are ours, never paths a caller chose. */
@@ -93,6 +95,7 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
     listBuildRecords(store, packId).map(({ pieces, outputs, ...rest }) => ({
       ...rest,
       pieceCount: pieces.length,
+      distributedTo: distributionsOf(store, rest.id),
       outputs: outputs.map((o) => ({ ...o, file: fileState(o.path, o.sha256) })),
     })),
   );
@@ -111,6 +114,8 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
         return { edition: o.edition, pages: o.pages, bytes: o.bytes, fileName, downloadId: `${folder}/${fileName}` };
       });
   });
+  api.register('packs.changes', ({ packId, since }) => changesSince(store, store.readDocument(), packId, since));
+  api.register('packs.distribute', ({ buildId, recipients }) => markDistributed(store, buildId, recipients));
   api.register('desktop.savePdf', async ({ downloadId }) => {
     if (!ctx.desktop) throw new AppError('api.desktopOnly');
     return { path: await ctx.desktop.savePdf(downloadPath(ctx, downloadId)) };

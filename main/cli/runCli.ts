@@ -21,6 +21,7 @@ import { registerTerms } from './commands/termsCommand';
 import { registerMemory } from './commands/memoryCommand';
 import { registerBackup } from './commands/backupCommand';
 import { registerInspect } from './commands/inspectCommand';
+import { registerRebuild } from './commands/rebuildCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -119,6 +120,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerMemory(program, ctx, packageJson.version);
   registerBackup(program, ctx);
   registerInspect(program, ctx);
+  registerRebuild(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());

@@ -16,6 +16,7 @@ import type { EditionReport } from './EditionTexts';
 import type { BuildJob, WorkerMessage } from './worker/messages';
 import { buildManifest, type ManifestSeed } from './buildManifest';
 import { embedManifest } from './embedManifest';
+import type { BuildChangesResult } from '../../shared/api/buildRecordTypes';
 
 import { LANGUAGE_MODES, type BuildReport, type LanguageMode } from '../../shared/api/buildTypes';
 
@@ -39,6 +40,10 @@ export interface BuildRequest {
   editionTimeLimitMs?: number;
   /** The build's identity and the pieces it uses: each PDF then carries a manifest (recordedBuild). */
   manifest?: ManifestSeed;
+  /** "Changes since" an earlier build (resolved by recordedBuild from `changesSince`). */
+  changes?: BuildChangesResult | null;
+  /** The earlier build to compare with: an id, `distributed` (the default) or `none`. */
+  changesSince?: string;
 }
 
 export interface BuildHooks {
@@ -137,7 +142,7 @@ export class PackBuildService {
     const results = await Promise.all(
       editions.map((edition) =>
         this.run(
-          { type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {}, strict: request.strict ?? false },
+          { type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {}, strict: request.strict ?? false, changes: request.changes ?? null },
           hooks,
           request.editionTimeLimitMs ?? this.timeLimitMs,
         ),

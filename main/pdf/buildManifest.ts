@@ -12,6 +12,8 @@ export interface ManifestSeed {
   appVersion: string;
   fontsHash: string;
   pieces: { id: string; kind: string; hash: string }[];
+  /** The interface-string overrides the build uses (recorded only when there are some). */
+  strings?: BuildManifest['strings'];
 }
 
 /** The hash a manifest carries of itself: SHA-256 of its canonical JSON without `contentHash`. */
@@ -44,6 +46,7 @@ export function buildManifest(
       }),
     })),
     pieces: [...seed.pieces].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    ...(seed.strings && Object.keys(seed.strings).length > 0 ? { strings: seed.strings } : {}),
   };
   const locales: readonly Locale[] = edition === 'parallel' ? LOCALES : [edition];
   const titles = locales.flatMap((locale) => {

@@ -13,6 +13,8 @@ import { paginate } from './pagination';
 import { coverHead, logoAlt, logoImages } from './coverHead';
 import { contentWidth } from './dotLeaders';
 import { documentLineText } from '../../shared/domain/documentLine';
+import type { BuildChangesResult } from '../../shared/api/buildRecordTypes';
+import { changedCellsOf, renderChangesPage, withChangeBars } from './changesPage';
 
 export interface DocumentOptions {
   paper: 'a4' | 'letter';
@@ -22,6 +24,8 @@ export interface DocumentOptions {
   builtAt: Date;
   /** Translators' edits to the PDF's own strings (headings, labels), by locale. */
   strings?: Partial<Record<Locale, StringOverrides>>;
+  /** "Changes since": a page after the contents and change bars beside changed paragraphs. */
+  changes?: BuildChangesResult | null;
 }
 
 export const PAGE_SIZES = { a4: 'A4', letter: 'LETTER' } as const;
@@ -31,8 +35,12 @@ export function watermarkFor(text: string | null): TDocumentDefinitions['waterma
   return text ? { text, opacity: 0.07, bold: true } : undefined;
 }
 
-/** PDF metadata: the title given, author, subject and keywords from the model. */
-export function documentInfo(model: EditionModel, title: string): TDocumentDefinitions['info'] {
+/**
+ * PDF metadata: the title given, author, subject and keywords from the model, and the build's own
+ * date as creation and modification date (never the time of writing: the same build gives the
+ * same bytes, and pdfkit derives the file's /ID from these values).
+ */
+export function documentInfo(model: EditionModel, title: string, builtAt: Date): TDocumentDefinitions['info'] {
   return {
     title,
     author: model.author ?? undefined,
@@ -40,6 +48,8 @@ export function documentInfo(model: EditionModel, title: string): TDocumentDefin
     keywords: model.keywords.join(', '),
     creator: 'Briefing Pack Builder',
     producer: 'Briefing Pack Builder (pdfmake)',
+    creationDate: builtAt,
+    modDate: builtAt,
   };
 }
 
@@ -52,11 +62,13 @@ export function editionDocument(model: EditionModel, pack: PackDoc, t: Translate
 export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, options: DocumentOptions): SplittableDocument {
   const { cover, toc } = pack.options;
   const line = documentLineText(model.documentLine);
+  const changed = changedCellsOf(options.changes);
   return {
     blocks: model.blocks,
     weights: model.blocks.map(blockWeight),
     hasCover: cover,
-    hasToc: toc,
+    // The changes page is front matter too: the body starts after it, on a page of its own.
+    hasToc: toc || Boolean(options.changes),
     outline: outlineEntries(model.blocks, (b) => markedText(b.text)),
 
     front(pageOf) {
@@ -71,6 +83,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
         const entries = tocEntries(model.blocks, (b) => (b.kind === 'itemHeading' || b.kind === 'sectionHeading' ? markedText(b.text) : ''));
         content.push({ stack: renderToc(t('pdf:contents'), entries, pageOf, contentWidth(options.paper, false, 56)), ...(cover ? { pageBreak: 'before' as const } : {}) });
       }
+      if (options.changes) content.push({ stack: renderChangesPage(options.changes, model.locale, t), ...(cover || toc ? { pageBreak: 'before' as const } : {}) });
       return content;
     },
 
@@ -84,7 +97,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
         first = true;
       }
       for (const block of model.blocks.slice(from, to)) {
-        const node = renderBlock(block, { anchors: true });
+        const node = withChangeBars(renderBlock(block, { anchors: true }), block, model.locale, changed);
         if (block.kind === 'sectionHeading' && !first) (node as ContentText).pageBreak = 'before';
         first = false;
         content.push(node);
@@ -96,7 +109,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
       pageSize: PAGE_SIZES[options.paper],
       pageMargins: [56, 64, 56, 56],
       language: LOCALE_TAGS[model.locale],
-      info: documentInfo(model, model.title),
+      info: documentInfo(model, model.title, options.builtAt),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE },
       styles: STYLES,
       images: logoImages(pack.logo),

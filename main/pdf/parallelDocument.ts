@@ -4,6 +4,7 @@ import type { Translate } from '../../shared/locales/createTranslator';
 import type { PackDoc } from '../../shared/schemas/libraryDocument';
 import { formatDate } from '../../shared/domain/formatDates';
 import type { Block, EditionModel } from './packBlocks';
+import { changedCellsOf, renderChangesPage, withChangeBars } from './changesPage';
 import { fallbackTag, markedText, outlineEntries, renderBlock, renderCover, renderOpening, renderToc, tocEntries } from './renderBlocks';
 import { wholeDocument, type SplittableDocument } from './documentParts';
 import { blockWeight } from './editionPlan';
@@ -72,6 +73,7 @@ export function parallelDocument(editions: Editions, pack: PackDoc, t: Translato
 
 /** The parallel edition, to be laid out whole or in parts (a part's first table starts its page). */
 export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators, options: DocumentOptions): SplittableDocument {
+  const changed = changedCellsOf(options.changes);
   const en = editions.en;
   // A new row for every table: pdfmake consumes the row objects it lays out.
   const languageRow = (): TableCell[] => LOCALES.map((l) => ({ text: t[l]('pdf:languageName'), style: 'parallelLanguage' }));
@@ -102,7 +104,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
     // Three columns side by side: a block costs what its three languages together cost.
     weights: en.blocks.map((_, i) => LOCALES.reduce((sum, l) => sum + blockWeight(editions[l].blocks[i]!), 0)),
     hasCover: pack.options.cover,
-    hasToc: pack.options.toc,
+    hasToc: pack.options.toc || Boolean(options.changes),
     // renderBlock's bookmark title for the anchored (English) column: the three headings.
     outline: outlineEntries(en.blocks, (_, index) => heading(index)),
 
@@ -131,6 +133,10 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
           ...(pack.options.cover ? { pageBreak: 'before' as const } : {}),
         });
       }
+      if (options.changes) {
+        const pages = LOCALES.map((l) => ({ stack: renderChangesPage(options.changes!, l, t[l]) }) as TableCell);
+        content.push(table([pages], pack.options.cover || pack.options.toc));
+      }
       return content;
     },
 
@@ -151,7 +157,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
         if (openings.some((o) => o.length > 0)) rows.push(openings.map((stack) => (stack.length ? { stack } : { text: '' }) as TableCell));
         for (const row of rowsFor(index, editions)) {
           if (isHeadingRow(row)) rows.push(probeRow());
-          rows.push(row);
+          rows.push(changed ? row.map((cell, c) => withChangeBars(cell as Content, editions[LOCALES[c]!].blocks[index]!, LOCALES[c]!, changed) as TableCell) : row);
         }
       }
       flush();
@@ -164,7 +170,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       pageMargins: [40, 56, 40, 48],
       // One document, three languages: "mul" is the ISO 639 code for multiple languages.
       language: 'mul',
-      info: documentInfo(en, joined(LOCALES.map((l) => editions[l].title))),
+      info: documentInfo(en, joined(LOCALES.map((l) => editions[l].title)), options.builtAt),
       defaultStyle: { font: FONT_FAMILY, ...DEFAULT_STYLE, fontSize: 9 },
       styles: STYLES,
       images: logoImages(pack.logo),

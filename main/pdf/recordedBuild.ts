@@ -14,6 +14,7 @@ import { editionModels } from './editionModels';
 import { fontsHash } from './fontsHash';
 import { resolvePack } from './resolvePack';
 import type { BuildHooks, BuildReport, BuildRequest, PackBuildService } from './PackBuildService';
+import { changesSince } from './changesSince';
 
 /** Errors that stop a build before it starts because of what was asked, not because it broke. */
 const REFUSALS = new Set([
@@ -25,6 +26,10 @@ const REFUSALS = new Set([
   'build.missingPiece',
   'build.textTooLong',
   'build.unknownLanguage',
+  'changes.unknownBuild',
+  'changes.otherPack',
+  'changes.notBuilt',
+  'changes.versionsMissing',
 ]);
 
 const KIND_OF: Record<LibraryCollection, string> = {
@@ -68,9 +73,12 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
   };
   try {
     record.pieces = piecesUsed(store, found.id, doc);
+    // Default: the changes since the pack's last build marked as distributed (none if none was).
+    const changes = changesSince(store, doc, found.id, request.changesSince ?? 'distributed');
+    record.options.changesSince = changes?.buildId ?? null;
     const report = await service.build(
       doc,
-      { ...request, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces } },
+      { ...request, changes, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces, strings: request.strings } },
       hooks,
     );
     record.outputs = report.files.map((f) => ({ edition: f.edition, path: f.file, sha256: f.sha256, pages: f.pages, bytes: f.bytes }));
@@ -95,11 +103,14 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
 }
 
 /** Every piece the editions use (as the engine resolves them), each with its content hash. */
-function piecesUsed(store: LibraryStore, packId: string, doc: ReturnType<LibraryStore['readDocument']>): BuildRecord['pieces'] {
-  resolvePack(doc, packId);
+export function piecesUsed(store: LibraryStore, packId: string, doc: ReturnType<LibraryStore['readDocument']>): BuildRecord['pieces'] {
+  const pack = resolvePack(doc, packId);
   const { usedBy } = editionModels(doc, packId, LOCALES);
   const ids = new Set<string>([packId]);
   for (const keys of Object.values(usedBy)) for (const key of keys ?? []) ids.add(key.split('\0')[0]!);
+  // What the pack lists is read by the build even when none of its texts are (a country's table
+  // row): the manifest names it too, so a rebuild finds everything the build read.
+  for (const section of pack.sections) for (const item of section.items) ids.add(item.ref);
   const records = store.readRecords(ids);
   const pieces: BuildRecord['pieces'] = [];
   for (const [collection, kind] of Object.entries(KIND_OF) as [LibraryCollection, string][]) {

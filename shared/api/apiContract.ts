@@ -23,7 +23,7 @@ import { PAPER_SIZES, PIECE_KINDS, TEXT_STATUSES } from '../domain/pieceKinds';
 import { LIST_KINDS, type LibrarySearchResult, type ListEntry, type SearchHit } from './listTypes';
 import type { ReadPiece } from './readTypes';
 import { LANGUAGE_MODES, type BuildReport } from './buildTypes';
-import type { PastBuild } from './buildRecordTypes';
+import type { BuildChangesResult, Distribution, PastBuild } from './buildRecordTypes';
 import {
   EDITABLE_NAMESPACES,
   TRANSLATABLE_KINDS,
@@ -157,6 +157,8 @@ export const API_INPUTS = {
   'packs.readPdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
   'packs.builds': z.strictObject({ packId: PIECE_REF }),
   'packs.openBuild': z.strictObject({ buildId: z.string().uuid() }),
+  'packs.changes': z.strictObject({ packId: PIECE_REF, since: z.union([z.string().uuid(), z.literal('distributed')]) }),
+  'packs.distribute': z.strictObject({ buildId: z.string().uuid(), recipients: z.array(z.string().max(1000)).min(1).max(500) }),
   'translation.units': z.strictObject({
     source: localeSchema,
     target: localeSchema,
@@ -312,6 +314,10 @@ export interface ApiOutputs {
   'packs.builds': PastBuild[];
   /** A past build's files still as built, copied for the viewer. */
   'packs.openBuild': BuiltPdf[];
+  /** What changed in the pack since a build (null: `distributed` and no build was sent). */
+  'packs.changes': BuildChangesResult | null;
+  /** The build's recipients after marking it distributed to these. */
+  'packs.distribute': Distribution[];
   /** The list: each unit summarized (excerpts of its texts), with the counts. */
   'translation.units': TranslationUnitsResult;
   'translation.unit': TranslationUnit;

@@ -1,5 +1,6 @@
 import type { ErrorParams } from '../errors/AppError';
 import type { Edition, LanguageMode } from './buildTypes';
+import type { PackChanges } from '../domain/packChanges';
 
 export const BUILD_STATUSES = ['ok', 'failed', 'refused'] as const;
 export type BuildStatus = (typeof BUILD_STATUSES)[number];
@@ -9,6 +10,8 @@ export interface BuildOptionsRecord {
   watermark: string | null;
   strict: boolean;
   requireApproved: boolean;
+  /** The earlier build the PDFs list changes since (absent in records made before it existed). */
+  changesSince?: string | null;
 }
 
 /** One build as the library records it (migration 007). */
@@ -30,8 +33,23 @@ export interface BuildRecord {
   pieces: { id: string; kind: string; hash: string }[];
 }
 
+/** One recipient of a build (migration 011): who received it, when it was marked, by whom. */
+export interface Distribution {
+  recipient: string;
+  at: string;
+  by: string;
+}
+
 /** A build as the pack builder lists it: outputs with the state of their file now. */
 export interface PastBuild extends Omit<BuildRecord, 'pieces' | 'outputs'> {
   pieceCount: number;
+  distributedTo: Distribution[];
   outputs: (BuildRecord['outputs'][number] & { file: 'present' | 'missing' | 'changed' })[];
+}
+
+/** The changes in a pack since one of its builds (main/pdf/changesSince). */
+export interface BuildChangesResult {
+  buildId: string;
+  builtAt: string;
+  changes: PackChanges;
 }

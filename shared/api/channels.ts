@@ -41,6 +41,8 @@ export const CHANNELS = [
   'packs.readPdf',
   'packs.builds',
   'packs.openBuild',
+  'packs.distribute',
+  'packs.changes',
   'translation.units',
   'translation.unit',
   'translation.save',

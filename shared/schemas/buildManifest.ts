@@ -49,6 +49,11 @@ export const buildManifestSchema = z.strictObject({
   editions: z.array(z.strictObject({ edition: z.enum(EDITIONS), pages: z.number().int().min(1), languages: z.array(languageStatus).min(1) })).min(1),
   /** The pieces the build used, by content hash (the key of the piece's version in the history). */
   pieces: z.array(z.strictObject({ id: z.string().min(1).max(200), kind: z.string().min(1).max(40), hash: sha256Schema })),
+  /**
+   * The translators' edits to the PDF's own strings the build used (by locale, namespace, key),
+   * when there were any: a rebuild uses them, whatever the library holds now.
+   */
+  strings: z.partialRecord(localeSchema, z.record(z.string().max(40), z.record(z.string().max(200), z.string().max(2000)))).optional(),
   contentHash: sha256Schema,
 });
 

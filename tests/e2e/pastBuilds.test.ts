@@ -42,6 +42,17 @@ describe.skipIf(!RUN_BROWSER_TESTS)('pack builder: past builds', () => {
     await session.shot('past-builds-en');
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Marking the newest build as distributed: blank lines and spaces are dropped; the record keeps who received it.
+    await newest.getByTestId('past-build-distribute').click();
+    await newest.getByTestId('distribute-names').fill('Delegation of Panama\n\n  Ana Pérez  ');
+    await session.shot('past-builds-distribute-en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await newest.getByTestId('distribute-save').click();
+    await expect.poll(() => newest.getByTestId('past-build-recipients').textContent()).toBe('Sent to Delegation of Panama, Ana Pérez');
+    const buildId = app.ctx.store.db.prepare("SELECT build_id FROM build_outputs WHERE edition = 'en'").pluck().get() as string;
+    expect(app.ctx.store.db.prepare('SELECT recipient FROM build_distributions WHERE build_id = ? ORDER BY rowid').pluck().all(buildId)).toEqual(['Delegation of Panama', 'Ana Pérez']);
+    expect(await page.getByTestId('past-build').nth(1).getByTestId('past-build-recipients').count()).toBe(0);
+
     await newest.getByTestId('past-build-open').click();
     await page.getByRole('dialog').waitFor();
     await session.shot('past-builds-open-en');

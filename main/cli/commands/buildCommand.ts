@@ -26,6 +26,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('--paper <size>', t('cli:build.options.paper'), choiceOption(t, '--paper', PAPER_SIZES))
     .option('--watermark <text>', t('cli:build.options.watermark'))
     .option('--force', t('cli:build.options.force'))
+    .option('--changes-since <build>', t('cli:build.options.changesSince'))
     .option('--time-limit <seconds>', t('cli:build.options.timeLimit'), (value: string) => {
       const seconds = Number(value);
       if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0) throw new InvalidArgumentError(t('errors:build.badTimeLimit', { value: value.slice(0, 40) }));
@@ -45,6 +46,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           force?: boolean;
           json?: boolean;
           timeLimit?: number;
+          changesSince?: string;
         },
         command: Command,
       ) => {
@@ -69,6 +71,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
               paper: options.paper,
               watermark: options.watermark,
               force: options.force ?? false,
+              changesSince: options.changesSince,
               strings: pdfStringOverrides(store),
             }),
           );

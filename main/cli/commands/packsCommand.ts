@@ -6,6 +6,8 @@ import { addSection, createPack, deletePack, duplicatePack, listPacks } from '..
 import { setPackLogo } from '../../services/packLogo';
 import { PAPER_SIZES } from '../../../shared/domain/pieceKinds';
 import type { Locale } from '../../../shared/domain/locales';
+import { listBuildRecords } from '../../services/buildRecords';
+import { distributionsOf, markDistributed } from '../../services/distribution';
 
 export function registerPacks(program: Command, ctx: CliContext): void {
   const { t } = ctx;
@@ -91,6 +93,36 @@ export function registerPacks(program: Command, ctx: CliContext): void {
         const pack = setPackLogo(store, ref, o.remove ? null : file!);
         if (pack.logo) ctx.out(t('cli:packs.logoSet', { slug: pack.slug, file, kib: Math.ceil((pack.logo.data.length * 3) / 4 / 1024) }));
         else ctx.out(t('cli:packs.logoRemoved', { slug: pack.slug }));
+      });
+    });
+
+  packs
+    .command('builds')
+    .description(t('cli:packs.builds'))
+    .argument('<pack>', t('cli:build.options.pack'))
+    .option('--json', t('cli:options.json'))
+    .action(async (ref: string, o: { json?: boolean }, command: Command) => {
+      await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
+        const builds = listBuildRecords(store, ref).map(({ pieces: _, ...b }) => ({ ...b, distributedTo: distributionsOf(store, b.id) }));
+        if (o.json) ctx.json(builds);
+        else if (builds.length === 0) ctx.out(t('cli:list.empty'));
+        else
+          for (const b of builds) {
+            const to = b.distributedTo.map((d) => d.recipient).join(', ');
+            ctx.out(t('cli:packs.buildLine', { id: b.id, at: b.builtAt, by: b.builtBy, mode: b.mode, status: b.status }) + (to ? `  ${t('cli:packs.sentTo', { names: to })}` : ''));
+          }
+      });
+    });
+
+  packs
+    .command('distribute')
+    .description(t('cli:packs.distribute'))
+    .argument('<build>', t('cli:packs.options.build'))
+    .requiredOption('--to <name...>', t('cli:packs.options.to'))
+    .action(async (buildId: string, o: { to: string[] }, command: Command) => {
+      await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => {
+        const list = markDistributed(store, buildId, o.to);
+        ctx.out(t('cli:packs.distributed', { build: buildId, count: list.length, names: list.map((d) => d.recipient).join(', ') }));
       });
     });
 }

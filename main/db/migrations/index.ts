@@ -8,6 +8,7 @@ import { migration006 } from './006_history';
 import { migration007 } from './007_terms';
 import { migration008 } from './008_text_hashes';
 import { migration009 } from './009_builds';
+import { migration010 } from './010_distribution';
 
 /** In order; a test checks the versions run 1, 2, 3… with no gap. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,7 @@ import type { EditionReport } from '../EditionTexts';
 import type { Edition } from '../buildEdition';
 import type { Locale } from '../../../shared/domain/locales';
 import type { StringOverrides } from '../../../shared/locales/createTranslator';
+import type { BuildChangesResult } from '../../../shared/api/buildRecordTypes';
 
 /** Main thread → worker: build one edition. */
 export interface BuildJob {
@@ -20,6 +21,8 @@ export interface BuildJob {
   strings: Partial<Record<Locale, StringOverrides>>;
   /** --strict: characters the fonts cannot show stop the build instead of a warning. */
   strict: boolean;
+  /** "Changes since" an earlier build: the changes page and change bars (absent: none). */
+  changes?: BuildChangesResult | null;
 }
 
 /** Worker → main thread. */

@@ -82,3 +82,15 @@ export function restoreVersion(store: LibraryStore, id: string, number: number):
 function lastNumber(store: LibraryStore, id: string): number {
   return store.db.prepare('SELECT max(number) FROM piece_versions WHERE piece_id = ?').pluck().get(id) as number;
 }
+
+/**
+ * The version of a piece whose content hash is `hash` (the key a build manifest names it by),
+ * newest first when the same content came back later; null when the library holds none.
+ */
+export function findVersionByHash(store: LibraryStore, id: string, hash: string): number | null {
+  const number = store.db
+    .prepare('SELECT max(number) FROM piece_versions WHERE piece_id = ? AND hash = ? AND deleted = 0')
+    .pluck()
+    .get(id, hash) as number | null;
+  return number ?? null;
+}

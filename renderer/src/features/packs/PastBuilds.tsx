@@ -6,6 +6,8 @@ import { getApi } from '../../api/getApi';
 import { toApiError, unwrap } from '../../api/ApiFailure';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { loadViewer } from './loadViewer';
+import { DistributeForm } from './DistributeForm';
+import { BuildChangesView } from './BuildChangesView';
 
 type ViewerDialogType = Awaited<ReturnType<typeof loadViewer>>['default'];
 
@@ -19,6 +21,8 @@ export function PastBuilds({ packId, refresh }: { packId: string; refresh: numbe
   const [builds, setBuilds] = useState<PastBuild[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [viewing, setViewing] = useState<{ pdfs: BuiltPdf[]; Viewer: ViewerDialogType } | null>(null);
+  const [distributing, setDistributing] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -69,10 +73,35 @@ export function PastBuilds({ packId, refresh }: { packId: string; refresh: numbe
                     {t(`ui:pastBuilds.file.${o.file}`, { edition: editionName(o.edition), path: o.path })}
                   </p>
                 ))}
+              {b.distributedTo.length > 0 ? (
+                <p className="hint" data-testid="past-build-recipients">
+                  {t('ui:pastBuilds.sentTo', { names: b.distributedTo.map((d) => d.recipient).join(', ') })}
+                </p>
+              ) : null}
               {present.length > 0 ? (
                 <button type="button" data-testid="past-build-open" onClick={() => void open(b)}>
                   {t('ui:pastBuilds.open')}
                 </button>
+              ) : null}
+              {b.status === 'ok' && distributing !== b.id ? (
+                <button type="button" data-testid="past-build-distribute" onClick={() => setDistributing(b.id)}>
+                  {t('ui:pastBuilds.distribute')}
+                </button>
+              ) : null}
+              {b.status === 'ok' && comparing !== b.id ? (
+                <button type="button" data-testid="past-build-changes" onClick={() => setComparing(b.id)}>
+                  {t('ui:buildChanges.open')}
+                </button>
+              ) : null}
+              {comparing === b.id ? <BuildChangesView packId={packId} buildId={b.id} onClose={() => setComparing(null)} /> : null}
+              {distributing === b.id ? (
+                <DistributeForm
+                  buildId={b.id}
+                  onDone={(recipients) => {
+                    setDistributing(null);
+                    if (recipients) setBuilds((all) => all && all.map((x) => (x.id === b.id ? { ...x, distributedTo: recipients } : x)));
+                  }}
+                />
               ) : null}
             </li>
           );
