@@ -6,8 +6,8 @@ import type { Migration } from './Migration';
  * of anything here. Each unit names the file it came from (`origin`), which matches show; a
  * re-import of the same file name replaces that file's units.
  */
-export const migration012: Migration = {
-  version: 12,
+export const migration011: Migration = {
+  version: 11,
   name: 'external_memory',
   up(db) {
     db.exec(`
