@@ -30,6 +30,7 @@ import { runWriteGateBench } from './writeGateBench';
 import { runHistoryBench } from './historyBench';
 import { runMemoryBench, runTermChecksBench } from './termChecksBench';
 import { runBackupsBench } from './backupsBench';
+import { runMergeBench } from './mergeBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -225,6 +226,7 @@ async function main() {
   if (!only || only.includes('history')) await runHistoryBench(emit, work);
   if (!only || only.includes('term-checks')) await runTermChecksBench(emit, panamaDb, work, RUNS);
   if (!only || only.includes('memory')) await runMemoryBench(emit, work, RUNS);
+  if (!only || only.includes('merge')) await runMergeBench(emit, RUNS);
   if (!only || only.includes('backups')) {
     const largeDb = path.join(work, 'backups-20x.sqlite');
     await makeLibrary(largeDb, 20);
