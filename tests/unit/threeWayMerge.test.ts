@@ -244,4 +244,16 @@ describe('mergeLibraries: structure', () => {
     expect(note(merged)!.date).toBe('2026-03-03');
     expect(merged.countries.map((c) => c.code)).toEqual(base.countries.map((c) => c.code));
   });
+
+  it('cells merge one by one; a rule across cells (a meeting ending before it starts) is left for the import check to refuse', () => {
+    const meeting = (change: (m: LibraryDocument['meetings'][number]) => void) => {
+      const doc = structuredClone(base);
+      change(doc.meetings[0]!);
+      return doc;
+    };
+    const { merged, conflicts } = merge(meeting((m) => (m.startDate = '2025-12-01')), meeting((m) => (m.endDate = '2025-11-27')));
+    expect(conflicts).toEqual([]);
+    expect(merged.meetings[0]).toMatchObject({ startDate: '2025-12-01', endDate: '2025-11-27' });
+    expect(() => parseLibraryDocument(merged, 'merged', EMPTY_LOOKUP)).toThrow(/import\.invalid/);
+  });
 });
