@@ -19,6 +19,8 @@ import { embedManifest } from './embedManifest';
 import type { BuildChangesResult } from '../../shared/api/buildRecordTypes';
 
 import { LANGUAGE_MODES, type BuildReport, type LanguageMode } from '../../shared/api/buildTypes';
+import { termFindings } from './termFindings';
+import type { Concept } from '../../shared/terms/termTypes';
 
 export { LANGUAGE_MODES, type LanguageMode, type BuildReport };
 
@@ -36,6 +38,8 @@ export interface BuildRequest {
   builtAt?: Date;
   /** Translators' edits to the PDF's own strings, from the library (uiStrings). */
   strings?: Partial<Record<Locale, StringOverrides>>;
+  /** The termbase: texts that break it are listed in the report's warnings (termFindings). */
+  terms?: readonly Concept[];
   /** This build's limit per edition, instead of the service's. */
   editionTimeLimitMs?: number;
   /** The build's identity and the pieces it uses: each PDF then carries a manifest (recordedBuild). */
@@ -169,7 +173,10 @@ export class PackBuildService {
         sha256: createHash('sha256').update(finals[i]!).digest('hex'),
       })),
       editions: results.flatMap((r) => r.reports),
-      warnings: results.flatMap((r) => r.warnings),
+      warnings: [
+        ...results.flatMap((r) => r.warnings),
+        ...(request.terms ? termFindings(doc, editionModels(doc, request.pack, locales, request.strings).usedBy, request.terms) : []),
+      ],
     };
   }
 

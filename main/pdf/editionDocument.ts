@@ -10,7 +10,7 @@ import { blockWeight } from './editionPlan';
 import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
 import { paginate } from './pagination';
-import { coverHead, logoImages } from './coverHead';
+import { coverHead, logoAlt, logoImages } from './coverHead';
 import { contentWidth } from './dotLeaders';
 import { documentLineText } from '../../shared/domain/documentLine';
 import type { BuildChangesResult } from '../../shared/api/buildRecordTypes';
@@ -74,7 +74,7 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
     front(pageOf) {
       const content: Content[] = [];
       if (cover) {
-        const head = coverHead(line, pack.logo);
+        const head = coverHead(line, pack.logo, { alt: logoAlt(t, model.cover.network?.text) });
         // A pack with its own date of issue is not dated by its build.
         const prepared = pack.issued ? null : t('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), model.locale) });
         content.push({ stack: [...(head ? [head] : []), ...renderCover(model.cover, prepared)] });

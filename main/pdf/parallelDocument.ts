@@ -14,7 +14,7 @@ import { FONT_FAMILY } from './fonts';
 import { DEFAULT_STYLE, STYLES } from './styles';
 import { PAGE_SIZES, documentInfo, watermarkFor, type DocumentOptions } from './editionDocument';
 import { paginate } from './pagination';
-import { coverHead, logoImages } from './coverHead';
+import { coverHead, logoAlt, logoImages } from './coverHead';
 import { contentWidth } from './dotLeaders';
 import { frenchTypography } from '../../shared/text/frenchTypography';
 import { documentLineText } from '../../shared/domain/documentLine';
@@ -115,7 +115,7 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
           table(
             [
               LOCALES.map((l) => {
-                const head = coverHead(documentLineText(editions[l].documentLine), pack.logo, { compact: true });
+                const head = coverHead(documentLineText(editions[l].documentLine), pack.logo, { compact: true, alt: logoAlt(t[l], editions[l].cover.network?.text) });
                 const prepared = pack.issued ? null : t[l]('pdf:preparedOn', { date: formatDate(options.builtAt.toISOString().slice(0, 10), l) });
                 return { stack: [...(head ? [head] : []), ...renderCover(editions[l].cover, prepared, { compact: true })] };
               }),

@@ -78,7 +78,7 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
     record.options.changesSince = changes?.buildId ?? null;
     const report = await service.build(
       doc,
-      { ...request, changes, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces, strings: request.strings } },
+      { ...request, terms: request.terms ?? store.terms.readAll(), changes, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces, strings: request.strings } },
       hooks,
     );
     record.outputs = report.files.map((f) => ({ edition: f.edition, path: f.file, sha256: f.sha256, pages: f.pages, bytes: f.bytes }));

@@ -19,13 +19,14 @@ export const XML_LIMITS = { depth: 256, attributeChars: 64 * 1024 } as const;
 const CODES = {
   xliff: { notXml: 'xliff.notXml', tooDeep: 'xliff.tooDeep', attributeTooLong: 'xliff.attributeTooLong', doctype: 'xliff.notXml' },
   tbx: { notXml: 'tbx.notXml', tooDeep: 'tbx.tooDeep', attributeTooLong: 'tbx.attributeTooLong', doctype: 'tbx.doctype' },
+  tmx: { notXml: 'tmx.notXml', tooDeep: 'tmx.tooDeep', attributeTooLong: 'tmx.attributeTooLong', doctype: 'tmx.doctype' },
 } as const;
 
 /**
  * `format` names the file in error codes (`xliff.notXml`, `tbx.notXml`), so each reader's messages
  * say which file it was; `refuseDoctype` refuses a DOCTYPE outright (`<format>.doctype`).
  */
-export function parseXml(xml: string, options: { format?: 'xliff' | 'tbx'; refuseDoctype?: boolean } = {}): XmlDocument {
+export function parseXml(xml: string, options: { format?: 'xliff' | 'tbx' | 'tmx'; refuseDoctype?: boolean } = {}): XmlDocument {
   const codes = CODES[options.format ?? 'xliff'];
   const parser = new SaxesParser({ xmlns: true, position: true });
   const doc: XmlDocument = { documentElement: null };

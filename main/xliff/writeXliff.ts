@@ -1,6 +1,6 @@
 import { escapeAttribute, escapeContent, escapeNote } from './escapeXml';
 import { renderUnitContent } from './renderUnitContent';
-import { MDA_NS, META_GROUP_CATEGORY, SOURCE_HASH_META, XLIFF_NS } from './xliffNames';
+import { GLS_NS, MDA_NS, META_GROUP_CATEGORY, MTC_NS, SOURCE_HASH_META, XLIFF_NS } from './xliffNames';
 import type { XliffDocumentOut, XliffNote, XliffUnitOut } from './xliffTypes';
 
 // XML NMTOKEN, which XLIFF requires of file and unit ids.
@@ -15,7 +15,7 @@ export function writeXliff(doc: XliffDocumentOut): string {
   if (doc.files.length === 0) throw new Error('An XLIFF document needs at least one file');
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.0" srcLang="${escapeAttribute(doc.srcLang)}" trgLang="${escapeAttribute(doc.trgLang)}">`,
+    `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}"${enriched(doc) ? ` xmlns:gls="${GLS_NS}" xmlns:mtc="${MTC_NS}"` : ''} version="2.0" srcLang="${escapeAttribute(doc.srcLang)}" trgLang="${escapeAttribute(doc.trgLang)}">`,
   ];
   const fileIds = new Set<string>();
   for (const file of doc.files) {
@@ -45,21 +45,61 @@ function unitLines(unit: XliffUnitOut): string[] {
     `          <mda:meta type="${SOURCE_HASH_META}">${escapeContent(unit.sourceHash)}</mda:meta>`,
     '        </mda:metaGroup>',
     '      </mda:metadata>',
+    // Modules come before the core's notes, as the XLIFF 2.0 schema orders a unit's children.
+    ...candidateLines(unit),
+    ...glossaryLines(unit),
     ...notes(unit.notes, '      '),
   ];
+  // A candidate points at the segment it is for; segments get ids only where one is needed.
+  let segmentNumber = 0;
+  const segmentId = () => (unit.candidates && unit.candidates.length > 0 ? ` id="s${++segmentNumber}"` : '');
   if (content.data.length > 0) {
     lines.push('      <originalData>');
     for (const [id, value] of content.data) lines.push(`        <data id="${id}">${escapeContent(value)}</data>`);
     lines.push('      </originalData>');
   }
   for (const part of content.parts) {
-    lines.push(part.kind === 'segment' ? `      <segment state="${state}">` : '      <ignorable>');
+    lines.push(part.kind === 'segment' ? `      <segment${segmentId()} state="${state}">` : '      <ignorable>');
     lines.push(`        <source>${part.source}</source>`);
     if (part.target !== null) lines.push(`        <target>${part.target}</target>`);
     lines.push(part.kind === 'segment' ? '      </segment>' : '      </ignorable>');
   }
   lines.push('    </unit>');
   return lines;
+}
+
+function enriched(doc: XliffDocumentOut): boolean {
+  return doc.files.some((f) => f.units.some((u) => (u.glossary?.length ?? 0) > 0 || (u.candidates?.length ?? 0) > 0));
+}
+
+/** Memory matches for the whole unit, referring to its first segment. */
+function candidateLines(unit: XliffUnitOut): string[] {
+  if (!unit.candidates || unit.candidates.length === 0) return [];
+  return [
+    '      <mtc:matches>',
+    ...unit.candidates.flatMap((c) => [
+      `        <mtc:match ref="#s1" type="tm" similarity="${Math.max(0, Math.min(100, Math.round(c.similarity)))}" origin="${escapeAttribute(c.origin)}">`,
+      `          <source>${escapeContent(c.source)}</source>`,
+      `          <target>${escapeContent(c.target)}</target>`,
+      '        </mtc:match>',
+    ]),
+    '      </mtc:matches>',
+  ];
+}
+
+function glossaryLines(unit: XliffUnitOut): string[] {
+  if (!unit.glossary || unit.glossary.length === 0) return [];
+  return [
+    '      <gls:glossary>',
+    ...unit.glossary.flatMap((g) => [
+      '        <gls:glossEntry>',
+      `          <gls:term source="termbase">${escapeNote(g.term)}</gls:term>`,
+      ...g.translations.map((t) => `          <gls:translation source="termbase">${escapeNote(t)}</gls:translation>`),
+      ...(g.definition !== null ? [`          <gls:definition source="termbase">${escapeNote(g.definition)}</gls:definition>`] : []),
+      '        </gls:glossEntry>',
+    ]),
+    '      </gls:glossary>',
+  ];
 }
 
 function notes(list: readonly XliffNote[], indent: string): string[] {

@@ -2,6 +2,8 @@
 
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
+export const GLS_NS = 'urn:oasis:names:tc:xliff:glossary:2.0';
+export const MTC_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /** The mda:metaGroup category and mda:meta type that carry the hash of the source text. */

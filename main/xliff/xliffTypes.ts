@@ -17,6 +17,27 @@ export interface XliffUnitOut {
   state: XliffState;
   sourceHash: string;
   notes: XliffNote[];
+  /** Termbase entries for terms the source holds (Glossary module, gls:). */
+  glossary?: XliffGlossEntry[];
+  /** The best translation-memory matches (Translation Candidates module, mtc:). */
+  candidates?: XliffCandidate[];
+}
+
+export interface XliffGlossEntry {
+  term: string;
+  /** The concept's preferred and admitted terms in the target language. */
+  translations: string[];
+  /** Forbidden terms and the concept's note, for the translator. */
+  definition: string | null;
+}
+
+export interface XliffCandidate {
+  source: string;
+  target: string;
+  /** 0–100. */
+  similarity: number;
+  /** Where the match comes from: a piece and field, or an imported TMX file. */
+  origin: string;
 }
 
 export interface XliffFileOut {

@@ -6,6 +6,8 @@ export interface MemoryMatch {
   target: string;
   pieceId: string;
   field: string;
+  /** For a unit imported from a TMX file, that file's name (pieceId and field are then empty). */
+  origin?: string;
 }
 
 export interface MemorySegment {

@@ -29,7 +29,9 @@ import { runStartupBench } from './startupBench';
 import { runWriteGateBench } from './writeGateBench';
 import { runHistoryBench } from './historyBench';
 import { runMemoryBench, runTermChecksBench } from './termChecksBench';
+import { runTmxImportBench } from './tmxImportBench';
 import { runBackupsBench } from './backupsBench';
+import { runMergeBench } from './mergeBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -225,6 +227,8 @@ async function main() {
   if (!only || only.includes('history')) await runHistoryBench(emit, work);
   if (!only || only.includes('term-checks')) await runTermChecksBench(emit, panamaDb, work, RUNS);
   if (!only || only.includes('memory')) await runMemoryBench(emit, work, RUNS);
+  if (!only || only.includes('tmx-import')) await runTmxImportBench(emit, panamaDb, work, RUNS);
+  if (!only || only.includes('merge')) await runMergeBench(emit, RUNS);
   if (!only || only.includes('backups')) {
     const largeDb = path.join(work, 'backups-20x.sqlite');
     await makeLibrary(largeDb, 20);

@@ -11,6 +11,7 @@ import { readLibraryFile } from '../../main/services/readLibraryFile';
 import { STARTER_LIBRARY_PATH } from '../../main/services/loadStarterLibrary';
 import { EMPTY_LOOKUP } from '../../shared/schemas/checkLibraryDocument';
 import { CONTACT_TABLE, hostileDocument, note } from '../helpers/hostileDocument';
+import { pngBytes } from '../helpers/images';
 import { norm } from '../helpers/pdf';
 
 /*
@@ -27,6 +28,7 @@ const files: Partial<Record<string, string>> = {};
 interface StructNode {
   role?: string;
   lang?: string;
+  alt?: string;
   type?: string;
   id?: string;
   children?: StructNode[];
@@ -35,6 +37,9 @@ interface StructNode {
 interface Element {
   role: string;
   lang?: string;
+  alt?: string;
+  /** The role of the element it sits in (none for Document). */
+  parent?: string;
   text: string;
   page: number;
 }
@@ -70,7 +75,7 @@ async function readTree(file: string): Promise<Tree> {
       for (const child of node.children ?? []) {
         if (!child.role) continue;
         const text = (child.children ?? []).filter((c) => c.type === 'content').map((c) => byId.get(c.id!) ?? '').join(' ');
-        elements.push({ role: child.role, ...(child.lang ? { lang: child.lang } : {}), text, page: p });
+        elements.push({ role: child.role, ...(child.lang ? { lang: child.lang } : {}), ...(child.alt ? { alt: child.alt } : {}), ...(node.role ? { parent: node.role } : {}), text, page: p });
         walk(child);
       }
     };
@@ -120,7 +125,7 @@ describe('each single edition of the Panama pack is a tagged PDF', () => {
     // Every character drawn is structure content or an artifact.
     expect(tree.unmarked).toEqual([]);
     const roles = new Set(tree.elements.map((e) => e.role));
-    expect([...roles].filter((r) => !['Document', 'H1', 'H2', 'H3', 'P'].includes(r))).toEqual([]);
+    expect([...roles].filter((r) => !['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD'].includes(r))).toEqual([]);
     for (const role of ['Document', 'H1', 'H2', 'P']) expect(roles.has(role), role).toBe(true);
     expect(tree.elements[0]!.role).toBe('Document');
     // The section headings, in reading order, are the top-level bookmarks.
@@ -206,15 +211,118 @@ describe('hostile content still builds a valid tagged PDF', () => {
   }, 180_000);
 });
 
-describe('a numbered list', () => {
-  it('reads each counter before its item, in the item’s paragraph', async () => {
+describe('the pack’s logo', () => {
+  const withLogo = () => {
+    const doc = structuredClone(STARTER);
+    const pack = doc.packs.find((p) => p.slug === 'panama-2025')!;
+    pack.logo = { type: 'image/png', data: pngBytes(120, 40).toString('base64') };
+    pack.options.cover = true;
+    return doc;
+  };
+
+  it('is a Figure with alternate text in the edition’s language, on the cover before the title', async () => {
+    const tree = await readTree(await build('logo-fr', 'fr', withLogo()));
+    const figures = tree.elements.filter((e) => e.role === 'Figure');
+    expect(figures).toHaveLength(1);
+    expect(figures[0]!.alt).toMatch(/^Logo du réseau \S/);
+    expect(figures[0]!.lang).toBeUndefined();
+    expect(figures[0]!.page).toBe(1);
+    expect(tree.elements.indexOf(figures[0]!)).toBeLessThan(tree.elements.findIndex((e) => e.role === 'H1'));
+    expect(tree.unmarked).toEqual([]);
+  }, 60_000);
+
+  it('side by side: one Figure per column, each with its column’s language and alternate text', async () => {
+    const file = await build('logo-parallel', 'parallel', withLogo());
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    const figures = tree.elements.filter((e) => e.role === 'Figure');
+    expect(figures.map((f) => f.lang ?? tree.catalogLang)).toEqual(['en-US', 'fr-CA', 'es-419']);
+    expect(figures[0]!.alt).toMatch(/^Logo of \S/);
+    expect(figures[1]!.alt).toMatch(/^Logo du réseau \S/);
+    expect(figures[2]!.alt).toMatch(/^Logotipo de \S/);
+  }, 90_000);
+});
+
+/** The structure elements of a role, as qpdf reads them: their attributes (/A) too. */
+function structObjects(file: string, role: string): Record<string, unknown>[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+  return Object.values(json.qpdf[1]).map((o) => o.value ?? {}).filter((v) => v['/S'] === `/${role}`);
+}
+
+describe('a table', () => {
+  it('is Table › TR › TH (scoped to its column) | TD › P, one row per row of the Markdown', async () => {
+    const file = await build('table-en', 'en', hostileDocument([note('note-table', 'Contacts', CONTACT_TABLE)]), 'hostile');
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    const roles = tree.elements.map((e) => e.role);
+    expect(roles.filter((r) => r === 'Table')).toHaveLength(1);
+    expect(roles.filter((r) => r === 'TR')).toHaveLength(4);
+    expect(tree.elements.filter((e) => e.role === 'TR').every((e) => e.parent === 'Table')).toBe(true);
+    expect(tree.elements.filter((e) => e.role === 'TH' || e.role === 'TD').every((e) => e.parent === 'TR')).toBe(true);
+    // A cell's text is a P in it: the header cells' in the order of the columns.
+    const inCells = (role: string) => tree.elements.filter((e, i) => e.role === 'P' && e.parent === role && tree.elements[i - 1]!.role === role).map((e) => norm(e.text));
+    expect(inCells('TH')).toEqual(['Country', 'Contact', 'E-mail', 'Document']);
+    // An address in a cell is a link: a Link in the cell's P.
+    expect(inCells('TD').join(' ')).toContain('Secretaría técnica');
+    const linked = tree.elements.filter((e) => e.role === 'Link').map((e) => e.text.replace(/\s+/g, ''));
+    expect(linked).toContain('secretaria.tecnica.seguridad@asamblea.gob.pa');
+    expect(roles.filter((r) => r === 'TD')).toHaveLength(12);
+    const headers = structObjects(file, 'TH');
+    expect(headers).toHaveLength(4);
+    for (const th of headers) expect(th['/A']).toMatchObject({ '/O': '/Table', '/Scope': '/Column' });
+    expect(tree.unmarked).toEqual([]);
+  }, 60_000);
+});
+
+describe('a link', () => {
+  const url = 'https://www.asamblea.gob.pa/comisiones/seguridad-ciudadana/informes/2025/informe-final-de-la-comision';
+  it('is a Link in its paragraph: its text, its annotation (OBJR) and the address as the annotation’s /Contents', async () => {
+    const body = `Before the link [MARKERLINK read the final report of the commission on citizen security](${url}) and after it.`;
+    const file = await build('link-en', 'en', hostileDocument([note('note-link', 'Link', body)]), 'hostile');
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    const links = tree.elements.filter((e) => e.role === 'Link');
+    expect(links).toHaveLength(1);
+    expect(links[0]!.parent).toBe('P');
+    expect(norm(links[0]!.text)).toBe('MARKERLINK read the final report of the commission on citizen security');
+    const paragraph = tree.elements[tree.elements.indexOf(links[0]!) - 1]!;
+    expect(norm(paragraph.text)).toMatch(/^Before the link .*and after it\.$/);
+    expect(tree.unmarked).toEqual([]);
+    // Each annotation of the link (one per line it spans) is in the Link, and says where it goes.
+    const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+    const annotations = Object.values(json.qpdf[1]).map((o) => o.value ?? {}).filter((v) => v['/Subtype'] === '/Link' && JSON.stringify(v).includes('asamblea'));
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations) {
+      expect(a['/Contents']).toBe(`u:${url}`);
+      expect(typeof a['/StructParent']).toBe('number');
+    }
+    const [link] = structObjects(file, 'Link');
+    expect(JSON.stringify(link!['/K']).match(/\/OBJR/g)).toHaveLength(annotations.length);
+  }, 60_000);
+});
+
+describe('lists', () => {
+  it('are L › LI › LBody › P, a numbered item’s counter its Lbl before its body', async () => {
     const doc = hostileDocument([note('note-list', 'Steps', '1. MARKERONE opens\n2. MARKERTWO follows\n\n- MARKERBULLET item')]);
-    const tree = await readTree(await build('list-en', 'en', doc, 'hostile'));
-    const texts = tree.elements.map((e) => norm(e.text));
-    expect(texts).toContain('1. MARKERONE opens');
-    expect(texts).toContain('2. MARKERTWO follows');
-    // A bullet is drawn, not written: an artifact, so the item is its text alone.
-    expect(texts).toContain('MARKERBULLET item');
+    const file = await build('list-en', 'en', doc, 'hostile');
+    expect(qpdfCheck(file)).toMatchObject({ status: 0 });
+    const tree = await readTree(file);
+    const at = (text: string) => tree.elements.findIndex((e) => norm(e.text) === text);
+    for (const text of ['MARKERONE opens', 'MARKERTWO follows', 'MARKERBULLET item']) {
+      expect(tree.elements[at(text)], text).toMatchObject({ role: 'P', parent: 'LBody' });
+    }
+    // Each counter: a Lbl in the item, just before the item's body.
+    for (const [counter, body] of [['1.', 'MARKERONE opens'], ['2.', 'MARKERTWO follows']] as const) {
+      const label = at(counter);
+      expect(tree.elements[label], counter).toMatchObject({ role: 'Lbl', parent: 'LI' });
+      expect(tree.elements.slice(label + 1, at(body)).map((e) => e.role)).toEqual(['LBody']);
+    }
+    // Two lists (the numbered one, then the bulleted one), three items; a bullet is drawn, an artifact: no Lbl.
+    const roles = tree.elements.map((e) => e.role);
+    expect(roles.filter((r) => r === 'L')).toHaveLength(2);
+    expect(roles.filter((r) => r === 'LI')).toHaveLength(3);
+    expect(roles.filter((r) => r === 'Lbl')).toHaveLength(2);
+    expect(tree.elements.filter((e) => e.role === 'LI').every((e) => e.parent === 'L')).toBe(true);
     expect(tree.unmarked).toEqual([]);
   }, 60_000);
 });
@@ -235,5 +343,14 @@ describe('the pdfmake internals the tagging relies on', () => {
     const { createRequire } = await import('node:module');
     const renderer = (createRequire(import.meta.url)('pdfmake/js/Renderer') as { default: { prototype: Record<string, unknown> } }).default.prototype;
     for (const name of WRAPPED_METHODS) expect(typeof renderer[name], name).toBe('function');
+  });
+
+  it('run on the pdfkit the project pins, with the structure methods the layer calls', async () => {
+    const { createRequire } = await import('node:module');
+    const load = createRequire(import.meta.url);
+    const pinned = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies.pdfkit;
+    expect((load('pdfkit/package.json') as { version: string }).version).toBe(pinned);
+    const proto = (load('pdfkit') as { prototype: Record<string, unknown> }).prototype;
+    for (const name of ['struct', 'addStructure', 'markStructureContent', 'markContent', 'endMarkedContent', 'text', 'link']) expect(typeof proto[name], name).toBe('function');
   });
 });

@@ -26,8 +26,27 @@ export function registerMemory(program: Command, ctx: CliContext, version: strin
         const index = memoryIndexFor(store.db, o.from, o.lang);
         const target = path.resolve(file);
         writeFileAtomic(target, writeTmx(index, o.from, o.lang, version), { force: o.force ?? false });
-        if (o.json) ctx.json({ file: target, units: index.pairs.length, source: o.from, target: o.lang });
-        else ctx.out(t('cli:memory.exported', { count: index.pairs.length, source: o.from, target: o.lang, file: target }));
+        const units = index.pairs.filter((p) => p.origin === undefined).length;
+        if (o.json) ctx.json({ file: target, units, source: o.from, target: o.lang });
+        else ctx.out(t('cli:memory.exported', { count: units, source: o.from, target: o.lang, file: target }));
+      });
+    });
+  memory
+    .command('import')
+    .description(t('cli:memory.import'))
+    .argument('<file>', t('cli:memory.file'))
+    .option('--dry-run', t('cli:memory.dryRun'))
+    .option('--json', t('cli:options.json'))
+    .action(async (file: string, o: { dryRun?: boolean; json?: boolean }, command: Command) => {
+      const { readTmx } = await import('../../memory/readTmx');
+      const { readImportText } = await import('../../services/readLibraryFile');
+      const { importTmx } = await import('../../services/memory/importTmx');
+      // Read and checked whole before the library is opened: a refused file changes nothing.
+      const units = readTmx(readImportText(path.resolve(file)));
+      await ctx.withLibrary(command, { create: false, readOnly: o.dryRun ?? false }, (store) => {
+        const report = importTmx(store, path.basename(file), units, { dryRun: o.dryRun ?? false });
+        if (o.json) ctx.json(report);
+        else ctx.out(t(report.dryRun ? 'cli:memory.importChecked' : 'cli:memory.imported', { count: report.units, replaced: report.replaced, origin: report.origin }));
       });
     });
 }

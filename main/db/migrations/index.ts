@@ -9,6 +9,7 @@ import { migration007 } from './007_terms';
 import { migration008 } from './008_text_hashes';
 import { migration009 } from './009_builds';
 import { migration010 } from './010_distribution';
+import { migration011 } from './011_external_memory';
 
 /** In order; a test checks the versions run 1, 2, 3… with no gap. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

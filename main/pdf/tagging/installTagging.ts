@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { TAG_KEY, type Tag } from './tagDocument';
+import { TAG_KEY, type Group, type Tag } from './tagDocument';
 
 /*
  * The structure tree of a tagged PDF, written while pdfmake draws. pdfmake's Renderer only calls
@@ -18,10 +18,12 @@ interface StructElement {
 }
 interface PdfKitDocument {
   options: { tagged?: boolean };
-  struct(type: string, options?: { lang?: string }): StructElement;
+  struct(type: string, options?: { lang?: string; alt?: string; scope?: string }): StructElement;
   addStructure(element: StructElement): PdfKitDocument;
   markStructureContent(tag: string): unknown;
   markContent(tag: string, options?: { type?: string }): PdfKitDocument;
+  text(...args: unknown[]): PdfKitDocument;
+  link(x: number, y: number, w: number, h: number, url: unknown, options?: Record<string, unknown>): PdfKitDocument;
   endMarkedContent(): PdfKitDocument;
 }
 interface RendererThis {
@@ -40,6 +42,9 @@ export const WRAPPED_METHODS = ['renderPages', 'renderLine', 'renderVector', 're
 interface TreeState {
   root: StructElement;
   elements: Map<Tag, StructElement>;
+  groups: Map<Group, StructElement>;
+  /** A paragraph's links by address: a link broken across lines is one Link. */
+  links: Map<Tag, Map<string, StructElement>>;
 }
 
 const trees = new WeakMap<PdfKitDocument, TreeState>();
@@ -62,7 +67,7 @@ export function installTagging(): void {
     for (const page of args[0] as unknown as Page[]) withListCounters(page.items);
     const root = doc.struct('Document');
     doc.addStructure(root);
-    trees.set(doc, { root, elements: new Map() });
+    trees.set(doc, { root, elements: new Map(), groups: new Map(), links: new Map() });
     try {
       return renderPages.apply(this, args);
     } finally {
@@ -82,10 +87,11 @@ export function installTagging(): void {
     let element = tree.elements.get(tag);
     if (!element) {
       element = doc.struct(tag.role, tag.lang ? { lang: tag.lang } : {});
-      tree.root.add(element);
+      parentOf(doc, tree, tag).add(element);
       // An untagged line is a paragraph of its own, not one with every other untagged line.
       if (tag !== UNTAGGED) tree.elements.set(tag, element);
     }
+    if (line.inlines.some((inline) => typeof inline.link === 'string')) return withLinks(doc, tree, tag, element, line, () => renderLine.apply(this, args));
     const content = doc.markStructureContent(tag.role);
     try {
       return renderLine.apply(this, args);
@@ -98,7 +104,11 @@ export function installTagging(): void {
   for (const name of ['renderVector', 'renderWatermark', 'renderImage', 'renderSVG'] as const) {
     const draw = renderer[name]!;
     renderer[name] = function (...args) {
-      if (!trees.has(this.pdfDocument)) return draw.apply(this, args);
+      const tree = trees.get(this.pdfDocument);
+      if (!tree) return draw.apply(this, args);
+      // pdfmake hands renderImage the image's own node, so the Figure tag tagDocument.ts set is there.
+      const tag = name === 'renderImage' ? ((args[0] as unknown as Record<string, unknown>)[TAG_KEY] as Tag | undefined) : undefined;
+      if (tag?.role === 'Figure') return asFigure(this.pdfDocument, tree, tag, () => draw.apply(this, args));
       return asArtifact(this.pdfDocument, name === 'renderWatermark' ? 'Pagination' : 'Layout', () => draw.apply(this, args));
     };
   }
@@ -122,12 +132,93 @@ function withListCounters(items: Page['items']): void {
     const first = items[i - 1]!;
     if (counter.type !== 'line' || first.type !== 'line') continue;
     const counterLine = counter.item as Line;
-    const tag = (first.item as Line).inlines.find((inline) => inline[TAG_KEY])?.[TAG_KEY];
+    const tag = (first.item as Line).inlines.find((inline) => inline[TAG_KEY])?.[TAG_KEY] as Tag | undefined;
     if (!tag || counterLine.inlines.some((inline) => inline[TAG_KEY])) continue;
     if (!COUNTER.test(counterLine.inlines.map((inline) => String(inline.text ?? '')).join(''))) continue;
-    for (const inline of counterLine.inlines) inline[TAG_KEY] = tag;
+    // The item's Lbl when tagDocument.ts gave it one; else the counter reads in the item's paragraph.
+    for (const inline of counterLine.inlines) inline[TAG_KEY] = tag.label ?? tag;
     items[i - 1] = counter;
     items[i] = first;
+  }
+}
+
+/**
+ * A line with links: each of its runs (one pdfkit text call each) is marked on its own, a linked
+ * run inside the paragraph's Link for its address, whose annotation pdfkit then refers to (OBJR)
+ * and whose /Contents names the address. What the line draws around its runs (a background,
+ * the underline) is an artifact.
+ */
+function withLinks(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: StructElement, line: Line, draw: () => unknown): unknown {
+  const { text, link } = doc;
+  let links = tree.links.get(tag);
+  if (!links) tree.links.set(tag, (links = new Map()));
+  let current: StructElement | null = null;
+  let drawn = 0;
+  let artifact = true;
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc.text = function (...args: unknown[]) {
+    if (artifact) doc.endMarkedContent();
+    artifact = false;
+    const url = (args[3] as { link?: unknown } | undefined)?.link;
+    let target = element;
+    if (typeof url === 'string') {
+      target = links.get(url) ?? doc.struct('Link');
+      if (!links.has(url)) {
+        links.set(url, target);
+        element.add(target);
+      }
+      current = target;
+    }
+    const content = doc.markStructureContent(typeof url === 'string' ? 'Link' : tag.role);
+    try {
+      return text.apply(doc, args);
+    } finally {
+      doc.endMarkedContent();
+      target.add(content);
+      current = null;
+      if (++drawn === line.inlines.length) {
+        doc.markContent('Artifact', { type: 'Layout' });
+        artifact = true;
+      }
+    }
+  };
+  doc.link = function (x, y, w, h, url, options = {}) {
+    return link.call(doc, x, y, w, h, url, current ? { ...options, structParent: current, Contents: new String(String(url)) } : options);
+  };
+  try {
+    return draw();
+  } finally {
+    if (artifact) doc.endMarkedContent();
+    // Back to pdfkit's own methods, on its prototype.
+    delete (doc as Partial<PdfKitDocument>).text;
+    delete (doc as Partial<PdfKitDocument>).link;
+  }
+}
+
+/** The structure element a tag's element goes in, its groups created on the way (a loop: lists nest deep). */
+function parentOf(doc: PdfKitDocument, tree: TreeState, tag: Tag): StructElement {
+  let parent = tree.root;
+  for (const group of tag.parents ?? []) {
+    let element = tree.groups.get(group);
+    if (!element) {
+      element = doc.struct(group.role, group.scope ? { scope: group.scope } : {});
+      parent.add(element);
+      tree.groups.set(group, element);
+    }
+    parent = element;
+  }
+  return parent;
+}
+
+function asFigure(doc: PdfKitDocument, tree: TreeState, tag: Tag, draw: () => unknown): unknown {
+  const element = doc.struct('Figure', { alt: tag.alt, ...(tag.lang ? { lang: tag.lang } : {}) });
+  tree.root.add(element);
+  const content = doc.markStructureContent('Figure');
+  try {
+    return draw();
+  } finally {
+    doc.endMarkedContent();
+    element.add(content);
   }
 }
 

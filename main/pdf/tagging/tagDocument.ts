@@ -9,12 +9,32 @@ import { FALLBACK_LANGUAGE_KEY, LANGUAGE_COLUMNS_KEY } from '../layoutKeys';
  */
 export const TAG_KEY = 'structureTag';
 
-export type TagRole = 'H1' | 'H2' | 'H3' | 'P' | 'Artifact';
+/** The alternate text a builder gives an image that means something (the pack's logo). */
+export const ALT_KEY = 'altText';
+
+export type TagRole = 'H1' | 'H2' | 'H3' | 'P' | 'Lbl' | 'Figure' | 'Artifact';
+
+/**
+ * A structure element that holds others (a list, its items and their bodies): one object shared
+ * by the Tags of everything inside it, so installTagging.ts creates it once, where its first
+ * line is drawn.
+ */
+export interface Group {
+  role: 'L' | 'LI' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD';
+  /** A header cell's reach: the column under it. */
+  scope?: 'Column';
+}
 
 export interface Tag {
   role: TagRole;
+  /** The groups it sits in, outermost first; none for a paragraph directly under Document. */
+  parents?: readonly Group[];
+  /** A numbered item's counter, which pdfmake lays out with no properties of its own. */
+  label?: Tag;
   /** BCP 47; absent when the passage is in the document's own language. */
   lang?: string;
+  /** A Figure's alternate text, what a screen reader says in place of the image. */
+  alt?: string;
 }
 
 /** Headings by the style the document builders give them (styles.ts); any other text is a P. */
@@ -58,32 +78,70 @@ export function tagDocument(definition: TDocumentDefinitions): TDocumentDefiniti
   return definition;
 }
 
-function tagContent(node: unknown, lang: string | undefined, documentLang: string | undefined, artifact?: Tag): unknown {
-  if (typeof node === 'string' || typeof node === 'number') return tagText({ text: String(node) }, lang, documentLang, artifact);
-  if (Array.isArray(node)) return node.map((child) => tagContent(child, lang, documentLang, artifact));
+interface Place {
+  parents: readonly Group[];
+  label?: Tag;
+}
+const TOP: Place = { parents: [] };
+
+function tagContent(node: unknown, lang: string | undefined, documentLang: string | undefined, artifact?: Tag, place: Place = TOP): unknown {
+  if (typeof node === 'string' || typeof node === 'number') return tagText({ text: String(node) }, lang, documentLang, artifact, place);
+  if (Array.isArray(node)) return node.map((child) => tagContent(child, lang, documentLang, artifact, place));
   if (node === null || typeof node !== 'object') return node;
   const n = node as Node;
   const here = languageOf(n[FALLBACK_LANGUAGE_KEY]) ?? lang;
-  if ('text' in n) return tagText(n, here, documentLang, artifact);
-  for (const key of ['stack', 'columns', 'ul', 'ol'] as const) {
-    if (Array.isArray(n[key])) n[key] = (n[key] as unknown[]).map((child) => tagContent(child, here, documentLang, artifact));
+  if ('text' in n) return tagText(n, here, documentLang, artifact, place);
+  // An image without alternate text is decoration: installTagging.ts draws it as an artifact.
+  if (typeof n.image === 'string') {
+    const alt = n[ALT_KEY];
+    if (!artifact && typeof alt === 'string' && alt.trim()) n[TAG_KEY] = { role: 'Figure', alt, ...(here && here !== documentLang ? { lang: here } : {}) } satisfies Tag;
+    return n;
   }
-  const table = n.table as { body?: unknown[][] } | undefined;
+  for (const key of ['stack', 'columns'] as const) {
+    if (Array.isArray(n[key])) n[key] = (n[key] as unknown[]).map((child) => tagContent(child, here, documentLang, artifact, place));
+  }
+  for (const key of ['ul', 'ol'] as const) {
+    if (!Array.isArray(n[key])) continue;
+    // L › LI › (Lbl, LBody): a bullet is drawn, an artifact, so only a numbered item has a Lbl.
+    const list = artifact ? place.parents : [...place.parents, { role: 'L' } as Group];
+    n[key] = (n[key] as unknown[]).map((child) => {
+      if (artifact) return tagContent(child, here, documentLang, artifact, place);
+      const item: Group = { role: 'LI' };
+      const label: Tag | undefined = key === 'ol' ? { role: 'Lbl', parents: [...list, item] } : undefined;
+      return tagContent(child, here, documentLang, artifact, { parents: [...list, item, { role: 'LBody' }], ...(label ? { label } : {}) });
+    });
+  }
+  const table = n.table as { body?: unknown[][]; headerRows?: number } | undefined;
   if (table && Array.isArray(table.body)) {
     const columns = n[LANGUAGE_COLUMNS_KEY] === true;
-    table.body = table.body.map((row) =>
-      row.map((cell, c) => tagContent(cell, columns ? (languageOf(LOCALES[c]) ?? here) : here, documentLang, artifact)),
-    );
+    const headerRows = typeof table.headerRows === 'number' ? table.headerRows : 0;
+    // Table › TR › TH | TD; the rows pdfmake repeats on each page (headerRows) are the header cells.
+    const grid: Group = { role: 'Table' };
+    table.body = table.body.map((row, r) => {
+      const tr: Group = { role: 'TR' };
+      return row.map((cell, c) => {
+        const lang = columns ? (languageOf(LOCALES[c]) ?? here) : here;
+        if (artifact) return tagContent(cell, lang, documentLang, artifact, place);
+        const td: Group = r < headerRows ? { role: 'TH', scope: 'Column' } : { role: 'TD' };
+        return tagContent(cell, lang, documentLang, artifact, { parents: [...place.parents, grid, tr, td] });
+      });
+    });
   }
   return n;
 }
 
-function tagText(node: Node, lang: string | undefined, documentLang: string | undefined, artifact?: Tag): Node {
+function tagText(node: Node, lang: string | undefined, documentLang: string | undefined, artifact: Tag | undefined, place: Place): Node {
   const leaves: Node[] = [];
   node.text = Array.isArray(node.text) || (node.text !== null && typeof node.text === 'object') ? leavesOf(node.text, leaves) : [leavesOf(node.text, leaves)];
   // A fallback text in a heading ("[FR] Titre") is read in the language of its words.
   const own = lang ?? leaves.map((leaf) => languageOf(leaf[FALLBACK_LANGUAGE_KEY])).find(Boolean);
-  const tag: Tag = artifact ?? { role: roleOf(node), ...(own && own !== documentLang ? { lang: own } : {}) };
+  const langOf = own && own !== documentLang ? { lang: own } : {};
+  const tag: Tag = artifact ?? {
+    role: roleOf(node),
+    ...langOf,
+    ...(place.parents.length ? { parents: place.parents } : {}),
+    ...(place.label ? { label: { ...place.label, ...langOf } } : {}),
+  };
   for (const leaf of leaves) leaf[TAG_KEY] = tag;
   return node;
 }

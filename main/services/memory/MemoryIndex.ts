@@ -11,6 +11,8 @@ export interface MemoryPair {
   words: string[];
   /** Distinct words, for the overlap sift. */
   distinct: number;
+  /** The TMX file an external unit came from; absent for the library's own texts. */
+  origin?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export class MemoryIndex {
   readonly pairs: MemoryPair[] = [];
   readonly byWord = new Map<string, number[]>();
 
-  constructor(rows: readonly { pieceId: string; field: string; source: string; target: string }[]) {
+  constructor(rows: readonly { pieceId: string; field: string; source: string; target: string; origin?: string }[]) {
     for (const row of rows) {
       const a = splitParagraphs(row.source).paragraphs;
       const b = splitParagraphs(row.target).paragraphs;
@@ -32,7 +34,9 @@ export class MemoryIndex {
         if (words.length === 0) continue;
         const distinct = new Set(words);
         const id = this.pairs.length;
-        this.pairs.push({ pieceId: row.pieceId, field: row.field, source, target, words, distinct: distinct.size });
+        const pair: MemoryPair = { pieceId: row.pieceId, field: row.field, source, target, words, distinct: distinct.size };
+        if (row.origin !== undefined) pair.origin = row.origin;
+        this.pairs.push(pair);
         for (const w of distinct) {
           const list = this.byWord.get(w);
           if (list) list.push(id);
@@ -63,8 +67,22 @@ export function memoryIndexFor(db: Database, source: Locale, target: Locale): Me
        JOIN texts s ON s.piece_id = t.piece_id AND s.field = t.field AND s.locale = ?
        WHERE t.locale = ? AND t.status = 'approved'`,
     )
-    .all(source, target) as { pieceId: string; field: string; source: string; target: string }[];
-  const index = new MemoryIndex(rows);
+    .all(source, target) as { pieceId: string; field: string; source: string; target: string; origin?: string }[];
+  // Imported TMX units come after the library's own, so equal scores favour the library.
+  const external = hasExternalMemory(db)
+    ? (db
+        .prepare(
+          `SELECT '' AS pieceId, '' AS field, source, target, origin FROM external_memory
+           WHERE source_locale = ? AND target_locale = ? ORDER BY id`,
+        )
+        .all(source, target) as { pieceId: string; field: string; source: string; target: string; origin: string }[])
+    : [];
+  const index = new MemoryIndex([...rows, ...external]);
   byPair.set(key, { stamp, index });
   return index;
+}
+
+/** A library opened read-only at an older version has no external memory yet. */
+function hasExternalMemory(db: Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'external_memory'").get() !== undefined;
 }

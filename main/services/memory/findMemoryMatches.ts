@@ -42,7 +42,9 @@ export function findMemoryMatches(
       seen.add(key);
       const score = fuzzyScore(words, pair.words);
       if (score < MIN_SCORE) continue;
-      matches.push({ score, source: pair.source, target: pair.target, pieceId: pair.pieceId, field: pair.field });
+      const match: MemoryMatch = { score, source: pair.source, target: pair.target, pieceId: pair.pieceId, field: pair.field };
+      if (pair.origin !== undefined) match.origin = pair.origin;
+      matches.push(match);
     }
     matches.sort((x, y) => y.score - x.score || x.pieceId.localeCompare(y.pieceId) || x.field.localeCompare(y.field));
     return { index, source: paragraph, matches: matches.slice(0, PER_SEGMENT) };

@@ -24,7 +24,9 @@ export function searchConcordance(
     if (seen.has(key)) continue;
     seen.add(key);
     if (pairs.length === CONCORDANCE_LIMIT) return { pairs, truncated: true };
-    pairs.push({ score: 100, source: pair.source, target: pair.target, pieceId: pair.pieceId, field: pair.field });
+    const match: MemoryMatch = { score: 100, source: pair.source, target: pair.target, pieceId: pair.pieceId, field: pair.field };
+    if (pair.origin !== undefined) match.origin = pair.origin;
+    pairs.push(match);
   }
   return { pairs, truncated: false };
 }

@@ -17,6 +17,8 @@ export function writeTmx(memory: MemoryIndex, source: Locale, target: Locale, ve
   ];
   const counts = new Map<string, number>();
   for (const pair of memory.pairs) {
+    // Units imported from other tools' TMX go back to those tools from their own files.
+    if (pair.origin !== undefined) continue;
     const key = `${pair.pieceId}/${pair.field}`;
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);

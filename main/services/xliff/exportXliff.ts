@@ -8,6 +8,7 @@ import { listTranslationUnits } from '../translation/listTranslationUnits';
 import { NO_PACK_SCOPE, type PackScopeOf } from '../translation/PackScope';
 import { uiStringUnits } from '../uiStrings/uiStringUnits';
 import { UI_FILE_PREFIX } from './xliffIds';
+import { unitEnrichment } from './unitEnrichment';
 
 export interface XliffExportRequest {
   source: Locale;
@@ -63,6 +64,7 @@ export function exportXliff(
     }
   } else {
     const { units } = listTranslationUnits(store, { source: request.source, target: request.target, packId: request.packId, states }, scopeOf);
+    const enrich = unitEnrichment(store, request.source, request.target);
     const byPiece = new Map<string, XliffFileOut>();
     for (const unit of units) {
       let file = byPiece.get(unit.pieceId);
@@ -82,6 +84,7 @@ export function exportXliff(
           { category: 'context', text: `${unit.kind} ${unit.pieceId}, field ${unit.field}` },
           { category: 'state', text: unit.state },
         ],
+        ...enrich(unit.pieceId, unit.field, unit.source),
       });
     }
   }

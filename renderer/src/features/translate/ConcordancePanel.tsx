@@ -5,6 +5,7 @@ import { getApi } from '../../api/getApi';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { matchOrigin } from './matchOrigin';
 
 /** Concordance: how a word or phrase was translated before, across all approved paragraph pairs. */
 export function ConcordancePanel({ source, target }: { source: Locale; target: Locale }) {
@@ -35,7 +36,7 @@ export function ConcordancePanel({ source, target }: { source: Locale; target: L
               <p lang={target} className="tr-memory-target">
                 {p.target}
               </p>
-              <p className="hint">{t('ui:translate.memory.from', { piece: p.pieceId, field: p.field })}</p>
+              <p className="hint">{matchOrigin(t, p)}</p>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../shared/domain/locales';
 import type { MemorySegment } from '../../../../shared/memory/memoryTypes';
 import { WordDiff } from './WordDiff';
+import { matchOrigin } from './matchOrigin';
 
 /** How many matches have a shortcut (Alt+1 …): the first of each paragraph, in order. */
 export const MEMORY_SHORTCUTS = 9;
@@ -40,7 +41,7 @@ export function MemoryMatches({
             <div className="tr-memory-head">
               <span className={`tr-memory-score ${match.score === 100 ? 'tr-memory-exact' : ''}`}>{t('ui:translate.memory.score', { score: match.score })}</span>
               {several ? <span className="hint">{t('ui:translate.memory.paragraph', { number: segment.index + 1 })}</span> : null}
-              <span className="hint">{t('ui:translate.memory.from', { piece: match.pieceId, field: match.field })}</span>
+              <span className="hint" data-testid="tr-memory-origin">{matchOrigin(t, match)}</span>
               <button
                 type="button"
                 data-testid="tr-memory-insert"
