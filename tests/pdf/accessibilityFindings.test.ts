@@ -107,7 +107,8 @@ describe('briefing inspect --accessibility on a built edition', () => {
     const r = await cli(['inspect', files[edition]!, '--accessibility']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    for (const name of ['Tags', 'Document language', 'Title', 'PDF/UA identifier', 'Tab order']) expect(r.stdout).toMatch(new RegExp(`\\[ok\\] ${name}: `));
+    // Tables too: the country table's header row is TH, and the status note's box is no Table.
+    for (const name of ['Tags', 'Document language', 'Title', 'PDF/UA identifier', 'Tab order', 'Tables']) expect(r.stdout).toMatch(new RegExp(`\\[ok\\] ${name}: `));
     expect(r.stdout).toContain(edition === 'en' ? '/Lang en-US' : '/Lang mul');
     expect(r.stdout).not.toContain('[FAILED]');
     expect(r.stdout).toContain('All 7 checks pass.');

@@ -112,7 +112,11 @@ function tagContent(node: unknown, lang: string | undefined, documentLang: strin
     });
   }
   const table = n.table as { body?: unknown[][]; headerRows?: number } | undefined;
-  if (table && Array.isArray(table.body)) {
+  // One cell is a box drawn around its content (the status note, a change bar), not data: its
+  // content is tagged where the box stands, with no Table a screen reader would announce.
+  if (table && Array.isArray(table.body) && table.body.length === 1 && table.body[0]?.length === 1) {
+    table.body = [[tagContent(table.body[0][0], here, documentLang, artifact, place)]];
+  } else if (table && Array.isArray(table.body)) {
     const columns = n[LANGUAGE_COLUMNS_KEY] === true;
     const headerRows = typeof table.headerRows === 'number' ? table.headerRows : 0;
     // Table › TR › TH | TD; the rows pdfmake repeats on each page (headerRows) are the header cells.
