@@ -37,6 +37,8 @@ describe('"Changes since" the last distributed build: edit a French priority, re
   const out = tmp.dir('out');
 
   beforeAll(async () => {
+    // Screenshots go there whichever test runs first (a fresh clone has no folder yet).
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
     db = await starter.copy(tmp.dir('lib'));
     const v1 = await cli(['build', '--db', db, '--pack', 'panama-2025', '--lang', 'fr', '--out', path.join(out, 'v1.pdf')]);
     expect(v1.code, v1.stderr).toBe(0);
@@ -71,7 +73,6 @@ describe('"Changes since" the last distributed build: edit a French priority, re
       const body = pageWith(pdf, ADDED.slice(0, 40));
       expect(barPixels(file, body)).toBeGreaterThan(20);
       expect(barPixels(file, pdf.pageCount)).toBe(0);
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
       fs.writeFileSync(path.join(ARTIFACTS, 'changes-bar-fr.png'), encodePng(renderPage(fs2, body, 60)));
     } else {
       // The English and Spanish texts are translations that did not change: listed, never barred.
