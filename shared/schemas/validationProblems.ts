@@ -49,7 +49,10 @@ function recordIdAt(input: unknown, path: readonly PropertyKey[]): string | unde
   const record = valueAt(input, path.slice(0, 2));
   if (!record || typeof record !== 'object') return undefined;
   const { id, code } = record as { id?: unknown; code?: unknown };
-  return typeof id === 'string' ? id : typeof code === 'string' ? code : undefined;
+  // Quoted at the head of each of the record's problems before the id itself is checked: a
+  // file may hold an id of any length, cut like every other quoted value.
+  const found = typeof id === 'string' ? id : typeof code === 'string' ? code : undefined;
+  return found === undefined ? undefined : cutForMessage(found);
 }
 
 function keyAndValues(issue: z.core.$ZodIssue, value: unknown, container: unknown): Pick<ValidationProblem, 'key' | 'values'> {
