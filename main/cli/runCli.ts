@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { commandPath } from './commandPath';
 import { isAppError, type AppError } from '../../shared/errors/AppError';
 import { createTranslator, type Translate } from '../../shared/locales/createTranslator';
 import { describeProblem } from '../../shared/schemas/validationProblems';
@@ -56,9 +57,18 @@ export function formatAppError(error: AppError, t: Translate): string[] {
   return [first, ...rest];
 }
 
-function usageMessage(error: CommanderError, t: Translate, argv: readonly string[]): string {
-  const command = argv.find((a) => !a.startsWith('-')) ?? '';
+function usageMessage(error: CommanderError, t: Translate, program: Command, argv: readonly string[]): string {
+  const command = commandPath(program, argv);
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  return seeHelp(usageSentence(error, t, command, quoted));
+}
+
+/** "See: briefing  --help" for the program itself: its messages put the command between spaces. */
+function seeHelp(message: string): string {
+  return message.replace(/briefing {2}--help/g, 'briefing --help');
+}
+
+function usageSentence(error: CommanderError, t: Translate, command: string, quoted: string): string {
   switch (error.code) {
     case 'commander.unknownOption':
       return t('cli:usage.unknownOption', { option: quoted, command });
@@ -143,7 +153,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       if (caught.code === 'commander.helpDisplayed' || caught.code === 'commander.help' || caught.code === 'commander.version') {
         return EXIT.ok;
       }
-      io.stderr(`${usageMessage(caught, t, argv)}\n`);
+      io.stderr(`${usageMessage(caught, t, program, argv)}\n`);
       return EXIT.usage;
     }
     const error = mapSqliteError(caught, '');
