@@ -78,6 +78,8 @@ function keyAndValues(issue: z.core.$ZodIssue, value: unknown, container: unknow
       return { key: localized || /^[a-z]{2}(-[A-Za-z]{2,4})?$/.test(key) ? 'unknownLocale' : 'unknownField', values: { key } };
     }
     case 'invalid_value':
+      // zod reports a missing enum field as a wrong value; it is a missing field.
+      if (value === undefined) return { key: 'required', values: {} };
       if (issue.values.length === 1) return { key: 'badValue', values: { expected: JSON.stringify(issue.values[0]) } };
       return { key: 'badEnum', values: { value: String(value), options: issue.values.join(', ') } };
     case 'custom': {
