@@ -37,6 +37,8 @@ function isWritableByMode(file: string): boolean {
 
 function checkHeader(file: string): void {
   const stat = fs.statSync(file);
+  // --db given a folder is a common slip: say so, not that a file holds something else.
+  if (stat.isDirectory()) throw new AppError('db.isFolder', { path: file });
   if (!stat.isFile()) throw new AppError('db.notADatabase', { path: file });
   if (stat.size === 0) return;
   const fd = fs.openSync(file, 'r');

@@ -30,7 +30,7 @@ function codeOf(error: unknown): string {
 
 export function openFailureKind(error: unknown): OpenFailureKind {
   const code = codeOf(error);
-  if (code === 'db.notADatabase' || code === 'db.foreign' || code === 'SQLITE_NOTADB') return 'notLibrary';
+  if (code === 'db.notADatabase' || code === 'db.isFolder' || code === 'db.foreign' || code === 'SQLITE_NOTADB') return 'notLibrary';
   if (code === 'db.newerSchema') return 'newer';
   if (code === 'db.readOnly' || code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM') return 'readOnly';
   // better-sqlite3's SQLITE_BUSY / SQLITE_LOCKED, or the library's own "busy" message for them.
