@@ -14,10 +14,22 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     fs.writeFileSync(temp, data, { flag: 'wx' });
     fs.renameSync(temp, file);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    removeTemp(temp);
     if (isNoSpace(error)) throw diskFullError(file, error);
     throw new AppError('export.cannotWrite', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, [], {
       cause: error,
     });
+  }
+}
+
+/**
+ * Where the temporary file could not even be made (its folder is a file: ENOTDIR), removing it
+ * fails too; the write's own error is the one to report.
+ */
+function removeTemp(temp: string): void {
+  try {
+    fs.rmSync(temp, { force: true });
+  } catch {
+    // Nothing was created there.
   }
 }
