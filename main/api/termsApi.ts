@@ -4,7 +4,6 @@ import { AppError } from '../../shared/errors/AppError';
 import { saveConcept } from '../services/terms/saveConcept';
 import { approverNow } from '../services/userName';
 import { importTermbase } from '../services/terms/importTermbase';
-import { readTbx } from '../terms/readTbx';
 import { writeTbx } from '../terms/writeTbx';
 import { findMemoryMatches } from '../services/memory/findMemoryMatches';
 import { searchConcordance } from '../services/memory/searchConcordance';
@@ -30,8 +29,8 @@ export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
     const savedTo = ctx.desktop ? await ctx.desktop.saveText(fileName, xml, 'tbx') : null;
     return { fileName, xml, concepts: concepts.length, savedTo };
   });
-  // Read whole before anything is written: a bad file changes nothing.
-  api.register('terms.importTbx', ({ xml }) => importTermbase(store, readTbx(xml), { dryRun: false }));
+  // Read whole, off the request thread, before anything is written: a bad file changes nothing.
+  api.register('terms.importTbx', async ({ xml }) => importTermbase(store, await ctx.imports.readTbx(xml), { dryRun: false }));
   api.register('memory.matches', (query) => findMemoryMatches(store, query));
   api.register('memory.concordance', (query) => searchConcordance(store, query));
 }

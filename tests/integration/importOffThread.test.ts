@@ -3,6 +3,7 @@ import { ImportParser } from '../../main/services/importWorker/ImportParser';
 import { importLibraryText } from '../../main/services/importLibraryText';
 import { serializeLibrary } from '../../main/services/exportLibrary';
 import { AppError } from '../../shared/errors/AppError';
+import { writeTbx } from '../../main/terms/writeTbx';
 import { postApi, startTestApp, type TestApp } from '../helpers/server';
 
 /**
@@ -110,3 +111,36 @@ describe('library files through the import worker', () => {
   });
 });
 
+
+describe('a termbase through the import worker', () => {
+  it('answers small requests while a large TBX file is read, then imports it', async () => {
+    const note = 'Une définition assez longue pour peser, avec des accents é è à ç. '.repeat(24);
+    const term = (locale: 'fr' | 'en', text: string) =>
+      ({ locale, text, status: 'preferred', note: null, approval: 'draft', approvedBy: null, approvedAt: null }) as const;
+    const concepts = Array.from({ length: 5_000 }, (_, i) => ({
+      id: `c-bulk-${i}`,
+      subject: null,
+      note,
+      source: null,
+      terms: [term('fr', `terme ${i}`), term('en', `term ${i}`)],
+    }));
+    const xml = writeTbx(concepts, 'bulk');
+    expect(Buffer.byteLength(xml)).toBeGreaterThan(8 * 1024 * 1024);
+    let importAnswered = false;
+    const importing = call('terms.importTbx', { xml }).finally(() => (importAnswered = true));
+    await vi.waitUntil(() => app.ctx.imports.pending > 0, { timeout: 20_000, interval: 2 });
+    // Were the file read on the request thread, this would wait for the whole import.
+    const info = await call('app.info', {});
+    expect(importAnswered).toBe(false);
+    expect(info).toMatchObject({ ok: true, value: { mode: 'browser' } });
+    const result = await importing;
+    expect(result).toMatchObject({ ok: true, value: { concepts: 5_000 } });
+    const list = await call('terms.list', {});
+    expect(list.ok && (list.value as unknown[]).length).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it('keeps a fault in the file a named, translated error', async () => {
+    const result = await call('terms.importTbx', { xml: '<tbx><text' });
+    expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^tbx\./) } });
+  });
+});

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors/AppError';
 import type { LibraryDocument } from '../../../shared/schemas/libraryDocument';
 import type { XliffDocumentIn } from '../../xliff/xliffTypes';
+import type { readTbx } from '../../terms/readTbx';
 import type { ImportAnswer, ImportJob } from './importWorkerMessages';
 
 /** Set by main/bin/compile.mjs in the compiled command line: the URL of its own file. */
@@ -26,7 +27,7 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Job = WithoutId<ImportJob>;
 
 /**
- * Reads import files (XLIFF, library JSON) in a worker thread, one at a time, so the thread that
+ * Reads import files (XLIFF, TBX, library JSON) in a worker thread, one at a time, so the thread that
  * answers the app's requests stays free while a large or hostile file is parsed and validated.
  * What needs the library (references, current texts) and every write stay on the caller's
  * thread. A file that takes too long or too much memory stops the worker, never the app.
@@ -58,6 +59,11 @@ export class ImportParser {
 
   readXliff(xml: string): Promise<XliffDocumentIn> {
     return this.run({ kind: 'xliff', text: xml }) as Promise<XliffDocumentIn>;
+  }
+
+  /** A TBX termbase's concepts, read and checked (not yet merged with the library's). */
+  readTbx(xml: string): Promise<ReturnType<typeof readTbx>> {
+    return this.run({ kind: 'tbx', text: xml }) as Promise<ReturnType<typeof readTbx>>;
   }
 
   /** A library file's JSON, its envelope and every field checked (not yet its references). */

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../shared/errors/AppError';
 import { readXliff } from '../../xliff/readXliff';
+import { readTbx } from '../../terms/readTbx';
 import { parseJsonText } from '../readLibraryFile';
 import { parseLibraryShape } from '../parseLibraryDocument';
 import type { ImportAnswer, ImportJob } from './importWorkerMessages';
@@ -12,7 +13,12 @@ if (!port) throw new Error('importWorker must run in a worker thread');
 port.on('message', (job: ImportJob) => {
   let answer: ImportAnswer;
   try {
-    const value = job.kind === 'xliff' ? readXliff(job.text) : parseLibraryShape(parseJsonText(job.text, job.file), job.file);
+    const value =
+      job.kind === 'xliff'
+        ? readXliff(job.text)
+        : job.kind === 'tbx'
+          ? readTbx(job.text)
+          : parseLibraryShape(parseJsonText(job.text, job.file), job.file);
     answer = { id: job.id, ok: true, value };
   } catch (error) {
     answer = {

@@ -4,6 +4,7 @@ import type { ValidationProblem } from '../../../shared/schemas/validationProble
 /** Main thread → import worker: one file's text to parse and validate. */
 export type ImportJob =
   | { id: number; kind: 'xliff'; text: string }
+  | { id: number; kind: 'tbx'; text: string }
   | { id: number; kind: 'library'; text: string; file: string };
 
 /** Import worker → main thread: what was read, or why not. */
