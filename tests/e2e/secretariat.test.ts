@@ -339,6 +339,22 @@ describe.skipIf(!RUN_BROWSER_TESTS)('a secretariat prepares the second meeting, 
     expect(exported()).toBe(file);
     clean();
     await screen('import-done-es');
+
+    // One byte of Latin-1 in a UTF-8 file: refused where it is, not read with U+FFFD in its place.
+    const at = file.indexOf(PRIORITY_B) + PRIORITY_B.length;
+    const head = Buffer.from(file.slice(0, at), 'utf8');
+    const latin1 = Buffer.concat([head, Buffer.from([0xe9]), Buffer.from(file.slice(at), 'utf8')]);
+    const lineStart = file.lastIndexOf('\n', at - 1) + 1;
+    const where = { file: 'latin1.json', line: file.slice(0, at).split('\n').length, column: [...file.slice(lineStart, at)].length + 1, offset: head.length };
+    await page.getByTestId('import-file').setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+    const refusal = page.getByTestId('import-error');
+    await refusal.waitFor();
+    await screen('import-latin1-es');
+    expect(await refusal.innerText()).toContain(t('errors:import.invalidUtf8', where));
+    expect(await page.getByTestId('import-report').count()).toBe(0);
+    // The earlier import's notice is not left under the refusal as if this file had been imported.
+    expect(await page.getByTestId('library-file-notice').innerText()).toBe('');
+    expect(exported()).toBe(file);
     await page.getByTestId('library-file-close').click();
   }, STEP);
 });

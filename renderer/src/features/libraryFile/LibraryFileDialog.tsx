@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/apiContract';
 import type { LibraryImportReport } from '../../../../shared/api/libraryFileTypes';
 import { LIBRARY_COLLECTIONS } from '../../../../shared/schemas/libraryCollections';
+import { isAppError } from '../../../../shared/errors/AppError';
+import { decodeUtf8 } from '../../../../shared/text/decodeUtf8';
 import { getApi } from '../../api/getApi';
 import { toApiError, unwrap } from '../../api/ApiFailure';
 import { downloadText } from '../../api/downloadText';
@@ -73,7 +75,20 @@ export function LibraryFileDialog({ onClose, start = 'import' }: { onClose: () =
   const choose = async (list: FileList | null) => {
     const file = list?.[0];
     if (!file) return;
-    const picked = { name: file.name.slice(0, 255) || 'library.json', text: await file.text() };
+    const name = file.name.slice(0, 255) || 'library.json';
+    let text: string;
+    try {
+      // Strict: File.text() would turn bytes that are not UTF-8 into U+FFFD without a word.
+      text = decodeUtf8(new Uint8Array(await file.arrayBuffer()), name);
+    } catch (caught) {
+      if (!isAppError(caught)) throw caught;
+      setReport(null);
+      setChosen(null);
+      setNotice('');
+      setError({ code: caught.code, params: caught.params, problems: [] });
+      return;
+    }
+    const picked = { name, text };
     setChosen(picked);
     await dryRun(picked);
   };
