@@ -8,6 +8,8 @@ import { readTbx } from '../terms/readTbx';
 import { writeTbx } from '../terms/writeTbx';
 import { findMemoryMatches } from '../services/memory/findMemoryMatches';
 import { searchConcordance } from '../services/memory/searchConcordance';
+import { importTmx } from '../services/memory/importTmx';
+import { readTmx } from '../memory/readTmx';
 
 /**
  * The translator's references: the termbase (Terminology screen, term checks, TBX out and in)
@@ -34,4 +36,9 @@ export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('terms.importTbx', ({ xml }) => importTermbase(store, readTbx(xml), { dryRun: false }));
   api.register('memory.matches', (query) => findMemoryMatches(store, query));
   api.register('memory.concordance', (query) => searchConcordance(store, query));
+  // Read and checked whole first, like the CLI's import: a refused file changes nothing. The name
+  // is only the memory's label; a path the renderer might send is cut to its last part.
+  api.register('memory.importTmx', ({ fileName, xml, dryRun }) =>
+    importTmx(store, fileName.split(/[\\/]/).pop() || fileName, readTmx(xml), { dryRun }),
+  );
 }

@@ -44,7 +44,7 @@ import { conceptInputSchema } from '../terms/conceptSchema';
 import { CONCEPT_ID } from '../terms/termLimits';
 import type { Concept } from '../terms/termTypes';
 import type { TermbaseImportReport } from '../terms/termbaseImportReport';
-import type { MemoryMatch, MemorySegment } from '../memory/memoryTypes';
+import type { MemoryMatch, MemorySegment, TmxImportReport } from '../memory/memoryTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
@@ -204,6 +204,8 @@ export const API_INPUTS = {
   'terms.exportTbx': z.strictObject({}),
   'terms.importTbx': z.strictObject({ xml: z.string().max(LIMITS.importFileBytes) }),
   'memory.concordance': z.strictObject({ phrase: z.string().max(200), source: localeSchema, target: localeSchema }),
+  /** A TMX file's text and its name (the memory's units are kept under it; a file of that name is replaced). */
+  'memory.importTmx': z.strictObject({ fileName: z.string().min(1).max(255), xml: z.string().max(LIMITS.importFileBytes), dryRun: z.boolean() }),
   'memory.matches': z.strictObject({ pieceId: z.string().min(1).max(64), field: z.string().min(1).max(64), source: localeSchema, target: localeSchema }),
   'uiStrings.units': z.strictObject({
     source: localeSchema,
@@ -338,6 +340,7 @@ export interface ApiOutputs {
   'memory.matches': MemorySegment[];
   /** Approved paragraph pairs holding a phrase, at most 50 (`truncated` when there were more). */
   'memory.concordance': { pairs: MemoryMatch[]; truncated: boolean };
+  'memory.importTmx': TmxImportReport;
   'uiStrings.units': UiStringUnit[];
   /** Every override in the library, to layer over the bundled resources at start. */
   'uiStrings.overrides': UiStringOverride[];

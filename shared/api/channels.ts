@@ -56,6 +56,7 @@ export const CHANNELS = [
   'terms.importTbx',
   'memory.matches',
   'memory.concordance',
+  'memory.importTmx',
   'uiStrings.units',
   'uiStrings.overrides',
   'uiStrings.save',

@@ -16,3 +16,12 @@ export interface MemorySegment {
   source: string;
   matches: MemoryMatch[];
 }
+
+export interface TmxImportReport {
+  origin: string;
+  units: number;
+  /** Units of an earlier import of the same file name, now replaced. */
+  replaced: number;
+  pairs: { source: string; target: string; units: number }[];
+  dryRun: boolean;
+}
