@@ -10,6 +10,7 @@ import { findMemoryMatches } from '../services/memory/findMemoryMatches';
 import { searchConcordance } from '../services/memory/searchConcordance';
 import { importTmx } from '../services/memory/importTmx';
 import { readTmx } from '../memory/readTmx';
+import { DeletedConcepts } from '../services/terms/DeletedConcepts';
 
 /**
  * The translator's references: the termbase (Terminology screen, term checks, TBX out and in)
@@ -19,10 +20,23 @@ export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
   api.register('terms.list', () => store.terms.readAll());
   api.register('terms.save', ({ concept }) => saveConcept(store, concept, approverNow(store)));
+  const deleted = new DeletedConcepts();
   api.register('terms.delete', ({ id }) =>
     store.write(() => {
-      if (!store.terms.delete(id)) throw new AppError('terms.notFound', { concept: id });
-      return { id };
+      const concept = store.terms.read(id);
+      if (!concept || !store.terms.delete(id)) throw new AppError('terms.notFound', { concept: id });
+      return { id, undoToken: deleted.add(concept) };
+    }),
+  );
+  // Undo puts the concept back as it was, signatures included; never over one made since.
+  api.register('terms.undoDelete', ({ undoToken }) =>
+    store.write(() => {
+      const concept = deleted.peek(undoToken);
+      if (!concept) throw new AppError('terms.undoGone', {});
+      if (store.terms.read(concept.id)) throw new AppError('terms.undoTaken', { concept: concept.id });
+      store.terms.replace(concept, new Date().toISOString());
+      deleted.forget(undoToken);
+      return store.terms.read(concept.id)!;
     }),
   );
   api.register('terms.exportTbx', async () => {

@@ -201,6 +201,7 @@ export const API_INPUTS = {
   'terms.list': z.strictObject({}),
   'terms.save': z.strictObject({ concept: conceptInputSchema }),
   'terms.delete': z.strictObject({ id: z.string().regex(CONCEPT_ID) }),
+  'terms.undoDelete': z.strictObject({ undoToken: z.string().uuid() }),
   'terms.exportTbx': z.strictObject({}),
   'terms.importTbx': z.strictObject({ xml: z.string().max(LIMITS.importFileBytes) }),
   'memory.concordance': z.strictObject({ phrase: z.string().max(200), source: localeSchema, target: localeSchema }),
@@ -332,7 +333,9 @@ export interface ApiOutputs {
   /** The whole termbase, concepts by id with their terms. */
   'terms.list': Concept[];
   'terms.save': Concept;
-  'terms.delete': { id: string };
+  /** `undoToken` brings the concept back as it was (terms.undoDelete), until the app closes. */
+  'terms.delete': { id: string; undoToken: string };
+  'terms.undoDelete': Concept;
   /** The file's text and a suggested name; the desktop app has already offered to save it (`savedTo`). */
   'terms.exportTbx': { fileName: string; xml: string; concepts: number; savedTo: string | null };
   'terms.importTbx': TermbaseImportReport;

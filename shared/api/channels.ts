@@ -52,6 +52,7 @@ export const CHANNELS = [
   'terms.list',
   'terms.save',
   'terms.delete',
+  'terms.undoDelete',
   'terms.exportTbx',
   'terms.importTbx',
   'memory.matches',
