@@ -59,7 +59,7 @@ export function BuildWarnings({ report }: { report: Pick<BuildReport, 'warnings'
                 {g.warnings.map((w, i) => (
                   <li key={i} data-testid="build-warning" data-kind={w.kind} data-edition={w.edition} data-field={w.field}>
                     <span className={`warning-kind warning-${w.kind}`}>{t(`ui:buildWarnings.kind.${w.kind}`)}</span> {message(w)}{' '}
-                    <FieldLink piece={names.get(g.pieceId)} pieceId={g.pieceId} field={w.field} locale={localeOf(w.edition)} label={t('ui:buildWarnings.show')} />
+                    <FieldLink piece={names.get(g.pieceId)} pieceId={g.pieceId} field={w.field} locale={localeOf(w.edition)} linkText={t('ui:buildWarnings.show')} />
                   </li>
                 ))}
               </ul>
