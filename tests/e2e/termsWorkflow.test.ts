@@ -50,10 +50,18 @@ describe.skipIf(!RUN_BROWSER_TESTS)('terms and memory across the app', () => {
     const forbidden = group.locator('[data-kind="termForbidden"]');
     expect(await forbidden.textContent()).toContain('Spanish edition, Text: uses the forbidden term “trata de seres humanos”; the termbase expects trata de personas.');
     expect(await group.locator('[data-kind="glyphs"]').textContent()).toContain('ᚠ (U+16A0)');
-    expect(await warnings.locator('h5').textContent()).toMatch(/^\d+ warnings in \d+ pieces$/);
+    expect(await warnings.locator('h5').textContent()).toBe('3 warnings in 1 piece');
     await warnings.scrollIntoViewIfNeeded();
     await session.shot('build-warnings-en');
     expect(await seriousViolations(page)).toEqual([]);
+    // In the reader's language, like every other message.
+    await page.getByTestId('ui-language').selectOption('es');
+    await expect.poll(() => warnings.locator('h5').textContent()).toBe('3 advertencias en 1 pieza');
+    expect(await forbidden.textContent()).toContain('usa el término prohibido «trata de seres humanos»; la base terminológica espera trata de personas.');
+    await warnings.scrollIntoViewIfNeeded();
+    await session.shot('build-warnings-es');
+    await page.getByTestId('ui-language').selectOption('en');
+    await expect.poll(() => warnings.locator('h5').textContent()).toBe('3 warnings in 1 piece');
 
     // The link goes to the text, in the language it warns about.
     await forbidden.getByRole('button').click();

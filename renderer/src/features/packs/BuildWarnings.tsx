@@ -31,7 +31,12 @@ export function BuildWarnings({ report }: { report: Pick<BuildReport, 'warnings'
 
   return (
     <section className="build-warnings" aria-labelledby={`${id}-heading`} data-testid="build-warnings" data-count={groups.count}>
-      <h5 id={`${id}-heading`}>{t('ui:buildWarnings.title', { count: groups.count, pieces: groups.pieces.length })}</h5>
+      <h5 id={`${id}-heading`}>{groups.pieces.length > 0
+          ? t('ui:buildWarnings.heading', {
+              warnings: t('ui:buildWarnings.title', { count: groups.count }),
+              pieces: t('ui:buildWarnings.inPieces', { count: groups.pieces.length }),
+            })
+          : t('ui:buildWarnings.title', { count: groups.count })}</h5>
       <p className="hint">{t('ui:buildWarnings.hint')}</p>
       {groups.general.length > 0 ? (
         <ul className="warning-general" data-testid="build-warnings-general">
