@@ -38,6 +38,12 @@ describe.skipIf(!RUN_BROWSER_TESTS)('terms and memory across the app', () => {
         es: { text: 'La cooperación contra la trata de seres humanos ᚠ.', status: 'approved', from: 'fr', sourceHash: hashSourceText(fr), approvedBy: 'Ana', approvedAt: at },
       }, at),
     );
+    // Another printed text with no Spanish: the edition prints it in another language (a fallback).
+    const [otherId, otherField] = [...usedBy.es!].map((k) => k.split('\u0000') as [string, string]).find(([id, f]) => id !== pieceId && f === 'title')!;
+    store.write(() => {
+      const { es: _dropped, ...rest } = store.texts.readPiece(otherId).get(otherField)!;
+      store.texts.replaceField(otherId, otherField, rest, at);
+    });
     await page.getByTestId('nav-packs').click();
     await page.getByTestId('pack-panama-2025').click();
     await page.getByTestId('pack-builder').waitFor();
@@ -50,18 +56,20 @@ describe.skipIf(!RUN_BROWSER_TESTS)('terms and memory across the app', () => {
     const forbidden = group.locator('[data-kind="termForbidden"]');
     expect(await forbidden.textContent()).toContain('Spanish edition, Text: uses the forbidden term “trata de seres humanos”; the termbase expects trata de personas.');
     expect(await group.locator('[data-kind="glyphs"]').textContent()).toContain('ᚠ (U+16A0)');
-    expect(await warnings.locator('h5').textContent()).toBe('3 warnings in 1 piece');
+    expect(await warnings.locator('h5').textContent()).toBe('4 warnings in 2 pieces');
+    const fallback = warnings.locator(`[data-testid="warning-piece"][data-piece="${otherId}"] [data-kind="fallback"]`);
+    expect(await fallback.textContent()).toContain('Spanish edition, Title: not translated yet, so printed in another language and marked as such.');
     await warnings.scrollIntoViewIfNeeded();
     await session.shot('build-warnings-en');
     expect(await seriousViolations(page)).toEqual([]);
     // In the reader's language, like every other message.
     await page.getByTestId('ui-language').selectOption('es');
-    await expect.poll(() => warnings.locator('h5').textContent()).toBe('3 advertencias en 1 pieza');
-    expect(await forbidden.textContent()).toContain('usa el término prohibido «trata de seres humanos»; la base terminológica espera trata de personas.');
+    await expect.poll(() => warnings.locator('h5').textContent()).toBe('4 advertencias en 2 piezas');
+    expect(await forbidden.textContent()).toContain('Texto, edición en español: usa el término prohibido «trata de seres humanos»; la base terminológica espera trata de personas.');
     await warnings.scrollIntoViewIfNeeded();
     await session.shot('build-warnings-es');
     await page.getByTestId('ui-language').selectOption('en');
-    await expect.poll(() => warnings.locator('h5').textContent()).toBe('3 warnings in 1 piece');
+    await expect.poll(() => warnings.locator('h5').textContent()).toBe('4 warnings in 2 pieces');
 
     // The link goes to the text, in the language it warns about.
     await forbidden.getByRole('button').click();
@@ -91,6 +99,16 @@ describe.skipIf(!RUN_BROWSER_TESTS)('terms and memory across the app', () => {
     expect(rows()).toEqual([]);
     await error.scrollIntoViewIfNeeded();
     await session.shot('tmx-import-refused-en');
+    // The same refusal in French and Spanish.
+    await page.getByTestId('ui-language').selectOption('fr');
+    await page.getByTestId('tmx-import').setInputFiles(bad);
+    await expect.poll(() => error.textContent()).toContain('Ligne 4 : la langue « de-de » n’est pas une langue de la bibliothèque (en, fr, es). Rien n’a été importé.');
+    await page.getByTestId('ui-language').selectOption('es');
+    await page.getByTestId('tmx-import').setInputFiles(bad);
+    await expect.poll(() => error.textContent()).toContain('Línea 4: el idioma «de-de» no es uno de los de la biblioteca (en, fr, es). No se importó nada.');
+    await session.shot('tmx-import-refused-es');
+    await page.getByTestId('ui-language').selectOption('en');
+    expect(rows()).toEqual([]);
 
     await page.getByTestId('tmx-import').setInputFiles(good);
     const review = page.getByTestId('tmx-review');
