@@ -32,7 +32,14 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
       const report = checkLibrary(library.db);
       // The build's rule, over every translated text: warnings, like the build's; the library is
       // no less sound for them, so they leave the exit code alone.
-      const terms = report.schemaVersion === report.latestSchemaVersion ? termFindings(store.readDocument(), EVERY_TEXT, store.terms.readAll()) : [];
+      let terms: ReturnType<typeof termFindings> = [];
+      try {
+        if (report.schemaVersion === report.latestSchemaVersion) terms = termFindings(store.readDocument(), EVERY_TEXT, store.terms.readAll());
+      } catch (error) {
+        // The term check reads the library whole; one too damaged for that is what the problems
+        // above name, and they are the report. A sound library that cannot be read is a real error.
+        if (report.problems.length === 0) throw error;
+      }
       // The backups say where to go back to; they do not change whether the library is sound.
       const backups = await lastGoodBackup(library.path);
       if (report.problems.length > 0) setExitCode(1);
