@@ -11,6 +11,7 @@ import { searchConcordance } from '../services/memory/searchConcordance';
 import { importTmx } from '../services/memory/importTmx';
 import { readTmx } from '../memory/readTmx';
 import { DeletedConcepts } from '../services/terms/DeletedConcepts';
+import { listExternalMemories, removeExternalMemory } from '../services/memory/externalMemories';
 
 /**
  * The translator's references: the termbase (Terminology screen, term checks, TBX out and in)
@@ -55,4 +56,6 @@ export function registerTermsApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('memory.importTmx', ({ fileName, xml, dryRun }) =>
     importTmx(store, fileName.split(/[\\/]/).pop() || fileName, readTmx(xml), { dryRun }),
   );
+  api.register('memory.imports', () => listExternalMemories(store));
+  api.register('memory.removeImport', ({ origin }) => removeExternalMemory(store, origin));
 }

@@ -58,6 +58,8 @@ export const CHANNELS = [
   'memory.matches',
   'memory.concordance',
   'memory.importTmx',
+  'memory.imports',
+  'memory.removeImport',
   'uiStrings.units',
   'uiStrings.overrides',
   'uiStrings.save',

@@ -25,3 +25,11 @@ export interface TmxImportReport {
   pairs: { source: string; target: string; units: number }[];
   dryRun: boolean;
 }
+
+/** One TMX file in the external memory: its name, its pairs in all and per language pair, when it came. */
+export interface ExternalMemorySummary {
+  origin: string;
+  units: number;
+  importedAt: string;
+  pairs: { source: string; target: string; units: number }[];
+}

@@ -77,7 +77,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('terms and memory across the app', () => {
     expect(await page.getByTestId(`field-${field}-es`).inputValue()).toContain('trata de seres humanos');
   }, 180_000);
 
-  it('imports a TMX file from the translator’s screen after its summary, and refuses a bad one with nothing written', async () => {
+  it('imports a TMX file from the translator’s screen after its summary, refuses a bad one with nothing written, and removes an import', async () => {
     const rows = () => app.ctx.store.db.prepare('SELECT origin, source, target FROM external_memory ORDER BY rowid').all();
     await page.getByTestId('nav-translate').click();
     const good = path.join(ARTIFACTS, 'memoq-e2e.tmx');
@@ -126,6 +126,18 @@ describe.skipIf(!RUN_BROWSER_TESTS)('terms and memory across the app', () => {
       { origin: 'memoq-e2e.tmx', source: 'Parliamentary diplomacy in the Americas.', target: 'La diplomacia parlamentaria en las Américas.' },
       { origin: 'memoq-e2e.tmx', source: 'Open parliament.', target: 'Parlement ouvert.' },
     ]);
+    // Listed among the imported files; removing it asks, then takes its pairs out of the memory.
+    const listed = page.locator('[data-testid="tmx-imported"][data-origin="memoq-e2e.tmx"]');
+    expect(await listed.textContent()).toContain('memoq-e2e.tmx: 2 pairs (en → es, en → fr)');
+    await listed.getByTestId('tmx-remove').click();
+    const ask = page.getByTestId('tmx-remove-dialog');
+    await ask.waitFor();
+    expect(await ask.locator('h2').textContent()).toBe('Remove memoq-e2e.tmx from the translation memory?');
+    await session.shot('tmx-remove-ask-en');
+    await ask.getByTestId('dialog-confirm').click();
+    await expect.poll(() => page.getByTestId('tmx-status').textContent()).toBe('Removed memoq-e2e.tmx (2 pairs) from the memory.');
+    expect(rows()).toEqual([]);
+    expect(await page.getByTestId('tmx-imports').count()).toBe(0);
   });
 
   it('asks before deleting a concept, naming its term, and brings it back with Undo', async () => {

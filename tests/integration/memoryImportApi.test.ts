@@ -78,6 +78,20 @@ describe('memory.importTmx', () => {
     expect(memoryRows()).toEqual(before);
   });
 
+  it('lists the imported files, and removes one, leaving the others and the library’s texts', async () => {
+    const texts = app.ctx.store.db.prepare('SELECT count(*) FROM texts').pluck().get();
+    await invoke('memory.importTmx', { fileName: 'second.tmx', xml: OMEGAT.replace(/ES-419/g, 'FR-FR'), dryRun: false });
+    const listed = await invoke<{ origin: string; units: number; pairs: unknown[] }[]>('memory.imports', {});
+    expect(listed.ok && listed.value.map((m) => [m.origin, m.units, m.pairs])).toEqual([
+      ['omegat-project.tmx', 3, [{ source: 'en', target: 'es', units: 2 }, { source: 'en', target: 'fr', units: 1 }]],
+      ['second.tmx', 3, [{ source: 'en', target: 'fr', units: 3 }]],
+    ]);
+    expect(await invoke('memory.removeImport', { origin: 'second.tmx' })).toEqual({ ok: true, value: { origin: 'second.tmx', removed: 3 } });
+    expect(memoryRows().every((r) => (r as { origin: string }).origin === 'omegat-project.tmx')).toBe(true);
+    expect(await invoke('memory.removeImport', { origin: 'second.tmx' })).toMatchObject({ ok: false, error: { code: 'tmx.noSuchImport', params: { origin: 'second.tmx' } } });
+    expect(app.ctx.store.db.prepare('SELECT count(*) FROM texts').pluck().get()).toBe(texts);
+  });
+
   it('validates its input', async () => {
     const r = await invoke('memory.importTmx', { fileName: '', xml: OMEGAT });
     expect(r.ok).toBe(false);

@@ -1,8 +1,10 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/apiContract';
-import type { TmxImportReport } from '../../../../shared/memory/memoryTypes';
+import type { ExternalMemorySummary, TmxImportReport } from '../../../../shared/memory/memoryTypes';
 import { getApi } from '../../api/getApi';
+import { useApiQuery } from '../../api/useApiQuery';
+import { Dialog } from '../../components/Dialog';
 import { toApiError, unwrap } from '../../api/ApiFailure';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { decodeUtf8 } from '../../../../shared/text/decodeUtf8';
@@ -28,6 +30,9 @@ export function TmxPanel() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<Phase>({ phase: 'idle' });
   const [error, setError] = useState<ApiError | null>(null);
+  const imports = useApiQuery('memory-imports', () => getApi()['memory.imports']({}));
+  const [removing, setRemoving] = useState<ExternalMemorySummary | null>(null);
+  const [removed, setRemoved] = useState('');
 
   const run = async (work: () => Promise<void>) => {
     setError(null);
@@ -65,7 +70,18 @@ export function TmxPanel() {
       setState({ phase: 'busy' });
       const report = unwrap(await getApi()['memory.importTmx']({ fileName, xml, dryRun: false }));
       setState({ phase: 'applied', report });
+      setRemoved('');
+      imports.reload();
     });
+
+  const remove = (memory: ExternalMemorySummary) =>
+    run(async () => {
+      const out = unwrap(await getApi()['memory.removeImport']({ origin: memory.origin }));
+      setRemoving(null);
+      setState({ phase: 'idle' });
+      setRemoved(t('ui:tmx.removed', { count: out.removed, origin: out.origin }));
+      imports.reload();
+    }).finally(() => setRemoving(null));
 
   const busy = state.phase === 'busy';
   return (
@@ -97,7 +113,7 @@ export function TmxPanel() {
           ? t('ui:translate.xliff.working')
           : state.phase === 'applied'
             ? t('ui:tmx.imported', { count: state.report.units, replaced: state.report.replaced, origin: state.report.origin })
-            : ''}
+            : removed}
       </p>
       <ErrorAlert error={error} testId="tmx-error" />
       {state.phase === 'review' ? (
@@ -127,6 +143,46 @@ export function TmxPanel() {
             </button>
           </div>
         </div>
+      ) : null}
+      {imports.data && imports.data.length > 0 ? (
+        <>
+          <h4 className="tmx-imports-heading">{t('ui:tmx.imports')}</h4>
+          <ul className="tmx-imports" data-testid="tmx-imports">
+            {imports.data.map((m) => (
+              <li key={m.origin} data-testid="tmx-imported" data-origin={m.origin}>
+                <span>
+                  {t('ui:tmx.importedLine', {
+                    origin: m.origin,
+                    count: m.units,
+                    pairs: m.pairs.map((p) => `${p.source} → ${p.target}`).join(', '),
+                  })}
+                </span>{' '}
+                <button
+                  type="button"
+                  className="button-link"
+                  data-testid="tmx-remove"
+                  aria-label={t('ui:tmx.removeNamed', { origin: m.origin })}
+                  onClick={() => setRemoving(m)}
+                >
+                  {t('ui:tmx.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <ErrorAlert error={imports.error} testId="tmx-imports-error" />
+      {removing ? (
+        <Dialog
+          title={t('ui:tmx.removeAsk', { origin: removing.origin })}
+          confirmLabel={t('ui:tmx.remove')}
+          danger
+          testId="tmx-remove-dialog"
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => void remove(removing)}
+        >
+          <p>{t('ui:tmx.removeBody', { count: removing.units, origin: removing.origin })}</p>
+        </Dialog>
       ) : null}
     </section>
   );
