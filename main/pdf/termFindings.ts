@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/domain/locales';
+import { LOCALES, type Locale } from '../../shared/domain/locales';
 import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import type { ValidationProblem } from '../../shared/schemas/validationProblems';
 import { localizedFields } from '../../shared/schemas/localizedFields';
@@ -9,6 +9,9 @@ import { checkTerms } from '../../shared/translation/checkTerms';
 /** Enough to find them in the translator's view; the rest are counted. */
 export const MAX_TERM_FINDINGS = 50;
 
+/** Every translated text in the library, whatever prints it: what `briefing check` looks at. */
+export const EVERY_TEXT = 'every';
+
 /**
  * The build report's termbase findings: each translated text an edition prints (`usedBy`, as
  * EditionTexts saw them) that uses a forbidden term or lacks the expected one for a term its
@@ -17,7 +20,7 @@ export const MAX_TERM_FINDINGS = 50;
  */
 export function termFindings(
   doc: LibraryDocument,
-  usedBy: Partial<Record<Locale, ReadonlySet<string>>>,
+  usedBy: Partial<Record<Locale, ReadonlySet<string>>> | typeof EVERY_TEXT,
   concepts: readonly Concept[],
 ): ValidationProblem[] {
   if (concepts.length === 0) return [];
@@ -32,8 +35,9 @@ export function termFindings(
   const problems: ValidationProblem[] = [];
   let more = 0;
   for (const f of fields) {
-    for (const [locale, seen] of Object.entries(usedBy) as [Locale, ReadonlySet<string>][]) {
-      if (!seen.has(`${f.pieceId}\u0000${f.field}`)) continue;
+    const editions = usedBy === EVERY_TEXT ? LOCALES.map((l) => [l, null] as const) : (Object.entries(usedBy) as [Locale, ReadonlySet<string>][]);
+    for (const [locale, seen] of editions) {
+      if (seen && !seen.has(`${f.pieceId}\u0000${f.field}`)) continue;
       const target = f.value[locale];
       const from = target?.from;
       const source = from ? f.value[from]?.text : undefined;
@@ -45,6 +49,8 @@ export function termFindings(
         }
         problems.push({
           path: [],
+          // The piece's id, for the pack builder to group and link by (the title is for reading).
+          recordId: f.pieceId,
           key: check.key === 'termForbidden' ? 'buildTerms.forbidden' : 'buildTerms.missing',
           values: { edition: locale, piece: titles.get(f.pieceId) ?? f.pieceId, field: f.field, term: check.term, expected: check.expected.join(' / ') || '—' },
         });

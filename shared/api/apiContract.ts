@@ -44,7 +44,7 @@ import { conceptInputSchema } from '../terms/conceptSchema';
 import { CONCEPT_ID } from '../terms/termLimits';
 import type { Concept } from '../terms/termTypes';
 import type { TermbaseImportReport } from '../terms/termbaseImportReport';
-import type { MemoryMatch, MemorySegment } from '../memory/memoryTypes';
+import type { ExternalMemorySummary, MemoryMatch, MemorySegment, TmxImportReport } from '../memory/memoryTypes';
 
 // The channel list lives in channels.ts (no zod), so the preload and renderer stay small.
 export { CHANNELS, type Channel };
@@ -201,9 +201,14 @@ export const API_INPUTS = {
   'terms.list': z.strictObject({}),
   'terms.save': z.strictObject({ concept: conceptInputSchema }),
   'terms.delete': z.strictObject({ id: z.string().regex(CONCEPT_ID) }),
+  'terms.undoDelete': z.strictObject({ undoToken: z.string().uuid() }),
   'terms.exportTbx': z.strictObject({}),
   'terms.importTbx': z.strictObject({ xml: z.string().max(LIMITS.importFileBytes) }),
   'memory.concordance': z.strictObject({ phrase: z.string().max(200), source: localeSchema, target: localeSchema }),
+  /** A TMX file's text and its name (the memory's units are kept under it; a file of that name is replaced). */
+  'memory.importTmx': z.strictObject({ fileName: z.string().min(1).max(255), xml: z.string().max(LIMITS.importFileBytes), dryRun: z.boolean() }),
+  'memory.imports': z.strictObject({}),
+  'memory.removeImport': z.strictObject({ origin: z.string().min(1).max(200) }),
   'memory.matches': z.strictObject({ pieceId: z.string().min(1).max(64), field: z.string().min(1).max(64), source: localeSchema, target: localeSchema }),
   'uiStrings.units': z.strictObject({
     source: localeSchema,
@@ -330,7 +335,9 @@ export interface ApiOutputs {
   /** The whole termbase, concepts by id with their terms. */
   'terms.list': Concept[];
   'terms.save': Concept;
-  'terms.delete': { id: string };
+  /** `undoToken` brings the concept back as it was (terms.undoDelete), until the app closes. */
+  'terms.delete': { id: string; undoToken: string };
+  'terms.undoDelete': Concept;
   /** The file's text and a suggested name; the desktop app has already offered to save it (`savedTo`). */
   'terms.exportTbx': { fileName: string; xml: string; concepts: number; savedTo: string | null };
   'terms.importTbx': TermbaseImportReport;
@@ -338,6 +345,10 @@ export interface ApiOutputs {
   'memory.matches': MemorySegment[];
   /** Approved paragraph pairs holding a phrase, at most 50 (`truncated` when there were more). */
   'memory.concordance': { pairs: MemoryMatch[]; truncated: boolean };
+  'memory.importTmx': TmxImportReport;
+  /** The TMX files in the external memory, by name. */
+  'memory.imports': ExternalMemorySummary[];
+  'memory.removeImport': { origin: string; removed: number };
   'uiStrings.units': UiStringUnit[];
   /** Every override in the library, to layer over the bundled resources at start. */
   'uiStrings.overrides': UiStringOverride[];

@@ -16,3 +16,20 @@ export interface MemorySegment {
   source: string;
   matches: MemoryMatch[];
 }
+
+export interface TmxImportReport {
+  origin: string;
+  units: number;
+  /** Units of an earlier import of the same file name, now replaced. */
+  replaced: number;
+  pairs: { source: string; target: string; units: number }[];
+  dryRun: boolean;
+}
+
+/** One TMX file in the external memory: its name, its pairs in all and per language pair, when it came. */
+export interface ExternalMemorySummary {
+  origin: string;
+  units: number;
+  importedAt: string;
+  pairs: { source: string; target: string; units: number }[];
+}

@@ -28,7 +28,7 @@ import { runDeleteBench } from './deleteBench';
 import { runStartupBench } from './startupBench';
 import { runWriteGateBench } from './writeGateBench';
 import { runHistoryBench } from './historyBench';
-import { runMemoryBench, runTermChecksBench } from './termChecksBench';
+import { runCheckTermsBench, runMemoryBench, runTermChecksBench } from './termChecksBench';
 import { runTmxImportBench } from './tmxImportBench';
 import { runBackupsBench } from './backupsBench';
 import { runMergeBench } from './mergeBench';
@@ -226,6 +226,7 @@ async function main() {
   // 10,000 saves with history against the same saves recording none.
   if (!only || only.includes('history')) await runHistoryBench(emit, work);
   if (!only || only.includes('term-checks')) await runTermChecksBench(emit, panamaDb, work, RUNS);
+  if (!only || only.includes('check-terms')) await runCheckTermsBench(emit, work, RUNS);
   if (!only || only.includes('memory')) await runMemoryBench(emit, work, RUNS);
   if (!only || only.includes('tmx-import')) await runTmxImportBench(emit, panamaDb, work, RUNS);
   if (!only || only.includes('merge')) await runMergeBench(emit, RUNS);

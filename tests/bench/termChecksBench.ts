@@ -94,3 +94,40 @@ export async function runMemoryBench(emit: Emit, work: string, runs: number): Pr
     library.close();
   }
 }
+
+/**
+ * `briefing check`'s term warnings: termFindings over every translated text of a library of
+ * 10,000 pieces (the starter library scaled, its Spanish and English texts translated from
+ * French), reading the library included, as the command does. Reference: the term-checks bench
+ * (a pack's units); there is no budget in the issue, this one keeps the command's cost in view.
+ */
+export async function runCheckTermsBench(emit: Emit, work: string, runs: number): Promise<void> {
+  const { applyLibraryDocument } = await import('../../main/services/importLibrary');
+  const { loadStarterLibrary } = await import('../../main/services/loadStarterLibrary');
+  const { EVERY_TEXT, termFindings } = await import('../../main/pdf/termFindings');
+  const { scaleLibrary } = await import('./scaleLibrary');
+  const { withNotes } = await import('./uiBench');
+  const library = await openLibrary(path.join(work, 'check-terms.sqlite'), { create: true });
+  try {
+    const store = new LibraryStore(library.db);
+    loadStarterLibrary(store);
+    applyLibraryDocument(store, withNotes(scaleLibrary(store.readDocument(), 9), 10_000));
+    const pieces = store.db.prepare('SELECT count(*) FROM pieces').pluck().get() as number;
+    const translated = store.db.prepare('SELECT count(*) FROM texts WHERE source_locale IS NOT NULL').pluck().get() as number;
+    const times: number[] = [];
+    const reads: number[] = [];
+    let warnings = 0;
+    for (let r = 0; r < runs; r++) {
+      const start = performance.now();
+      const doc = store.readDocument();
+      const read = performance.now();
+      warnings = termFindings(doc, EVERY_TEXT, store.terms.readAll()).length;
+      times.push(performance.now() - start);
+      reads.push(read - start);
+    }
+    const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! * 10) / 10;
+    emit({ bench: 'check-terms', pieces, translated_texts: translated, warnings, check_ms: median(times), read_ms: median(reads), reference: 'term-checks' });
+  } finally {
+    library.close();
+  }
+}

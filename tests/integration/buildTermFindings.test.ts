@@ -37,6 +37,7 @@ describe('term problems in the build report', () => {
     const forbidden = mine.find((p) => p.key === 'buildTerms.forbidden')!;
     expect(forbidden.values?.['expected']).toContain('trata de personas');
     expect(forbidden.values?.['piece']).not.toBe(pieceId);
+    expect(forbidden.recordId).toBe(pieceId);
     expect(termFindings(doc, {}, store.terms.readAll())).toEqual([]);
   });
 });

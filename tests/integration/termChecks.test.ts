@@ -95,7 +95,7 @@ describe('terms API', () => {
     });
     expect(!duplicate.ok && duplicate.error.code).toBe('terms.duplicateTerm');
     const deleted = await call('terms.delete', { id: 'c-test' });
-    expect(deleted).toEqual({ id: 'c-test' });
+    expect(deleted).toEqual({ id: 'c-test', undoToken: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const again = await invoke('terms.delete', { id: 'c-test' });
     expect(!again.ok && again.error.code).toBe('terms.notFound');
   });

@@ -9,6 +9,7 @@ describe('tmx error messages', () => {
     ...fs.readdirSync(path.join(root, 'main/memory')).map((f) => path.join(root, 'main/memory', f)),
     path.join(root, 'main/xliff/parseXml.ts'),
     path.join(root, 'main/services/memory/importTmx.ts'),
+    path.join(root, 'main/services/memory/externalMemories.ts'),
     path.join(root, 'main/cli/commands/memoryCommand.ts'),
   ];
   const used = new Set(

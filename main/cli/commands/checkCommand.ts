@@ -4,6 +4,7 @@ import { checkLibrary } from '../../services/checkLibrary';
 import { lastGoodBackup } from '../../services/backups/lastGoodBackup';
 import { resolveLibraryPath } from '../../db/defaultLibraryPath';
 import { isAppError } from '../../../shared/errors/AppError';
+import { EVERY_TEXT, termFindings } from '../../pdf/termFindings';
 
 /** Sets the exit code through the returned value: 1 when the library has any problem. */
 export function registerCheck(program: Command, ctx: CliContext, setExitCode: (code: number) => void): void {
@@ -27,14 +28,24 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
     });
 
   async function checkOpen(options: { json?: boolean }, command: Command): Promise<void> {
-    await ctx.withLibrary(command, { create: false, readOnly: true }, async (_store, library) => {
+    await ctx.withLibrary(command, { create: false, readOnly: true }, async (store, library) => {
       const report = checkLibrary(library.db);
+      // The build's rule, over every translated text: warnings, like the build's; the library is
+      // no less sound for them, so they leave the exit code alone.
+      let terms: ReturnType<typeof termFindings> = [];
+      try {
+        if (report.schemaVersion === report.latestSchemaVersion) terms = termFindings(store.readDocument(), EVERY_TEXT, store.terms.readAll());
+      } catch (error) {
+        // The term check reads the library whole; one too damaged for that is what the problems
+        // above name, and they are the report. A sound library that cannot be read is a real error.
+        if (report.problems.length === 0) throw error;
+      }
       // The backups say where to go back to; they do not change whether the library is sound.
       const backups = await lastGoodBackup(library.path);
       if (report.problems.length > 0) setExitCode(1);
       if (options.json) {
         const good = backups.good && { name: backups.good.name, path: backups.good.path, reason: backups.good.reason, takenAt: backups.good.takenAt.toISOString() };
-        ctx.json({ path: library.path, ok: report.problems.length === 0, ...report, lastGoodBackup: good, unusableBackups: backups.bad.map((b) => ({ name: b.name, code: b.code })) });
+        ctx.json({ path: library.path, ok: report.problems.length === 0, ...report, termWarnings: terms.map((w) => ({ pieceId: w.recordId ?? null, key: w.key, values: w.values })), lastGoodBackup: good, unusableBackups: backups.bad.map((b) => ({ name: b.name, code: b.code })) });
         return;
       }
       if (report.problems.length === 0) {
@@ -42,6 +53,11 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
       } else {
         ctx.out(t('cli:check.failed', { path: library.path, count: report.problems.length }));
         for (const p of report.problems) ctx.out(`  - ${t(`cli:check.problems.${p.key}`, p.values)}`);
+      }
+      if (terms.length > 0) {
+        const listed = terms.filter((w) => w.key !== 'buildTerms.more').length;
+        ctx.out(t('cli:check.termWarnings', { count: listed }));
+        for (const w of terms) ctx.out(`  - ${t(`cli:check.terms.${w.key.replace('buildTerms.', '')}`, w.values)}`);
       }
       reportBackups(backups);
     });

@@ -49,4 +49,30 @@ export function registerMemory(program: Command, ctx: CliContext, version: strin
         else ctx.out(t(report.dryRun ? 'cli:memory.importChecked' : 'cli:memory.imported', { count: report.units, replaced: report.replaced, origin: report.origin }));
       });
     });
+  memory
+    .command('list')
+    .description(t('cli:memory.list'))
+    .option('--json', t('cli:options.json'))
+    .action(async (o: { json?: boolean }, command: Command) => {
+      const { listExternalMemories } = await import('../../services/memory/externalMemories');
+      await ctx.withLibrary(command, { create: false, readOnly: true }, (store) => {
+        const imports = listExternalMemories(store);
+        if (o.json) return ctx.json(imports);
+        if (imports.length === 0) return ctx.out(t('cli:memory.none'));
+        for (const m of imports) {
+          ctx.out(t('cli:memory.listed', { origin: m.origin, count: m.units, pairs: m.pairs.map((p) => `${p.source}→${p.target} ${p.units}`).join(', '), when: m.importedAt }));
+        }
+      });
+    });
+  memory
+    .command('remove')
+    .description(t('cli:memory.remove'))
+    .argument('<name>', t('cli:memory.name'))
+    .action(async (name: string, _o: unknown, command: Command) => {
+      const { removeExternalMemory } = await import('../../services/memory/externalMemories');
+      await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => {
+        const out = removeExternalMemory(store, name);
+        ctx.out(t('cli:memory.removed', { count: out.removed, origin: out.origin }));
+      });
+    });
 }

@@ -1,14 +1,8 @@
 import type { TmxUnit } from '../../memory/readTmx';
 import type { LibraryStore } from '../LibraryStore';
+import type { TmxImportReport } from '../../../shared/memory/memoryTypes';
 
-export interface TmxImportReport {
-  origin: string;
-  units: number;
-  /** Units of an earlier import of the same file name, now replaced. */
-  replaced: number;
-  pairs: { source: string; target: string; units: number }[];
-  dryRun: boolean;
-}
+export type { TmxImportReport };
 
 /**
  * Puts a TMX file's units in the external memory under `origin` (the file's name), in one write

@@ -36,6 +36,7 @@ export function FieldLink({
   locale,
   fallbackTitle,
   compact = false,
+  linkText,
 }: {
   piece: PieceName | undefined;
   pieceId: string;
@@ -45,6 +46,8 @@ export function FieldLink({
   fallbackTitle?: string;
   /** Only the piece's title: where field and language have columns of their own. */
   compact?: boolean;
+  /** A short text for the link where the message beside it names the text; the full name stays its accessible name. */
+  linkText?: string;
 }) {
   const { t } = useTranslation();
   const { navigate } = useNavigation();
@@ -57,19 +60,20 @@ export function FieldLink({
       ? t('ui:issues.fieldOf', { field: label, kind: t(`ui:pieceKind.${piece.kind}`), title, language })
       : t('ui:issues.fieldOfUntyped', { field: label, title, language });
   const to = piece ? target(piece, field, locale) : null;
-  if (!to) return <span lang={piece?.titleLocale}>{text}</span>;
+  if (!to) return linkText === undefined ? <span lang={piece?.titleLocale}>{text}</span> : null;
   return (
     <button
       type="button"
       className="button-link field-link"
       data-testid={`issue-link-${pieceId}-${field}-${locale}`}
       lang={compact ? piece?.titleLocale : undefined}
+      aria-label={linkText === undefined ? undefined : `${linkText}: ${text}`}
       onClick={() => {
         navigate(to.route);
         focusWhenShown(to.focus);
       }}
     >
-      {text}
+      {linkText ?? text}
     </button>
   );
 }

@@ -8,6 +8,7 @@ import { getApi } from '../../api/getApi';
 import type { Locale } from '../../../../shared/domain/locales';
 import { TextIssueList } from '../messages/TextIssueList';
 import { usePieceNames } from '../messages/usePieceNames';
+import { BuildWarnings } from './BuildWarnings';
 
 type ViewerDialogType = Awaited<ReturnType<typeof loadViewer>>['default'];
 
@@ -127,6 +128,7 @@ export function BuildReportView({
           </li>
         ))}
       </ul>
+      <BuildWarnings report={report} />
       {viewing && !Viewer && !viewerError ? (
         <p className="loading" role="status">
           {t('ui:viewer.opening')}

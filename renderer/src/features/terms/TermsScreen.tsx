@@ -10,6 +10,9 @@ import { ConceptEditor } from './ConceptEditor';
 import { conceptMatches } from './conceptMatches';
 import { ConflictList, TbxPanel } from './TbxPanel';
 import { termbaseConflicts } from '../../../../shared/terms/termbaseConflicts';
+import type { ApiError } from '../../../../shared/api/apiContract';
+import { useUiLocale } from '../../components/useUiLocale';
+import { conceptName } from './conceptName';
 import './terms.css';
 
 /**
@@ -22,6 +25,18 @@ export function TermsScreen() {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Concept | 'new' | null>(null);
   const [notice, setNotice] = useState('');
+  const uiLocale = useUiLocale();
+  // The last deletion, until it is undone or something else is done: its Undo stands beside the notice.
+  const [undo, setUndo] = useState<{ concept: Concept; token: string } | null>(null);
+  const [undoError, setUndoError] = useState<ApiError | null>(null);
+  const undoDelete = async (last: { concept: Concept; token: string }) => {
+    setUndoError(null);
+    const result = await getApi()['terms.undoDelete']({ undoToken: last.token });
+    if (!result.ok) return setUndoError(result.error);
+    setUndo(null);
+    setNotice(t('ui:terms.restored', { term: conceptName(result.value, uiLocale), id: result.value.id }));
+    concepts.reload();
+  };
   const folded = foldText(search.trim());
   const conflicts = useMemo(() => termbaseConflicts(concepts.data ?? []), [concepts.data]);
   const shown = useMemo(() => (concepts.data ?? []).filter((c) => conceptMatches(c, folded)), [concepts.data, folded]);
@@ -47,8 +62,17 @@ export function TermsScreen() {
       {notice ? (
         <p role="status" className="hint" data-testid="terms-notice">
           {notice}
+          {undo ? (
+            <>
+              {' '}
+              <button type="button" className="button-link" data-testid="concept-undo-delete" onClick={() => void undoDelete(undo)}>
+                {t('ui:terms.undoDelete')}
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
+      <ErrorAlert error={undoError} testId="concept-undo-error" />
       <ErrorAlert error={concepts.error} testId="terms-error" />
       {conflicts.length > 0 ? <ConflictList conflicts={conflicts} /> : null}
       {editing !== null ? (
@@ -57,7 +81,15 @@ export function TermsScreen() {
           concept={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
           onSaved={(saved) => {
-            setNotice(saved ? t('ui:terms.saved', { id: saved.id }) : t('ui:terms.deleted'));
+            setUndo(null);
+            setNotice(t('ui:terms.saved', { id: saved.id }));
+            setEditing(null);
+            concepts.reload();
+          }}
+          onDeleted={(deleted, token) => {
+            setUndo({ concept: deleted, token });
+            setUndoError(null);
+            setNotice(t('ui:terms.deletedNamed', { term: conceptName(deleted, uiLocale), id: deleted.id }));
             setEditing(null);
             concepts.reload();
           }}

@@ -28,6 +28,7 @@ import { ProgressPanel } from './ProgressPanel';
 import { StrictPanel } from './StrictPanel';
 import { XliffPanel } from './XliffPanel';
 import { ConcordancePanel } from './ConcordancePanel';
+import { TmxPanel } from './TmxPanel';
 import './translate.css';
 
 /**
@@ -287,6 +288,7 @@ export function TranslateScreen() {
           <StrictPanel blockers={work.summary.strictBlockers} titleOf={(id) => titles.get(id)} />
         ) : null}
         {choices.mode === 'library' && !work.sameLanguages ? <ConcordancePanel source={choices.source} target={choices.target} /> : null}
+        {choices.mode === 'library' ? <TmxPanel /> : null}
         <XliffPanel
           mode={choices.mode}
           source={choices.source}
