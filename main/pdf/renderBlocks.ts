@@ -128,6 +128,8 @@ function countryTableContent(block: Extract<Block, { kind: 'countryTable' }>): C
   return {
     table: {
       headerRows: 1,
+      // A row is a country: half of its name on one page and half on the next reads as two rows.
+      dontBreakRows: true,
       widths: ['auto', 'auto', '*'],
       body: [
         header.map((text, i) => ({ text: i === 0 ? [{ text }, ...marks] : text, style: 'countryTableHeader' })),
