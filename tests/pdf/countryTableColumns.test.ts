@@ -20,13 +20,32 @@ const NAMES = {
 const HEADERS = { en: ['Country', 'Notes'], fr: ['Pays', 'Notes'], es: ['País', 'Notas'] } as const;
 const LANGS = ['en', 'fr', 'es'] as const;
 
+const OPTIONS = { paper: 'letter' as const, watermark: null, builtAt: new Date('2025-11-20T12:00:00Z') };
+const starter = () => parseLibraryDocument(readLibraryFile(STARTER_LIBRARY_PATH), STARTER_LIBRARY_PATH, EMPTY_LOOKUP);
+/** Notes of one country: its row in the table is taller than a page. */
+const TALL_ROW_NOTES = 90;
+
 let pdf: LoadedPdf;
+let tallRow: LoadedPdf;
 
 beforeAll(async () => {
-  const doc = parseLibraryDocument(readLibraryFile(STARTER_LIBRARY_PATH), STARTER_LIBRARY_PATH, EMPTY_LOOKUP);
-  const built = await buildEdition(doc, 'panama-2025', 'parallel', { paper: 'letter', watermark: null, builtAt: new Date('2025-11-20T12:00:00Z') });
-  pdf = await loadPdf(new Uint8Array(built.bytes));
-}, 120_000);
+  pdf = await loadPdf(new Uint8Array((await buildEdition(starter(), 'panama-2025', 'parallel', OPTIONS)).bytes));
+  const doc = starter();
+  for (let i = 0; i < TALL_ROW_NOTES; i++) {
+    doc.notes.push({
+      id: `note-mx-${i}`,
+      countryCode: 'MX',
+      date: '2025-10-02',
+      tags: [],
+      title: { fr: { text: `Note TALLROW${i} sur une réforme au Mexique, au titre assez long`, status: 'approved' } },
+      body: { fr: { text: `Corps de la note ${i}.`, status: 'approved' } },
+      instruments: [],
+      priorities: [],
+      sources: [],
+    });
+  }
+  tallRow = await loadPdf(new Uint8Array((await buildEdition(doc, 'panama-2025', 'fr', OPTIONS)).bytes));
+}, 180_000);
 
 /** Per page of the country table, each language column's 9-point words (the table's size), in reading order. */
 function columnWords(): { page: number; words: Record<(typeof LANGS)[number], string[]> }[] {
@@ -69,5 +88,14 @@ describe('the side-by-side edition’s country table', () => {
       }
     }
     expect(split).toEqual([]);
+  });
+
+  it('keeps a row taller than a page, split across pages rather than lost', () => {
+    // The row: the country's name, its role and its first note's title on one line.
+    const row = tallRow.pages.flatMap((p) => p.lines).find((l) => /^Mexique Participant Note TALLROW0 /.test(norm(l.text)));
+    expect(row).toBeDefined();
+    // Every note's title twice: in the row, and as a heading of the country's profile after the table.
+    const text = norm(tallRow.text);
+    for (let i = 0; i < TALL_ROW_NOTES; i++) expect(text.split(`TALLROW${i} `).length - 1, `note ${i}`).toBe(2);
   });
 });
