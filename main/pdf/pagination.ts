@@ -197,6 +197,25 @@ function sectionTails(nodes: readonly LaidOutNode[]): Map<number, { page: number
   return tails;
 }
 
+/** Lines of an item that may move to the next page with its heading so that its closing line is not left alone there. */
+export const MAX_ITEM_MOVE = 14;
+
+/**
+ * Does the item under the heading at `index` end with a line of its own ("Roadmap priorities
+ * 2, 3", after its body) that opens the next page, while the rest of the item, short enough to
+ * move, is on this one? Alone at the top of a page, such a line no longer says what it belongs to.
+ */
+function closingLineAlone(nodes: readonly LaidOutNode[], index: number, page: number): boolean {
+  let end = index + 1;
+  while (end < nodes.length && !isHeading(nodes[end]!)) end++;
+  const last = end - 1;
+  if (last <= index + 1 || nodes[last]![ROLE_KEY] !== 'meta' || nodes[last - 1]![ROLE_KEY] !== 'body') return false;
+  if (nodes[last]!.positions[0]!.pageNumber !== page + 1) return false;
+  const rest = nodes.slice(index, last);
+  if (rest.some((n) => pagesOf(n).some((p) => p !== page))) return false;
+  return rest.reduce((sum, n) => sum + n.positions.length, 0) <= MAX_ITEM_MOVE;
+}
+
 /** Can the layout break before this node? In one column any node; side by side only a probe. */
 const breakable = (node: LaidOutNode) =>
   node[COLUMN_KEY] === undefined ? node[ROLE_KEY] !== 'section' : node[ROLE_KEY] === 'probe' && node[COLUMN_KEY] === 0;
@@ -262,6 +281,7 @@ export const paginate: NonNullable<TDocumentDefinitions['pageBreakBefore']> = (n
     // positions it records for such a block are those before the block moved).
     if (pagesOf(node).some((p) => p !== page)) return moved();
     if (role === 'heading' && !keepsGroup(current.nodes, index, page, node[COLUMN_KEY])) return moved();
+    if (role === 'heading' && node[COLUMN_KEY] === undefined && closingLineAlone(current.nodes, index, page)) return moved();
   }
   if (role === 'probe') {
     // The row of headings after the probe, in each of the three columns.
