@@ -11,7 +11,10 @@ import { COLUMN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
  *   (or all of it, when shorter). A heading followed by a heading keeps both together.
  * - A heading or a source entry never splits across pages.
  * - No page carries fewer than MIN_TAIL_LINES lines of a section when earlier lines could move
- *   with them: the break comes before the latest block that brings enough lines along.
+ *   with them: the break comes before the latest block that brings enough lines along. A page
+ *   holding the section's whole list of sources counts only the section's other lines.
+ * - An item's closing line ("Roadmap priorities 2, 3") never opens a page alone: a short item
+ *   (MAX_ITEM_MOVE lines) moves with it.
  * - The side-by-side edition checks its three columns at once and breaks before a whole row
  *   (a probe row before each item: parallelDocument.ts), so its rows always start level.
  *
