@@ -73,3 +73,18 @@ export function sortCountries<T extends { name: string }>(rows: readonly T[], lo
   const collator = countryCollator(locale);
   return [...rows].sort((a, b) => collator.compare(a.name, b.name));
 }
+
+/** Characters a line of the narrowest column holds, at the least (a third of a landscape page, 9 pt). */
+const MIN_CHARS_PER_LINE = 12;
+/** Lines a row may take and still surely fit a page with room to spare (a landscape page holds about 40). */
+const MAX_ROW_LINES = 20;
+
+/**
+ * Does a row surely fit on one page? Counted pessimistically (every cell as narrow as the
+ * narrowest column can be), so that a row kept whole is never taller than a page.
+ */
+export function rowFitsAPage(row: CountryRow): boolean {
+  const lines = (text: string) => Math.max(1, Math.ceil(text.length / MIN_CHARS_PER_LINE));
+  const notes = row.notes.reduce((sum, n) => sum + lines(n.title.text) + 1, 0);
+  return Math.max(lines(row.name), lines(row.role), notes) <= MAX_ROW_LINES;
+}

@@ -223,7 +223,9 @@ export function buildEditionModel(
           const official = texts.get(x.officialTitle, x.id, 'officialTitle');
           if (official) blocks.push({ kind: 'officialTitle', text: official });
           const body = x.adoptingBody ? texts.get(x.adoptingBody, x.id, 'adoptingBody') : null;
-          blocks.push({ kind: 'meta', text: instrumentFacts(t, x.kind, x.yearAdopted, body?.text ?? null).join(' · ') });
+          // The title's own noun picks the label's grammar; a title shown from another language does not.
+          const titleNoun = official && !official.fallback ? official.text : null;
+          blocks.push({ kind: 'meta', text: instrumentFacts(t, x.kind, x.yearAdopted, body?.text ?? null, titleNoun).join(' · ') });
           if (x.parentId) blocks.push(linkedMeta(t('pdf:supplements', { parent: LIST_SLOT }), [instrumentRef(x.parentId)]));
           const summary = texts.get(x.summary, x.id, 'summary');
           if (summary) blocks.push({ kind: 'markdown', text: summary });

@@ -11,7 +11,10 @@ import { COLUMN_KEY, ROLE_KEY, type LayoutRole } from './layoutKeys';
  *   (or all of it, when shorter). A heading followed by a heading keeps both together.
  * - A heading or a source entry never splits across pages.
  * - No page carries fewer than MIN_TAIL_LINES lines of a section when earlier lines could move
- *   with them: the break comes before the latest block that brings enough lines along.
+ *   with them: the break comes before the latest block that brings enough lines along. A page
+ *   holding the section's whole list of sources counts only the section's other lines.
+ * - An item's closing line ("Roadmap priorities 2, 3") never opens a page alone: a short item
+ *   (MAX_ITEM_MOVE lines) moves with it.
  * - The side-by-side edition checks its three columns at once and breaks before a whole row
  *   (a probe row before each item: parallelDocument.ts), so its rows always start level.
  *
@@ -62,6 +65,8 @@ function currentPass(): Pass | null {
 
 /** Nodes already offered a second decision: each at most once, so layout passes stay bounded. */
 const rearmed = new WeakSet<object>();
+/** Nodes this file moved to the next page. */
+const brokeBefore = new WeakSet<object>();
 
 /**
  * pdfmake asks about each node once (`pageBreakCalculated`), in order, and a later decision (a
@@ -78,9 +83,18 @@ function rearmTailBreaks({ list, nodes, tails }: Pass): void {
       if (!fillsShortTail(nodes, i, tail)) continue;
       if (node.pageBreakCalculated && node.pageBreak !== 'before' && !rearmed.has(node)) {
         rearmed.add(node);
-        // It and everything after it: a break there moves them all.
+        // It and everything after it: a break there moves them all. A break this file asked for
+        // after it was decided on the layout this one changes (pdfmake never takes one back: the
+        // "Sources" heading moved to a page of its own would stay there alone), so it is asked again.
         const from = list.indexOf(node);
-        for (let k = from; k < list.length; k++) (list[k] as { pageBreakCalculated?: boolean }).pageBreakCalculated = false;
+        for (let k = from; k < list.length; k++) {
+          const later = list[k] as { pageBreakCalculated?: boolean; pageBreak?: string };
+          later.pageBreakCalculated = false;
+          if (k > from && brokeBefore.has(later)) {
+            brokeBefore.delete(later);
+            delete later.pageBreak;
+          }
+        }
       }
       break;
     }
@@ -130,18 +144,34 @@ function keepsGroup(nodes: readonly LaidOutNode[], index: number, page: number, 
   return true;
 }
 
-/** Lines on `page` of the nodes in [from, to), in the fullest column (side by side) or the only one. */
-function linesOnPage(nodes: readonly LaidOutNode[], from: number, to: number, page: number): number {
+/** Lines on `page` of the nodes in [from, to) that `counts`, in the fullest column (side by side) or the only one. */
+function linesOnPage(nodes: readonly LaidOutNode[], from: number, to: number, page: number, counts = (_: number) => true): number {
   const perColumn = new Map<number | undefined, number>();
   for (let i = from; i < to; i++) {
     const node = nodes[i]!;
-    if (node[ROLE_KEY] === 'probe') continue;
+    if (node[ROLE_KEY] === 'probe' || !counts(i)) continue;
     perColumn.set(node[COLUMN_KEY], (perColumn.get(node[COLUMN_KEY]) ?? 0) + linesOn(node, page));
   }
   return Math.max(0, ...perColumn.values());
 }
 
-/** Sections whose last page holds 1 or 2 of their lines (and earlier lines before it). */
+/** Is the node at `index` part of a section's list of sources: an entry, or the heading right before the first? */
+function inSourceList(nodes: readonly LaidOutNode[], index: number): boolean {
+  const node = nodes[index]!;
+  if (node[ROLE_KEY] === 'source') return true;
+  if (node[ROLE_KEY] !== 'heading') return false;
+  for (let i = index + 1; i < nodes.length; i++) {
+    const next = nodes[i]!;
+    if (next[COLUMN_KEY] === node[COLUMN_KEY] && next[ROLE_KEY] !== 'probe') return next[ROLE_KEY] === 'source';
+  }
+  return false;
+}
+
+/**
+ * Sections whose last page holds 1 or 2 of their lines (and earlier lines before it), or only
+ * its list of sources (heading and entries) with at most 2 lines of the text they are the
+ * sources of: a page of a few source lines reads as a page left over.
+ */
 function sectionTails(nodes: readonly LaidOutNode[]): Map<number, { page: number; lines: number; end: number }> {
   const tails = new Map<number, { page: number; lines: number; end: number }>();
   let start = 0;
@@ -151,7 +181,13 @@ function sectionTails(nodes: readonly LaidOutNode[]): Map<number, { page: number
     const last = Math.max(...section.flatMap(pagesOf));
     if (last === section[0]!.positions[0]!.pageNumber) return;
     const lines = linesOnPage(nodes, start, end, last);
-    if (lines > 0 && lines < MIN_TAIL_LINES) for (let i = start; i < end; i++) tails.set(i, { page: last, lines, end });
+    const text = linesOnPage(nodes, start, end, last, (i) => !inSourceList(nodes, i));
+    // The list starts on the last page, its heading included: a list continued from the page before is not a tail.
+    const listOpens = section.some((n, k) => isHeading(n) && n.positions[0]!.pageNumber === last && inSourceList(nodes, start + k));
+    let short: number | null = null;
+    if (lines > 0 && lines < MIN_TAIL_LINES) short = lines;
+    else if (text < MIN_TAIL_LINES && (text > 0 || listOpens)) short = text;
+    if (short !== null) for (let i = start; i < end; i++) tails.set(i, { page: last, lines: short, end });
   };
   nodes.forEach((n, i) => {
     // A section starts at its heading (side by side: the first column's).
@@ -164,9 +200,44 @@ function sectionTails(nodes: readonly LaidOutNode[]): Map<number, { page: number
   return tails;
 }
 
+/** Lines of an item that may move to the next page with its heading so that its closing line is not left alone there. */
+export const MAX_ITEM_MOVE = 14;
+
+/**
+ * Does the item under the heading at `index` end with a line of its own ("Roadmap priorities
+ * 2, 3", after its body) that opens the next page, while the rest of the item, short enough to
+ * move, is on this one? Alone at the top of a page, such a line no longer says what it belongs to.
+ */
+function closingLineAlone(nodes: readonly LaidOutNode[], index: number, page: number): boolean {
+  let end = index + 1;
+  while (end < nodes.length && !isHeading(nodes[end]!)) end++;
+  const last = end - 1;
+  if (last <= index + 1 || nodes[last]![ROLE_KEY] !== 'meta' || nodes[last - 1]![ROLE_KEY] !== 'body') return false;
+  if (nodes[last]!.positions[0]!.pageNumber !== page + 1) return false;
+  const rest = nodes.slice(index, last);
+  if (rest.some((n) => pagesOf(n).some((p) => p !== page))) return false;
+  return rest.reduce((sum, n) => sum + n.positions.length, 0) <= MAX_ITEM_MOVE;
+}
+
 /** Can the layout break before this node? In one column any node; side by side only a probe. */
 const breakable = (node: LaidOutNode) =>
   node[COLUMN_KEY] === undefined ? node[ROLE_KEY] !== 'section' : node[ROLE_KEY] === 'probe' && node[COLUMN_KEY] === 0;
+
+/**
+ * Is the node at `index` right after a heading's meta lines (its official title, date, facts)?
+ * Meta lines after a body ("Roadmap priorities 3, 4") end an item: a break after them is fine.
+ */
+function followsHeadingMeta(nodes: readonly LaidOutNode[], index: number): boolean {
+  const column = nodes[index]![COLUMN_KEY];
+  let sawMeta = false;
+  for (let i = index - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    if (node[COLUMN_KEY] !== column || node[ROLE_KEY] === 'probe') continue;
+    if (node[ROLE_KEY] !== 'meta') return sawMeta && isHeading(node);
+    sawMeta = true;
+  }
+  return false;
+}
 
 /**
  * Should the node at `index`, on the page before a section's short last page, move there? Yes
@@ -182,7 +253,7 @@ function fillsShortTail(nodes: readonly LaidOutNode[], index: number, tail: { pa
     if (!breakable(node) || node.positions[0]!.pageNumber !== page) return false;
     const previous = nodes.slice(0, i).reverse().find((n) => n[COLUMN_KEY] === node[COLUMN_KEY] && n[ROLE_KEY] !== 'probe');
     if (!previous || previous.positions.at(-1)!.pageNumber !== page) return false;
-    if (node[COLUMN_KEY] === undefined && (isHeading(previous) || previous[ROLE_KEY] === 'meta')) return false;
+    if (node[COLUMN_KEY] === undefined && (isHeading(previous) || followsHeadingMeta(nodes, i))) return false;
     return linesOnPage(nodes, i, tail.end, page) >= needed;
   };
   if (!candidate(index)) return false;
@@ -203,16 +274,21 @@ export const paginate: NonNullable<TDocumentDefinitions['pageBreakBefore']> = (n
   // In the side-by-side edition only a probe breaks: a break in one cell moves that column alone.
   if (node[COLUMN_KEY] !== undefined && (role !== 'probe' || node[COLUMN_KEY] !== 0)) return false;
   const tail = current.tails.get(index);
-  if (tail !== undefined && fillsShortTail(current.nodes, index, tail)) return true;
+  const moved = () => {
+    brokeBefore.add(node);
+    return true;
+  };
+  if (tail !== undefined && fillsShortTail(current.nodes, index, tail)) return moved();
   if (role === 'heading' || role === 'section' || role === 'source') {
     // A heading or a source entry never splits across pages (not pdfmake's `unbreakable`: the
     // positions it records for such a block are those before the block moved).
-    if (pagesOf(node).some((p) => p !== page)) return true;
-    if (role === 'heading' && !keepsGroup(current.nodes, index, page, node[COLUMN_KEY])) return true;
+    if (pagesOf(node).some((p) => p !== page)) return moved();
+    if (role === 'heading' && !keepsGroup(current.nodes, index, page, node[COLUMN_KEY])) return moved();
+    if (role === 'heading' && node[COLUMN_KEY] === undefined && closingLineAlone(current.nodes, index, page)) return moved();
   }
   if (role === 'probe') {
     // The row of headings after the probe, in each of the three columns.
-    for (const column of [0, 1, 2]) if (!keepsGroup(current.nodes, index, page, column)) return true;
+    for (const column of [0, 1, 2]) if (!keepsGroup(current.nodes, index, page, column)) return moved();
   }
   return false;
 };

@@ -222,12 +222,21 @@ function copyInline(inline: Inline): Inline {
   return { ...inline };
 }
 
+/**
+ * A column given its narrowest width by subtraction (the rest of the space after the others) can
+ * come out a rounding error short of it, and then its longest word no longer fits its line and is
+ * cut in two ("Note" / "s"): such a column gets its narrowest width back.
+ */
+function keepMinimums(columns: Column[]): void {
+  for (const c of columns) if (c._calcWidth < c._minWidth && c._minWidth - c._calcWidth <= SLACK) c._calcWidth = c._minWidth;
+}
+
 /** The width a column's calculated width may exceed the space by before it is refitted: rounding. */
 const SLACK = 0.01;
 
 function fitColumns(columns: Column[], availableWidth: number): void {
   const total = columns.reduce((sum, c) => sum + c._calcWidth, 0);
-  if (total <= availableWidth + SLACK) return;
+  if (total <= availableWidth + SLACK) return void keepMinimums(columns);
   const flexible = columns.filter((c) => columnCalculator.isAutoColumn(c) || columnCalculator.isStarColumn(c));
   const fixed = columns.filter((c) => !flexible.includes(c)).reduce((sum, c) => sum + c._calcWidth, 0);
   let room = availableWidth - fixed;

@@ -9,7 +9,7 @@ import { withDotLeaders } from './dotLeaders';
 import { withParagraphNumbers } from './paragraphNumbers';
 import { sourceEntryId } from './crossReferences';
 import { STYLES } from './styles';
-import { EMPTY_CELL, type CountryRow } from './countryTable';
+import { EMPTY_CELL, rowFitsAPage, type CountryRow } from './countryTable';
 import { markPrefix, markedText } from './statusMarks';
 
 /**
@@ -128,6 +128,9 @@ function countryTableContent(block: Extract<Block, { kind: 'countryTable' }>): C
   return {
     table: {
       headerRows: 1,
+      // A row is a country: half of its name on one page and half on the next reads as two rows.
+      // Only when every row surely fits a page: pdfmake drops an unbreakable row taller than one.
+      dontBreakRows: rows.every(rowFitsAPage),
       widths: ['auto', 'auto', '*'],
       body: [
         header.map((text, i) => ({ text: i === 0 ? [{ text }, ...marks] : text, style: 'countryTableHeader' })),

@@ -8,13 +8,35 @@ import type { InstrumentKind } from './pieceKinds';
  * lists are counted (`_one`, `_other`).
  */
 
-/** "Convention · adoptée en 2003 · Assemblée générale"; the year or body may be unknown. */
-export function instrumentFacts(t: TFunction, kind: InstrumentKind, year: number | null, adoptingBody: string | null): string[] {
-  const facts = [t(`pdf:instrumentKind.${kind}`)];
-  if (year !== null) facts.push(t('pdf:adopted', { year, context: kind }));
-  else if (adoptingBody !== null) facts.push(t('pdf:adoptedUndated', { context: kind }));
+/**
+ * "Convention · adoptée en 2003 · Assemblée générale"; the year or body may be unknown. The
+ * instrument's official title in the edition's language, when given, picks the kind's variant
+ * the language has for the noun it starts with: a Spanish "Convenio" is a convention too, but
+ * masculine where "Convención" is feminine ("Convenio · adoptado en 1999").
+ */
+export function instrumentFacts(
+  t: TFunction,
+  kind: InstrumentKind,
+  year: number | null,
+  adoptingBody: string | null,
+  officialTitle: string | null = null,
+): string[] {
+  const context = kindVariant(t, kind, officialTitle);
+  const facts = [t(`pdf:instrumentKind.${context}`)];
+  if (year !== null) facts.push(t('pdf:adopted', { year, context }));
+  else if (adoptingBody !== null) facts.push(t('pdf:adoptedUndated', { context }));
   if (adoptingBody !== null) facts.push(adoptingBody);
   return facts;
+}
+
+const NO_VARIANT = '\u0000';
+
+/** `convention_convenio` when the locale names that variant (`instrumentKind.convention_convenio`), else the kind. */
+function kindVariant(t: TFunction, kind: InstrumentKind, title: string | null): string {
+  const word = title?.match(/^\p{L}+/u)?.[0]?.toLowerCase();
+  if (!word) return kind;
+  const variant = `${kind}_${word}`;
+  return t(`pdf:instrumentKind.${variant}`, { defaultValue: NO_VARIANT }) === NO_VARIANT ? kind : variant;
 }
 
 /** "Roadmap priority 3", "Priorités 3, 4 de la feuille de route". */
