@@ -16,6 +16,7 @@ import type { EditionReport } from './EditionTexts';
 import type { BuildJob, WorkerMessage } from './worker/messages';
 import { buildManifest, type ManifestSeed } from './buildManifest';
 import { embedManifest } from './embedManifest';
+import type { BuildManifest } from '../../shared/schemas/buildManifest';
 import type { BuildChangesResult } from '../../shared/api/buildRecordTypes';
 
 import { LANGUAGE_MODES, type BuildReport, type LanguageMode } from '../../shared/api/buildTypes';
@@ -53,6 +54,8 @@ export interface BuildRequest {
 export interface BuildHooks {
   onProgress?: (progress: { edition: Edition; fraction: number }) => void;
   signal?: AbortSignal;
+  /** Each file's manifest, as embedded, before the files are written (recordedBuild keeps them). */
+  onManifest?: (manifest: BuildManifest) => void;
 }
 
 /** Set by main/bin/compile.mjs in the compiled command line: the URL of its own file. */
@@ -157,6 +160,7 @@ export class PackBuildService {
       ? await Promise.all(
           editions.map((edition, i) => {
             const { manifest, titles } = buildManifest(seed, pack, edition, { mode: request.mode, paper, watermark: watermark ?? null, strict: request.strict ?? false, requireApproved: request.requireApproved ?? false }, editions.map((e, j) => ({ edition: e, pages: results[j]!.pages, reports: results[j]!.reports })));
+            hooks.onManifest?.(manifest);
             return embedManifest(results[i]!.bytes, manifest, titles);
           }),
         )

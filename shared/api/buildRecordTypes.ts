@@ -43,6 +43,8 @@ export interface Distribution {
 /** A build as the pack builder lists it: outputs with the state of their file now. */
 export interface PastBuild extends Omit<BuildRecord, 'pieces' | 'outputs'> {
   pieceCount: number;
+  /** The library kept the manifests of its files (migration 013): it can be rebuilt without them. */
+  rebuildable: boolean;
   distributedTo: Distribution[];
   outputs: (BuildRecord['outputs'][number] & { file: 'present' | 'missing' | 'changed' })[];
 }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { loadViewer } from './loadViewer';
 import { DistributeForm } from './DistributeForm';
 import { BuildChangesView } from './BuildChangesView';
+import { RebuildBuild } from './RebuildBuild';
 
 type ViewerDialogType = Awaited<ReturnType<typeof loadViewer>>['default'];
 
@@ -23,6 +24,7 @@ export function PastBuilds({ packId, refresh }: { packId: string; refresh: numbe
   const [viewing, setViewing] = useState<{ pdfs: BuiltPdf[]; Viewer: ViewerDialogType } | null>(null);
   const [distributing, setDistributing] = useState<string | null>(null);
   const [comparing, setComparing] = useState<string | null>(null);
+  const [rebuilding, setRebuilding] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -93,6 +95,12 @@ export function PastBuilds({ packId, refresh }: { packId: string; refresh: numbe
                   {t('ui:buildChanges.open')}
                 </button>
               ) : null}
+              {b.rebuildable && rebuilding !== b.id ? (
+                <button type="button" data-testid="past-build-rebuild" onClick={() => setRebuilding(b.id)}>
+                  {t('ui:rebuild.action')}
+                </button>
+              ) : null}
+              {rebuilding === b.id ? <RebuildBuild buildId={b.id} onClose={() => setRebuilding(null)} /> : null}
               {comparing === b.id ? <BuildChangesView packId={packId} buildId={b.id} onClose={() => setComparing(null)} /> : null}
               {distributing === b.id ? (
                 <DistributeForm
