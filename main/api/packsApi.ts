@@ -44,7 +44,7 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('packs.duplicate', ({ id, slug }) => duplicatePack(store, id, slug));
   api.register('packs.delete', ({ id }) => ({ id: deletePack(store, id).id }));
   const jobs = new Map<string, { controller: AbortController; fractions: Map<string, number>; editions: string[] }>();
-  api.register('packs.build', async ({ id, mode, paper, watermark, strict, requireApproved, jobId }) => {
+  api.register('packs.build', async ({ id, mode, paper, watermark, strict, requireApproved, changesSince: since, jobId }) => {
     const folder = randomUUID();
     const out = path.join(ctx.outputDir, folder);
     const editions: string[] = mode === 'all' ? [...LOCALES] : [mode];
@@ -55,7 +55,7 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
       report = await recordedBuild(
         ctx.builds,
         store,
-        { pack: id, mode, out, paper, watermark, strict, requireApproved, force: false, strings: pdfStringOverrides(store) },
+        { pack: id, mode, out, paper, watermark, strict, requireApproved, changesSince: since, force: false, strings: pdfStringOverrides(store) },
         { signal: job.controller.signal, onProgress: ({ edition, fraction }) => job.fractions.set(edition, fraction) },
       );
     } finally {

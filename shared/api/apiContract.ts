@@ -149,6 +149,8 @@ export const API_INPUTS = {
     watermark: z.string().max(80).nullable().optional(),
     strict: z.boolean().optional(),
     requireApproved: z.boolean().optional(),
+    /** The earlier build the "Changes since" page compares with: its id, `distributed` (the default) or `none`. */
+    changesSince: z.union([z.string().uuid(), z.literal('distributed'), z.literal('none')]).optional(),
     /** Chosen by the caller, so it can ask for progress or cancel while the build runs. */
     jobId: JOB_ID.optional(),
   }),
