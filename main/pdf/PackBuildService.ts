@@ -49,6 +49,8 @@ export interface BuildRequest {
   changes?: BuildChangesResult | null;
   /** The earlier build to compare with: an id, `distributed` (the default) or `none`. */
   changesSince?: string;
+  /** A personalized copy: who it is for, named in the footers and the manifest. */
+  recipient?: string | null;
 }
 
 export interface BuildHooks {
@@ -149,7 +151,7 @@ export class PackBuildService {
     const results = await Promise.all(
       editions.map((edition) =>
         this.run(
-          { type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {}, strict: request.strict ?? false, changes: request.changes ?? null },
+          { type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {}, strict: request.strict ?? false, changes: request.changes ?? null, recipient: request.recipient ?? null },
           hooks,
           request.editionTimeLimitMs ?? this.timeLimitMs,
         ),
@@ -159,7 +161,7 @@ export class PackBuildService {
     const finals = seed
       ? await Promise.all(
           editions.map((edition, i) => {
-            const { manifest, titles } = buildManifest(seed, pack, edition, { mode: request.mode, paper, watermark: watermark ?? null, strict: request.strict ?? false, requireApproved: request.requireApproved ?? false }, editions.map((e, j) => ({ edition: e, pages: results[j]!.pages, reports: results[j]!.reports })));
+            const { manifest, titles } = buildManifest(seed, pack, edition, { mode: request.mode, paper, watermark: watermark ?? null, strict: request.strict ?? false, requireApproved: request.requireApproved ?? false, ...(request.recipient ? { recipient: request.recipient } : {}) }, editions.map((e, j) => ({ edition: e, pages: results[j]!.pages, reports: results[j]!.reports })));
             hooks.onManifest?.(manifest);
             return embedManifest(results[i]!.bytes, manifest, titles);
           }),

@@ -127,6 +127,7 @@ async function rebuildEditions(
       watermark: manifest.options.watermark,
       strict: manifest.options.strict,
       requireApproved: manifest.options.requireApproved,
+      recipient: manifest.options.recipient ?? null,
       builtAt: new Date(manifest.build.builtAt),
       changes,
       // The interface strings as the build had them, not as the library has them now.

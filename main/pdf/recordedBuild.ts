@@ -96,12 +96,17 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
     }
     return report;
   } catch (error) {
-    const code = isAppError(error) ? error.code : 'build.failed';
-    const status: BuildStatus = REFUSALS.has(code) ? 'refused' : 'failed';
-    const params = isAppError(error) ? error.params : { detail: String((error as Error)?.message ?? error).slice(0, 200) };
-    saveBuildRecord(store, { ...record, status, error: { code, params } });
+    saveBuildRecord(store, { ...record, ...failureOf(error) });
     throw error;
   }
+}
+
+/** How a build that threw is recorded: refused (what was asked) or failed (what broke), and why. */
+export function failureOf(error: unknown): Pick<BuildRecord, 'status' | 'error'> {
+  const code = isAppError(error) ? error.code : 'build.failed';
+  const status: BuildStatus = REFUSALS.has(code) ? 'refused' : 'failed';
+  const params = isAppError(error) ? error.params : { detail: String((error as Error)?.message ?? error).slice(0, 200) };
+  return { status, error: { code, params } };
 }
 
 /** Every piece the editions use (as the engine resolves them), each with its content hash. */

@@ -12,6 +12,8 @@ export interface BuildOptionsRecord {
   requireApproved: boolean;
   /** The earlier build the PDFs list changes since (absent in records made before it existed). */
   changesSince?: string | null;
+  /** A personalized copy: who it was made for (briefing build --recipients). */
+  recipient?: string;
 }
 
 /** One build as the library records it (migration 007). */
