@@ -18,6 +18,7 @@ import { changesSince } from './changesSince';
 import { fontsHash } from './fontsHash';
 import type { BuildHooks, BuildRequest, PackBuildService } from './PackBuildService';
 import { failureOf, piecesUsed } from './recordedBuild';
+import { narrowDocument } from './narrowDocument';
 
 /** A recipients file larger than this is not a list of people. */
 const MAX_CSV_BYTES = 1024 * 1024;
@@ -97,6 +98,7 @@ export async function buildRecipientCopies(
   const changes = changesSince(store, doc, pack.id, request.changesSince ?? 'distributed');
   const pieces = piecesUsed(store, pack.id, doc);
   const terms = request.terms ?? store.terms.readAll();
+  const narrow = narrowDocument(doc, pieces);
   const builtAt = (request.builtAt ?? new Date()).toISOString();
   const staging = fs.mkdtempSync(path.join(out, '.briefing-copies-'));
   const made: { record: BuildRecord; manifests: BuildManifest[]; copy: RecipientCopy; temps: Map<Edition, string> }[] = [];
@@ -133,7 +135,7 @@ export async function buildRecipientCopies(
       let report;
       try {
         report = await service.build(
-          doc,
+          narrow,
           {
             ...request,
             mode: plan.mode,

@@ -15,6 +15,7 @@ import { fontsHash } from './fontsHash';
 import { resolvePack } from './resolvePack';
 import type { BuildHooks, BuildReport, BuildRequest, PackBuildService } from './PackBuildService';
 import { changesSince } from './changesSince';
+import { narrowDocument } from './narrowDocument';
 import type { BuildManifest } from '../../shared/schemas/buildManifest';
 
 /** Errors that stop a build before it starts because of what was asked, not because it broke. */
@@ -79,7 +80,8 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
     record.options.changesSince = changes?.buildId ?? null;
     const manifests: BuildManifest[] = [];
     const report = await service.build(
-      doc,
+      // Only what the build reads goes to the workers, not the whole library (narrowDocument).
+      narrowDocument(doc, record.pieces),
       { ...request, terms: request.terms ?? store.terms.readAll(), changes, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces, strings: request.strings } },
       { ...hooks, onManifest: (m) => manifests.push(m) },
     );
