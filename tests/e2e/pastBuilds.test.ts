@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/server';
 import { tempDir } from '../helpers/cli';
+import { buildRecipientCopies } from '../../main/pdf/recipientCopies';
 import { RUN_BROWSER_TESTS, useBrowserSession, seriousViolations, type BrowserSession } from '../helpers/browser';
 
 /** The pack builder's list of past builds, from the library's build records. */
@@ -96,5 +97,20 @@ describe.skipIf(!RUN_BROWSER_TESTS)('pack builder: past builds', () => {
     await newest.getByTestId('past-build-open').click();
     await page.getByRole('dialog').waitFor();
     await session.shot('past-builds-open-en');
+    await page.keyboard.press('Escape');
+
+    // A personalized copy (briefing build --recipients) says whose it is, and to whom it went.
+    await buildRecipientCopies(app.ctx.builds, app.ctx.store, { pack: 'panama-2025', mode: 'es', out: tempDir() }, [{ line: 2, name: 'María Díaz', organisation: 'Senado de Chile', language: null }]);
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('nav-packs').click();
+    await page.getByTestId('pack-panama-2025').click();
+    await page.getByTestId('ui-language').selectOption('es');
+    const copy = page.getByTestId('past-build').first();
+    await expect.poll(() => copy.getByTestId('past-build-copy-for').textContent()).toBe('Ejemplar personalizado para María Díaz (Senado de Chile)');
+    expect(await copy.getByTestId('past-build-recipients').textContent()).toContain('María Díaz (Senado de Chile)');
+    await copy.scrollIntoViewIfNeeded();
+    await session.shot('past-builds-copy-es');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('ui-language').selectOption('en');
   }, 240_000);
 });

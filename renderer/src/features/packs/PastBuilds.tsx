@@ -93,6 +93,11 @@ export function PastBuilds({
                     {t(`ui:pastBuilds.file.${o.file}`, { edition: editionName(o.edition), path: o.path })}
                   </p>
                 ))}
+              {b.options.recipient ? (
+                <p className="hint" data-testid="past-build-copy-for">
+                  {t('ui:pastBuilds.copyFor', { name: b.options.recipient })}
+                </p>
+              ) : null}
               {b.options.changesSince ? (
                 <p className="hint" data-testid="past-build-compared">
                   {compared(b.options.changesSince)}
