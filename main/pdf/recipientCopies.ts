@@ -19,6 +19,22 @@ import { fontsHash } from './fontsHash';
 import type { BuildHooks, BuildRequest, PackBuildService } from './PackBuildService';
 import { failureOf, piecesUsed } from './recordedBuild';
 import { narrowDocument } from './narrowDocument';
+import { isAlive } from './writeOutputs';
+
+/** The hidden folder a run builds its copies in, named after the process that made it. */
+const STAGING = '.briefing-copies-';
+
+/** Copies a run killed before its end left behind (its process is gone): never finished, so removed. */
+export function sweepStaging(folder: string): number {
+  let removed = 0;
+  for (const name of fs.readdirSync(folder)) {
+    const pid = name.startsWith(STAGING) ? Number(name.slice(STAGING.length).split('-')[0]) : NaN;
+    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
 
 /** A recipients file larger than this is not a list of people. */
 const MAX_CSV_BYTES = 1024 * 1024;
@@ -100,7 +116,8 @@ export async function buildRecipientCopies(
   const terms = request.terms ?? store.terms.readAll();
   const narrow = narrowDocument(doc, pieces);
   const builtAt = (request.builtAt ?? new Date()).toISOString();
-  const staging = fs.mkdtempSync(path.join(out, '.briefing-copies-'));
+  sweepStaging(out);
+  const staging = fs.mkdtempSync(path.join(out, `${STAGING}${process.pid}-`));
   const made: { record: BuildRecord; manifests: BuildManifest[]; copy: RecipientCopy; temps: Map<Edition, string> }[] = [];
   const warnings: ValidationProblem[] = [];
   const placed: string[] = [];

@@ -98,6 +98,12 @@ describe('personalized copies from a recipients list', () => {
     const copy = path.join(tempDir(), 'lib.sqlite');
     fs.copyFileSync(db, copy);
     const out = tempDir();
+    // What a run killed halfway left (its process is gone) goes; a running one's stays.
+    const dead = path.join(out, '.briefing-copies-999999999-abc');
+    fs.mkdirSync(dead);
+    fs.writeFileSync(path.join(dead, 'half.pdf'), '%PDF-');
+    const alive = path.join(out, `.briefing-copies-${process.pid}-live`);
+    fs.mkdirSync(alive);
     const builds = query(copy, 'SELECT id FROM builds').length;
     const sent = query(copy, 'SELECT * FROM build_distributions');
     // The first copy builds; the second cannot: its edition's texts are not all approved.
@@ -105,10 +111,9 @@ describe('personalized copies from a recipients list', () => {
     const result = await cli(['build', '--db', copy, '--pack', 'panama-2025', '--lang', 'en', '--require-approved', '--out', out, '--recipients', list]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('panama-2025');
-    expect(fs.readdirSync(out)).toEqual([]);
     const after = query<{ status: string; options: string }>(copy, 'SELECT status, options FROM builds ORDER BY rowid').slice(builds);
     expect(after.map((b) => [b.status, (JSON.parse(b.options) as { recipient: string }).recipient])).toEqual([['refused', 'John Smith']]);
     expect(query(copy, 'SELECT * FROM build_distributions')).toEqual(sent);
-    expect(fs.readdirSync(out)).toEqual([]);
+    expect(fs.readdirSync(out)).toEqual([path.basename(alive)]);
   }, 120_000);
 });
