@@ -92,6 +92,20 @@ describe('personalized copies from a recipients list', () => {
     expect(missing.stderr).toContain(createTranslator('en')('errors:recipients.unreadable', { file: path.join(out, 'none.csv'), detail: 'ENOENT' }));
     expect(fs.readdirSync(out)).toEqual([]);
     expect(sha256File(copy)).toBe(before);
+
+    // A good list, but a .pdf for many files, or a copy's file already there: refused before building.
+    const good = csv('name\nAna\nBen\n');
+    const pdf = path.join(out, 'x.pdf');
+    const one = await cli(['build', '--db', copy, '--pack', 'panama-2025', '--lang', 'en', '--out', pdf, '--recipients', good]);
+    expect(one.stderr).toContain(createTranslator('en')('errors:build.outNeedsFolder', { out: pdf }));
+    const there = path.join(out, 'panama-2025-en-ben.pdf');
+    fs.writeFileSync(there, 'mine');
+    const taken = await cli(['build', '--db', copy, '--pack', 'panama-2025', '--lang', 'en', '--out', out, '--recipients', good], { BRIEFING_LOCALE: 'fr' });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain(createTranslator('fr')('errors:build.outputExists', { file: there }));
+    expect(fs.readFileSync(there, 'utf8')).toBe('mine');
+    expect(fs.readdirSync(out)).toEqual([path.basename(there)]);
+    expect(query(copy, 'SELECT count(*) AS n FROM builds')).toEqual(query(db, 'SELECT count(*) AS n FROM builds'));
   }, 60_000);
 
   it('leaves no copy and no distribution when one copy cannot be built (all or none)', async () => {
