@@ -30,9 +30,9 @@ import { runWriteGateBench } from './writeGateBench';
 import { runHistoryBench } from './historyBench';
 import { runMemoryBench, runTermChecksBench } from './termChecksBench';
 import { runTmxImportBench } from './tmxImportBench';
+import { runRebuildBench } from './rebuildBench';
 import { runBackupsBench } from './backupsBench';
 import { runMergeBench } from './mergeBench';
-import { runRebuildBench } from './rebuildBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -229,9 +229,9 @@ async function main() {
   if (!only || only.includes('term-checks')) await runTermChecksBench(emit, panamaDb, work, RUNS);
   if (!only || only.includes('memory')) await runMemoryBench(emit, work, RUNS);
   if (!only || only.includes('tmx-import')) await runTmxImportBench(emit, panamaDb, work, RUNS);
-  if (!only || only.includes('merge')) await runMergeBench(emit, RUNS);
   // A rebuild and a build after one edit, against a full build of the same pack (issue 12).
   if (!only || only.includes('rebuild')) await runRebuildBench(emit, panamaDb, work, RUNS, ['en', 'all']);
+  if (!only || only.includes('merge')) await runMergeBench(emit, RUNS);
   if (!only || only.includes('backups')) {
     const largeDb = path.join(work, 'backups-20x.sqlite');
     await makeLibrary(largeDb, 20);

@@ -5,8 +5,6 @@ import type { CliContext } from '../CliContext';
 import { LANGUAGE_MODES, type LanguageMode } from '../../../shared/api/buildTypes';
 import { PAPER_SIZES } from '../../../shared/domain/pieceKinds';
 import { describeProblem } from '../../../shared/schemas/validationProblems';
-import type { LibraryStore } from '../../services/LibraryStore';
-import type { BuildRequest } from '../../pdf/PackBuildService';
 
 const MAX_LISTED = 10;
 
@@ -64,23 +62,29 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           heapMb,
         });
         try {
-          const request = (store: LibraryStore): BuildRequest => ({
-            pack: options.pack,
-            mode: options.lang,
-            out: options.out,
-            strict: options.strict ?? false,
-            requireApproved: options.requireApproved ?? false,
-            paper: options.paper,
-            watermark: options.watermark,
-            force: options.force ?? false,
-            changesSince: options.changesSince,
-            strings: pdfStringOverrides(store),
-          });
           if (options.recipients !== undefined) {
             const { readRecipientsFile, buildRecipientCopies } = await import('../../pdf/recipientCopies');
             // The list is checked before the library is opened: a bad row costs nothing.
             const recipients = readRecipientsFile(options.recipients);
-            const copies = await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => buildRecipientCopies(service, store, request(store), recipients));
+            const copies = await ctx.withLibrary(command, { create: false, readOnly: false }, (store) =>
+              buildRecipientCopies(
+                service,
+                store,
+                {
+                  pack: options.pack,
+                  mode: options.lang,
+                  out: options.out,
+                  strict: options.strict ?? false,
+                  requireApproved: options.requireApproved ?? false,
+                  paper: options.paper,
+                  watermark: options.watermark,
+                  force: options.force ?? false,
+                  changesSince: options.changesSince,
+                  strings: pdfStringOverrides(store),
+                },
+                recipients,
+              ),
+            );
             if (options.json) {
               ctx.json(copies);
               return;
@@ -92,8 +96,22 @@ export function registerBuild(program: Command, ctx: CliContext): void {
             for (const warning of copies.warnings) ctx.io.stderr(`${t('cli:buildLayout.warning', { message: describeProblem(warning, t) })}\n`);
             return;
           }
+
           // Read-write: the build's record (success or not) is written to the library.
-          const report = await ctx.withLibrary(command, { create: false, readOnly: false }, (store) => recordedBuild(service, store, request(store)));
+          const report = await ctx.withLibrary(command, { create: false, readOnly: false }, (store) =>
+            recordedBuild(service, store, {
+              pack: options.pack,
+              mode: options.lang,
+              out: options.out,
+              strict: options.strict ?? false,
+              requireApproved: options.requireApproved ?? false,
+              paper: options.paper,
+              watermark: options.watermark,
+              force: options.force ?? false,
+              changesSince: options.changesSince,
+              strings: pdfStringOverrides(store),
+            }),
+          );
           if (options.json) {
             ctx.json(report);
             return;
