@@ -47,6 +47,8 @@ export function BuildPanel({
   const [requireApproved, setRequireApproved] = useState(false);
   const [changesSince, setChangesSince] = useState<ChangesSinceChoice>('distributed');
   const [sent, setSent] = useState(0);
+  // A build chosen for one pack means nothing for another: each pack starts from the default.
+  useEffect(() => setChangesSince('distributed'), [pack.id]);
   const [state, setState] = useState<BuildState>({ phase: 'idle' });
   const ticket = useRef(0);
   const job = useRef<string | null>(null);
