@@ -1,4 +1,6 @@
 import { isLocale, type Locale } from './locales';
+import { isAppError } from '../errors/AppError';
+import { decodeUtf8 } from '../text/decodeUtf8';
 import type { ValidationProblem } from '../schemas/validationProblems';
 
 /**
@@ -44,36 +46,6 @@ const HEADERS: Record<string, Column> = {
   idioma: 'language',
   lengua: 'language',
 };
-
-/** Where the first byte that is not UTF-8 is, as a line and a column (in characters) of the text before it. */
-export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } | null {
-  let line = 1;
-  let column = 1;
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    // The bytes that follow a lead byte, and the least code point that many may encode.
-    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (extra < 0 || i + extra >= bytes.length) return { line, column };
-    const min = [0, 0x80, 0x800, 0x10000][extra]!;
-    let code = extra === 0 ? b : b & (0x3f >> extra);
-    for (let k = 1; k <= extra; k++) {
-      const c = bytes[i + k]!;
-      if ((c & 0xc0) !== 0x80) return { line, column };
-      code = (code << 6) | (c & 0x3f);
-    }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 either.
-    if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return { line, column };
-    if (b === 0x0a) {
-      line++;
-      column = 1;
-    } else {
-      column++;
-    }
-    i += extra + 1;
-  }
-  return null;
-}
 
 interface Field {
   text: string;
@@ -169,9 +141,14 @@ function rows(text: string, problems: ValidationProblem[]): Field[][] {
 /** The recipients of a CSV file's bytes, or every problem found (by line and column). */
 export function parseRecipientsCsv(bytes: Uint8Array): { recipients: Recipient[]; problems: ValidationProblem[] } {
   const problems: ValidationProblem[] = [];
-  const bad = firstInvalidUtf8(bytes);
-  if (bad) return { recipients: [], problems: [{ path: [], key: 'recipients.notUtf8', values: bad }] };
-  let text = new TextDecoder('utf-8').decode(bytes);
+  let text: string;
+  try {
+    text = decodeUtf8(bytes, 'recipients');
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'import.invalidUtf8') throw error;
+    const { line, column } = error.params as { line: number; column: number };
+    return { recipients: [], problems: [{ path: [], key: 'recipients.notUtf8', values: { line, column } }] };
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const all = rows(text, problems).filter((r) => !(r.length === 1 && r[0]!.text.trim() === ''));
   if (problems.length > 0) return { recipients: [], problems: problems.slice(0, MAX_PROBLEMS) };

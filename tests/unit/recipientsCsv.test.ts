@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstInvalidUtf8, parseRecipientsCsv, recipientLabel } from '../../shared/domain/recipientsCsv';
+import { parseRecipientsCsv, recipientLabel } from '../../shared/domain/recipientsCsv';
 import { describeProblem } from '../../shared/schemas/validationProblems';
 import { createTranslator } from '../../shared/locales/createTranslator';
 
@@ -48,15 +48,12 @@ describe('recipients CSV', () => {
 
   it('names the line and column of the first byte that is not UTF-8 (a Latin-1 export)', () => {
     const latin1 = Uint8Array.from([...bytes('name\nAna\nJos'), 0xe9, ...bytes('\n')]);
-    expect(firstInvalidUtf8(latin1)).toEqual({ line: 3, column: 4 });
     expect(parseRecipientsCsv(latin1).problems.map((p) => describeProblem(p, createTranslator('en')))).toEqual([
       'line 3, column 4: the text is not UTF-8 (save the file as “CSV UTF-8”)',
     ]);
-    // Overlong forms, surrogates and a sequence cut at the end are refused; é, € and 😀 are not.
-    expect(firstInvalidUtf8(Uint8Array.from([0xc0, 0xaf]))).toEqual({ line: 1, column: 1 });
-    expect(firstInvalidUtf8(Uint8Array.from([0x41, 0xed, 0xa0, 0x80]))).toEqual({ line: 1, column: 2 });
-    expect(firstInvalidUtf8(Uint8Array.from([0x41, 0xe2, 0x82]))).toEqual({ line: 1, column: 2 });
-    expect(firstInvalidUtf8(bytes('é€😀\nok'))).toBeNull();
+    // A multi-byte character before the bad byte counts as one column; the rule is shared/text/decodeUtf8's.
+    const after = Uint8Array.from([...bytes('name\nÑandú '), 0xff]);
+    expect(parseRecipientsCsv(after).problems).toEqual([{ path: [], key: 'recipients.notUtf8', values: { line: 2, column: 7 } }]);
   });
 
   it('limits names, labels and the number of recipients', () => {
