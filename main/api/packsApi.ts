@@ -12,7 +12,8 @@ import type { ApiRegistry } from './ApiRegistry';
 import { saveRecord } from './saveRecord';
 import { assertLogoEmbeddable } from '../services/verifyLogo';
 import { recordedBuild } from '../pdf/recordedBuild';
-import { listBuildRecords } from '../services/buildRecords';
+import { hasStoredManifests, listBuildRecords } from '../services/buildRecords';
+import { rebuildBuild } from '../pdf/rebuildPdf';
 import { distributionsOf, markDistributed } from '../services/distribution';
 import { changesSince } from '../pdf/changesSince';
 import { createHash } from 'node:crypto';
@@ -43,7 +44,7 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('packs.duplicate', ({ id, slug }) => duplicatePack(store, id, slug));
   api.register('packs.delete', ({ id }) => ({ id: deletePack(store, id).id }));
   const jobs = new Map<string, { controller: AbortController; fractions: Map<string, number>; editions: string[] }>();
-  api.register('packs.build', async ({ id, mode, paper, watermark, strict, requireApproved, jobId }) => {
+  api.register('packs.build', async ({ id, mode, paper, watermark, strict, requireApproved, changesSince: since, jobId }) => {
     const folder = randomUUID();
     const out = path.join(ctx.outputDir, folder);
     const editions: string[] = mode === 'all' ? [...LOCALES] : [mode];
@@ -54,7 +55,7 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
       report = await recordedBuild(
         ctx.builds,
         store,
-        { pack: id, mode, out, paper, watermark, strict, requireApproved, force: false, strings: pdfStringOverrides(store) },
+        { pack: id, mode, out, paper, watermark, strict, requireApproved, changesSince: since, force: false, strings: pdfStringOverrides(store) },
         { signal: job.controller.signal, onProgress: ({ edition, fraction }) => job.fractions.set(edition, fraction) },
       );
     } finally {
@@ -95,6 +96,7 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
     listBuildRecords(store, packId).map(({ pieces, outputs, ...rest }) => ({
       ...rest,
       pieceCount: pieces.length,
+      rebuildable: rest.status === 'ok' && hasStoredManifests(store, rest.id),
       distributedTo: distributionsOf(store, rest.id),
       outputs: outputs.map((o) => ({ ...o, file: fileState(o.path, o.sha256) })),
     })),
@@ -116,6 +118,16 @@ export function registerPacksApi(api: ApiRegistry, ctx: ApiContext): void {
   });
   api.register('packs.changes', ({ packId, since }) => changesSince(store, store.readDocument(), packId, since));
   api.register('packs.distribute', ({ buildId, recipients }) => markDistributed(store, buildId, recipients));
+  api.register('packs.rebuild', async ({ buildId, locale }) => {
+    // Into a folder of our own, as a build's files are: the renderer saves or downloads them from there.
+    const folder = randomUUID();
+    const made = await rebuildBuild(ctx.builds, store, buildId, path.join(ctx.outputDir, folder), { locale });
+    const pages = new Map((store.db.prepare('SELECT edition, pages FROM build_outputs WHERE build_id = ?').all(buildId) as { edition: string; pages: number }[]).map((r) => [r.edition, r.pages]));
+    return made.map((m) => {
+      const fileName = path.basename(m.file);
+      return { edition: m.edition, pages: pages.get(m.edition) ?? 0, bytes: fs.statSync(m.file).size, fileName, downloadId: `${folder}/${fileName}`, same: m.same };
+    });
+  });
   api.register('desktop.savePdf', async ({ downloadId }) => {
     if (!ctx.desktop) throw new AppError('api.desktopOnly');
     return { path: await ctx.desktop.savePdf(downloadPath(ctx, downloadId)) };

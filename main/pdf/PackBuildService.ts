@@ -16,6 +16,7 @@ import type { EditionReport } from './EditionTexts';
 import type { BuildJob, WorkerMessage } from './worker/messages';
 import { buildManifest, type ManifestSeed } from './buildManifest';
 import { embedManifest } from './embedManifest';
+import type { BuildManifest } from '../../shared/schemas/buildManifest';
 import type { BuildChangesResult } from '../../shared/api/buildRecordTypes';
 
 import { LANGUAGE_MODES, type BuildReport, type LanguageMode } from '../../shared/api/buildTypes';
@@ -48,11 +49,15 @@ export interface BuildRequest {
   changes?: BuildChangesResult | null;
   /** The earlier build to compare with: an id, `distributed` (the default) or `none`. */
   changesSince?: string;
+  /** A personalized copy: who it is for, named in the footers and the manifest. */
+  recipient?: string | null;
 }
 
 export interface BuildHooks {
   onProgress?: (progress: { edition: Edition; fraction: number }) => void;
   signal?: AbortSignal;
+  /** Each file's manifest, as embedded, before the files are written (recordedBuild keeps them). */
+  onManifest?: (manifest: BuildManifest) => void;
 }
 
 /** Set by main/bin/compile.mjs in the compiled command line: the URL of its own file. */
@@ -146,7 +151,7 @@ export class PackBuildService {
     const results = await Promise.all(
       editions.map((edition) =>
         this.run(
-          { type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {}, strict: request.strict ?? false, changes: request.changes ?? null },
+          { type: 'build', jobId: 0, doc, pack: pack.id, edition, paper, watermark, builtAt, strings: request.strings ?? {}, strict: request.strict ?? false, changes: request.changes ?? null, recipient: request.recipient ?? null },
           hooks,
           request.editionTimeLimitMs ?? this.timeLimitMs,
         ),
@@ -156,7 +161,8 @@ export class PackBuildService {
     const finals = seed
       ? await Promise.all(
           editions.map((edition, i) => {
-            const { manifest, titles } = buildManifest(seed, pack, edition, { mode: request.mode, paper, watermark: watermark ?? null, strict: request.strict ?? false, requireApproved: request.requireApproved ?? false }, editions.map((e, j) => ({ edition: e, pages: results[j]!.pages, reports: results[j]!.reports })));
+            const { manifest, titles } = buildManifest(seed, pack, edition, { mode: request.mode, paper, watermark: watermark ?? null, strict: request.strict ?? false, requireApproved: request.requireApproved ?? false, ...(request.recipient ? { recipient: request.recipient } : {}) }, editions.map((e, j) => ({ edition: e, pages: results[j]!.pages, reports: results[j]!.reports })));
+            hooks.onManifest?.(manifest);
             return embedManifest(results[i]!.bytes, manifest, titles);
           }),
         )

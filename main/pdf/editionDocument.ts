@@ -26,6 +26,8 @@ export interface DocumentOptions {
   strings?: Partial<Record<Locale, StringOverrides>>;
   /** "Changes since": a page after the contents and change bars beside changed paragraphs. */
   changes?: BuildChangesResult | null;
+  /** A personalized copy: who it is for, on every page's footer, the cover's included. */
+  recipient?: string | null;
 }
 
 export const PAGE_SIZES = { a4: 'A4', letter: 'LETTER' } as const;
@@ -126,8 +128,12 @@ export function editionLayout(model: EditionModel, pack: PackDoc, t: Translate, 
               margin: [56, 28, 56, 0],
             },
       footer: part.footer
-        ? (page, pages) =>
-            part.cover && page === 1 ? null : { text: t('pdf:pageOf', { page, pages }), alignment: 'center', style: 'footer', margin: [0, 20, 0, 0] }
+        ? (page, pages) => {
+            const copy = options.recipient ? t('pdf:copyFor', { name: options.recipient }) : null;
+            const number = part.cover && page === 1 ? null : t('pdf:pageOf', { page, pages });
+            const text = [copy, number].filter(Boolean).join('   ·   ');
+            return text ? { text, alignment: 'center', style: 'footer', margin: [0, 20, 0, 0] } : null;
+          }
         : undefined,
       pageBreakBefore: paginate,
     }),

@@ -193,8 +193,12 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
               margin: [40, 24, 40, 0],
             },
       footer: part.footer
-        ? (page, pages) =>
-            part.cover && page === 1 ? null : { text: pageOf(page, pages), alignment: 'center', style: 'footer', margin: [0, 18, 0, 0] }
+        ? (page, pages) => {
+            const copy = options.recipient ? joined(LOCALES.map((l) => t[l]('pdf:copyFor', { name: options.recipient! }))) : null;
+            const number = part.cover && page === 1 ? null : pageOf(page, pages);
+            const text = [copy, number].filter(Boolean).join('   ·   ');
+            return text ? { text, alignment: 'center', style: 'footer', margin: [0, 18, 0, 0] } : null;
+          }
         : undefined,
       pageBreakBefore: paginate,
     }),

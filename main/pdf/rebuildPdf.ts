@@ -18,6 +18,7 @@ import { titlesOf } from '../services/pieceTitles';
 import { readManifest } from './readManifest';
 import { changesSince } from './changesSince';
 import type { PackBuildService } from './PackBuildService';
+import { storedManifests } from '../services/buildRecords';
 
 export interface RebuildResult {
   file: string;
@@ -31,6 +32,16 @@ export interface RebuildResult {
 type Rec = { id?: string; code?: string };
 const idOf = (r: Rec) => (r.id ?? r.code)!;
 
+/** One file a rebuild made, beside the one the build first made. */
+export interface RebuiltFile {
+  file: string;
+  edition: Edition;
+  sha256: string;
+  /** What the build first made: the PDF rebuilt from, or the build's record of its file. */
+  originalSha256: string;
+  same: boolean;
+}
+
 /**
  * `briefing rebuild`: the PDF's manifest, checked against this library's record of that build,
  * the library as of then (each piece at the version the manifest names by hash, and only the
@@ -41,14 +52,72 @@ export async function rebuildPdf(service: PackBuildService, store: LibraryStore,
   const manifest = await readManifest(file);
   const originalSha256 = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   checkRecord(store, manifest, file);
-  const doc = libraryAsOf(store, manifest, file, locale);
+  const target = outputFile(out, manifest);
+  const [made] = await rebuildEditions(service, store, [manifest], new Map([[manifest.edition, target]]), force, file, locale);
+  return { file: target, edition: manifest.edition, sha256: made!.sha256, originalSha256, same: made!.sha256 === originalSha256 };
+}
+
+/**
+ * `briefing rebuild --build ID`, the Rebuild action of Past builds: a build the library recorded,
+ * from the manifests it kept (migration 013), whether or not its files are still anywhere. `out`
+ * is a folder (every edition, named as the build named them) or a .pdf for one edition (the
+ * build's only one, or the one asked for). All files or none: each is written under a temporary
+ * name first, then renamed.
+ */
+export async function rebuildBuild(
+  service: PackBuildService,
+  store: LibraryStore,
+  buildId: string,
+  out: string,
+  options: { force?: boolean; edition?: Edition; locale: Locale },
+): Promise<RebuiltFile[]> {
+  const build = store.db.prepare('SELECT status FROM builds WHERE id = ?').get(buildId) as { status: string } | undefined;
+  if (!build) throw new AppError('rebuild.unknownBuild', { build: buildId });
+  if (build.status !== 'ok') throw new AppError('changes.notBuilt', { build: buildId, status: build.status });
+  let manifests = storedManifests(store, buildId);
+  if (manifests.length === 0) throw new AppError('rebuild.noStoredManifest', { build: buildId });
+  if (options.edition) {
+    manifests = manifests.filter((m) => m.edition === options.edition);
+    if (manifests.length === 0) throw new AppError('rebuild.noSuchEdition', { build: buildId, edition: options.edition });
+  }
+  const label = `${manifests[0]!.pack.slug} (${buildId})`;
+  for (const m of manifests) checkRecord(store, m, label);
+  const resolved = path.resolve(out);
+  const toFile = resolved.toLowerCase().endsWith('.pdf');
+  if (toFile && manifests.length > 1) throw new AppError('build.outNeedsFolder', { out: resolved });
+  const targets = new Map(manifests.map((m) => [m.edition, toFile ? resolved : outputFile(resolved, m)] as const));
+  const recorded = new Map(
+    (store.db.prepare('SELECT edition, sha256 FROM build_outputs WHERE build_id = ?').all(buildId) as { edition: Edition; sha256: string }[]).map((r) => [r.edition, r.sha256]),
+  );
+  const made = await rebuildEditions(service, store, manifests, targets, options.force ?? false, label, options.locale);
+  return made.map((m) => {
+    const originalSha256 = recorded.get(m.edition) ?? '';
+    return { ...m, originalSha256, same: m.sha256 === originalSha256 };
+  });
+}
+
+/**
+ * The build again, as of then, into a temporary folder; then the editions asked for are put in
+ * place (temporary names beside their targets, then renamed, so a failure leaves none of them).
+ */
+async function rebuildEditions(
+  service: PackBuildService,
+  store: LibraryStore,
+  manifests: readonly BuildManifest[],
+  targets: ReadonlyMap<Edition, string>,
+  force: boolean,
+  source: string,
+  locale: Locale,
+): Promise<{ file: string; edition: Edition; sha256: string }[]> {
+  const manifest = manifests[0]!;
+  const doc = libraryAsOf(store, manifest, source, locale);
   // A changes page compares with the build the original named, against the pieces as of then.
   const options = JSON.parse(store.db.prepare('SELECT options FROM builds WHERE id = ?').pluck().get(manifest.build.id) as string) as { changesSince?: string | null };
   const changes = changesSince(store, doc, manifest.pack.id, options.changesSince ?? 'none');
-  const target = outputFile(out, manifest);
-  if (!force && fs.existsSync(target)) throw new AppError('build.outputExists', { file: target });
+  if (!force) for (const target of targets.values()) if (fs.existsSync(target)) throw new AppError('build.outputExists', { file: target });
   // A build of every edition the original build made: each file's manifest lists them all.
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-rebuild-'));
+  const placed: string[] = [];
   try {
     const report = await service.build(doc, {
       pack: manifest.pack.id,
@@ -58,17 +127,27 @@ export async function rebuildPdf(service: PackBuildService, store: LibraryStore,
       watermark: manifest.options.watermark,
       strict: manifest.options.strict,
       requireApproved: manifest.options.requireApproved,
+      recipient: manifest.options.recipient ?? null,
       builtAt: new Date(manifest.build.builtAt),
       changes,
       // The interface strings as the build had them, not as the library has them now.
       strings: manifest.strings ?? {},
       manifest: { ...manifest.build, pieces: manifest.pieces, strings: manifest.strings },
     });
-    const made = report.files.find((f) => f.edition === manifest.edition)!;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(made.file, target);
-    return { file: target, edition: manifest.edition, sha256: made.sha256, originalSha256, same: made.sha256 === originalSha256 };
+    const out: { file: string; edition: Edition; sha256: string; temp: string }[] = [];
+    for (const [edition, target] of targets) {
+      const made = report.files.find((f) => f.edition === edition)!;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const temp = `${target}.${process.pid}.rebuild-tmp`;
+      fs.copyFileSync(made.file, temp);
+      placed.push(temp);
+      out.push({ file: target, edition, sha256: made.sha256, temp });
+    }
+    for (const o of out) fs.renameSync(o.temp, o.file);
+    placed.length = 0;
+    return out.map(({ temp: _temp, ...rest }) => rest);
   } finally {
+    for (const temp of placed) fs.rmSync(temp, { force: true });
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -15,6 +15,8 @@ import { fontsHash } from './fontsHash';
 import { resolvePack } from './resolvePack';
 import type { BuildHooks, BuildReport, BuildRequest, PackBuildService } from './PackBuildService';
 import { changesSince } from './changesSince';
+import { narrowDocument } from './narrowDocument';
+import type { BuildManifest } from '../../shared/schemas/buildManifest';
 
 /** Errors that stop a build before it starts because of what was asked, not because it broke. */
 const REFUSALS = new Set([
@@ -76,14 +78,16 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
     // Default: the changes since the pack's last build marked as distributed (none if none was).
     const changes = changesSince(store, doc, found.id, request.changesSince ?? 'distributed');
     record.options.changesSince = changes?.buildId ?? null;
+    const manifests: BuildManifest[] = [];
     const report = await service.build(
-      doc,
+      // Only what the build reads goes to the workers, not the whole library (narrowDocument).
+      narrowDocument(doc, record.pieces),
       { ...request, terms: request.terms ?? store.terms.readAll(), changes, builtAt: new Date(builtAt), manifest: { id, builtAt, appVersion: record.appVersion, fontsHash: record.fontsHash, pieces: record.pieces, strings: request.strings } },
-      hooks,
+      { ...hooks, onManifest: (m) => manifests.push(m) },
     );
     record.outputs = report.files.map((f) => ({ edition: f.edition, path: f.file, sha256: f.sha256, pages: f.pages, bytes: f.bytes }));
     try {
-      saveBuildRecord(store, record);
+      saveBuildRecord(store, record, manifests);
     } catch (error) {
       // The files are written and whole: a library busy or read-only at this moment costs the
       // record, not the build. Said as a warning, like the layout's.
@@ -94,12 +98,17 @@ export async function recordedBuild(service: PackBuildService, store: LibrarySto
     }
     return report;
   } catch (error) {
-    const code = isAppError(error) ? error.code : 'build.failed';
-    const status: BuildStatus = REFUSALS.has(code) ? 'refused' : 'failed';
-    const params = isAppError(error) ? error.params : { detail: String((error as Error)?.message ?? error).slice(0, 200) };
-    saveBuildRecord(store, { ...record, status, error: { code, params } });
+    saveBuildRecord(store, { ...record, ...failureOf(error) });
     throw error;
   }
+}
+
+/** How a build that threw is recorded: refused (what was asked) or failed (what broke), and why. */
+export function failureOf(error: unknown): Pick<BuildRecord, 'status' | 'error'> {
+  const code = isAppError(error) ? error.code : 'build.failed';
+  const status: BuildStatus = REFUSALS.has(code) ? 'refused' : 'failed';
+  const params = isAppError(error) ? error.params : { detail: String((error as Error)?.message ?? error).slice(0, 200) };
+  return { status, error: { code, params } };
 }
 
 /** Every piece the editions use (as the engine resolves them), each with its content hash. */

@@ -98,7 +98,8 @@ export function sweepBuildLeftovers(folder: string): { finished: number; removed
   return { finished, removed };
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process that left files behind still runs (this one always does). */
+export function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

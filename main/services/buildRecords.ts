@@ -1,8 +1,12 @@
 import type { LibraryStore } from './LibraryStore';
 import type { BuildRecord } from '../../shared/api/buildRecordTypes';
+import { buildManifestSchema, type BuildManifest } from '../../shared/schemas/buildManifest';
 
-/** Build records in the library (migration 007), written through the write gate. */
-export function saveBuildRecord(store: LibraryStore, r: BuildRecord): void {
+/**
+ * Build records in the library (migration 009), written through the write gate; with the
+ * manifest of each file a successful build made (migration 013), so it can be rebuilt later.
+ */
+export function saveBuildRecord(store: LibraryStore, r: BuildRecord, manifests: readonly BuildManifest[] = []): void {
   const db = store.db;
   store.write(() => {
     db.prepare(
@@ -13,7 +17,19 @@ export function saveBuildRecord(store: LibraryStore, r: BuildRecord): void {
     for (const o of r.outputs) output.run(r.id, o.edition, o.path, o.sha256, o.pages, o.bytes);
     const piece = db.prepare('INSERT INTO build_pieces (build_id, piece_id, kind, content_hash) VALUES (?, ?, ?, ?)');
     for (const p of r.pieces) piece.run(r.id, p.id, p.kind, p.hash);
+    const manifest = db.prepare('INSERT INTO build_manifests (build_id, edition, manifest) VALUES (?, ?, ?)');
+    for (const m of manifests) manifest.run(r.id, m.edition, JSON.stringify(m));
   });
+}
+
+/**
+ * The manifests a build's files carry, as the library keeps them (by edition, in the order the
+ * build made them). Empty for a build that made nothing, or one made before they were kept.
+ * Each is checked against the schema: a row that no longer parses is not a manifest.
+ */
+export function storedManifests(store: LibraryStore, buildId: string): BuildManifest[] {
+  const rows = store.db.prepare('SELECT manifest FROM build_manifests WHERE build_id = ? ORDER BY rowid').pluck().all(buildId) as string[];
+  return rows.map((text) => buildManifestSchema.parse(JSON.parse(text)));
 }
 
 interface BuildRow {
@@ -54,4 +70,9 @@ export function listBuildRecords(store: LibraryStore, packId: string, limit = 50
     outputs: outputs.all(row.id) as BuildRecord['outputs'],
     pieces: pieces.all(row.id) as BuildRecord['pieces'],
   }));
+}
+
+/** Whether the library kept a build's manifests (builds before migration 013 have none). */
+export function hasStoredManifests(store: LibraryStore, buildId: string): boolean {
+  return store.db.prepare('SELECT 1 FROM build_manifests WHERE build_id = ? LIMIT 1').get(buildId) !== undefined;
 }

@@ -149,6 +149,8 @@ export const API_INPUTS = {
     watermark: z.string().max(80).nullable().optional(),
     strict: z.boolean().optional(),
     requireApproved: z.boolean().optional(),
+    /** The earlier build the "Changes since" page compares with: its id, `distributed` (the default) or `none`. */
+    changesSince: z.union([z.string().uuid(), z.literal('distributed'), z.literal('none')]).optional(),
     /** Chosen by the caller, so it can ask for progress or cancel while the build runs. */
     jobId: JOB_ID.optional(),
   }),
@@ -159,6 +161,8 @@ export const API_INPUTS = {
   'packs.openBuild': z.strictObject({ buildId: z.string().uuid() }),
   'packs.changes': z.strictObject({ packId: PIECE_REF, since: z.union([z.string().uuid(), z.literal('distributed')]) }),
   'packs.distribute': z.strictObject({ buildId: z.string().uuid(), recipients: z.array(z.string().max(1000)).min(1).max(500) }),
+  /** `locale`: the language the titles in a message naming missing versions are given in. */
+  'packs.rebuild': z.strictObject({ buildId: z.string().uuid(), locale: localeSchema }),
   'translation.units': z.strictObject({
     source: localeSchema,
     target: localeSchema,
@@ -323,6 +327,8 @@ export interface ApiOutputs {
   'packs.changes': BuildChangesResult | null;
   /** The build's recipients after marking it distributed to these. */
   'packs.distribute': Distribution[];
+  /** A recorded build made again from the manifests the library kept; `same`: byte for byte as first built. */
+  'packs.rebuild': (BuiltPdf & { same: boolean })[];
   /** The list: each unit summarized (excerpts of its texts), with the counts. */
   'translation.units': TranslationUnitsResult;
   'translation.unit': TranslationUnit;

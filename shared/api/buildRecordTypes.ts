@@ -12,6 +12,8 @@ export interface BuildOptionsRecord {
   requireApproved: boolean;
   /** The earlier build the PDFs list changes since (absent in records made before it existed). */
   changesSince?: string | null;
+  /** A personalized copy: who it was made for (briefing build --recipients). */
+  recipient?: string;
 }
 
 /** One build as the library records it (migration 007). */
@@ -43,6 +45,8 @@ export interface Distribution {
 /** A build as the pack builder lists it: outputs with the state of their file now. */
 export interface PastBuild extends Omit<BuildRecord, 'pieces' | 'outputs'> {
   pieceCount: number;
+  /** The library kept the manifests of its files (migration 013): it can be rebuilt without them. */
+  rebuildable: boolean;
   distributedTo: Distribution[];
   outputs: (BuildRecord['outputs'][number] & { file: 'present' | 'missing' | 'changed' })[];
 }

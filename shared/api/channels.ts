@@ -42,6 +42,7 @@ export const CHANNELS = [
   'packs.builds',
   'packs.openBuild',
   'packs.distribute',
+  'packs.rebuild',
   'packs.changes',
   'translation.units',
   'translation.unit',

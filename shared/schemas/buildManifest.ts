@@ -44,6 +44,8 @@ export const buildManifestSchema = z.strictObject({
     watermark: z.string().max(80).nullable(),
     strict: z.boolean(),
     requireApproved: z.boolean(),
+    /** A personalized copy: who it was made for (named in its footers); absent in other builds. */
+    recipient: z.string().min(1).max(200).optional(),
   }),
   /** Every edition made by the same build, this one included. */
   editions: z.array(z.strictObject({ edition: z.enum(EDITIONS), pages: z.number().int().min(1), languages: z.array(languageStatus).min(1) })).min(1),

@@ -30,6 +30,7 @@ import { runWriteGateBench } from './writeGateBench';
 import { runHistoryBench } from './historyBench';
 import { runCheckTermsBench, runMemoryBench, runTermChecksBench } from './termChecksBench';
 import { runTmxImportBench } from './tmxImportBench';
+import { runRebuildBench } from './rebuildBench';
 import { runBackupsBench } from './backupsBench';
 import { runMergeBench } from './mergeBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
@@ -229,6 +230,8 @@ async function main() {
   if (!only || only.includes('check-terms')) await runCheckTermsBench(emit, work, RUNS);
   if (!only || only.includes('memory')) await runMemoryBench(emit, work, RUNS);
   if (!only || only.includes('tmx-import')) await runTmxImportBench(emit, panamaDb, work, RUNS);
+  // A rebuild and a build after one edit, against a full build of the same pack (issue 12).
+  if (!only || only.includes('rebuild')) await runRebuildBench(emit, panamaDb, work, RUNS, ['en', 'all']);
   if (!only || only.includes('merge')) await runMergeBench(emit, RUNS);
   if (!only || only.includes('backups')) {
     const largeDb = path.join(work, 'backups-20x.sqlite');

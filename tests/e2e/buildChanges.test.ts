@@ -47,5 +47,22 @@ describe.skipIf(!RUN_BROWSER_TESTS)('pack builder: what changed since a build', 
     expect(await seriousViolations(page)).toEqual([]);
     await view.getByTestId('build-changes-close').click();
     expect(await page.getByTestId('build-changes').count()).toBe(0);
+
+    // The next build compares with this one, chosen from Past builds; the picker says which.
+    await page.getByTestId('ui-language').selectOption('en');
+    const earlier = app.ctx.store.db.prepare("SELECT id FROM builds WHERE status = 'ok'").pluck().get() as string;
+    expect(await page.getByTestId('build-changes-since').inputValue()).toBe('distributed');
+    expect(await page.getByTestId('build-changes-since').locator('option:checked').textContent()).toBe('The last build sent out (none yet: no changes page)');
+    await page.getByTestId('past-build-compare-next').click();
+    expect(await page.getByTestId('build-changes-since').inputValue()).toBe(earlier);
+    expect(await page.getByTestId('past-build-compare-next').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('build').click();
+    await expect.poll(() => page.getByTestId('past-build').count(), { timeout: 90_000 }).toBe(2);
+    const options = JSON.parse(app.ctx.store.db.prepare("SELECT options FROM builds WHERE id <> ? AND status = 'ok'").pluck().get(earlier) as string) as { changesSince: string };
+    expect(options.changesSince).toBe(earlier);
+    await expect.poll(() => page.getByTestId('past-build').first().getByTestId('past-build-compared').textContent()).toMatch(/^Changes page: since the build of /);
+    await page.getByTestId('build-changes-since').scrollIntoViewIfNeeded();
+    await session.shot('build-changes-since-picker-en');
+    expect(await seriousViolations(page)).toEqual([]);
   }, 240_000);
 });

@@ -27,6 +27,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('--watermark <text>', t('cli:build.options.watermark'))
     .option('--force', t('cli:build.options.force'))
     .option('--changes-since <build>', t('cli:build.options.changesSince'))
+    .option('--recipients <file.csv>', t('cli:build.options.recipients'))
     .option('--time-limit <seconds>', t('cli:build.options.timeLimit'), (value: string) => {
       const seconds = Number(value);
       if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0) throw new InvalidArgumentError(t('errors:build.badTimeLimit', { value: value.slice(0, 40) }));
@@ -47,6 +48,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           json?: boolean;
           timeLimit?: number;
           changesSince?: string;
+          recipients?: string;
         },
         command: Command,
       ) => {
@@ -60,6 +62,41 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           heapMb,
         });
         try {
+          if (options.recipients !== undefined) {
+            const { readRecipientsFile, buildRecipientCopies } = await import('../../pdf/recipientCopies');
+            // The list is checked before the library is opened: a bad row costs nothing.
+            const recipients = readRecipientsFile(options.recipients);
+            const copies = await ctx.withLibrary(command, { create: false, readOnly: false }, (store) =>
+              buildRecipientCopies(
+                service,
+                store,
+                {
+                  pack: options.pack,
+                  mode: options.lang,
+                  out: options.out,
+                  strict: options.strict ?? false,
+                  requireApproved: options.requireApproved ?? false,
+                  paper: options.paper,
+                  watermark: options.watermark,
+                  force: options.force ?? false,
+                  changesSince: options.changesSince,
+                  strings: pdfStringOverrides(store),
+                },
+                recipients,
+              ),
+            );
+            if (options.json) {
+              ctx.json(copies);
+              return;
+            }
+            for (const c of copies.copies) {
+              for (const f of c.files) ctx.out(t('cli:build.copy', { recipient: c.recipient, edition: f.edition, file: f.file, pages: f.pages }));
+            }
+            ctx.out(t('cli:build.copies', { count: copies.copies.length }));
+            for (const warning of copies.warnings) ctx.io.stderr(`${t('cli:buildLayout.warning', { message: describeProblem(warning, t) })}\n`);
+            return;
+          }
+
           // Read-write: the build's record (success or not) is written to the library.
           const report = await ctx.withLibrary(command, { create: false, readOnly: false }, (store) =>
             recordedBuild(service, store, {

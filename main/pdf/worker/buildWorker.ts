@@ -36,6 +36,7 @@ port.on('message', async (job: BuildJob) => {
       builtAt: new Date(job.builtAt),
       strings: job.strings,
       changes: job.changes ?? null,
+      recipient: job.recipient ?? null,
     });
     // The edition keeps the texts it shows; the rest of the library can go before layout starts.
     (job as { doc: LibraryDocument | null }).doc = null;

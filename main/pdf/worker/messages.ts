@@ -23,6 +23,8 @@ export interface BuildJob {
   strict: boolean;
   /** "Changes since" an earlier build: the changes page and change bars (absent: none). */
   changes?: BuildChangesResult | null;
+  /** A personalized copy: the recipient named in every footer (absent: none). */
+  recipient?: string | null;
 }
 
 /** Worker → main thread. */

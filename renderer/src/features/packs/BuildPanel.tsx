@@ -11,6 +11,7 @@ import { useUiLocale } from '../../components/useUiLocale';
 import { storedEditionLanguage } from '../../preferences/preferences';
 import { BuildReportView } from './BuildReportView';
 import { PastBuilds } from './PastBuilds';
+import { ChangesSincePicker, type ChangesSinceChoice } from './ChangesSincePicker';
 
 type BuildState =
   | { phase: 'idle' }
@@ -44,6 +45,10 @@ export function BuildPanel({
   const [mode, setMode] = useState<LanguageMode>(() => storedEditionLanguage(locale));
   const [strict, setStrict] = useState(false);
   const [requireApproved, setRequireApproved] = useState(false);
+  const [changesSince, setChangesSince] = useState<ChangesSinceChoice>('distributed');
+  const [sent, setSent] = useState(0);
+  // A build chosen for one pack means nothing for another: each pack starts from the default.
+  useEffect(() => setChangesSince('distributed'), [pack.id]);
   const [state, setState] = useState<BuildState>({ phase: 'idle' });
   const ticket = useRef(0);
   const job = useRef<string | null>(null);
@@ -72,7 +77,7 @@ export function BuildPanel({
       });
     }, 250);
     try {
-      const result = unwrap(await getApi()['packs.build']({ id: pack.id, mode, strict, requireApproved, jobId }));
+      const result = unwrap(await getApi()['packs.build']({ id: pack.id, mode, strict, requireApproved, changesSince, jobId }));
       if (mine === ticket.current) setState({ phase: 'done', result, seconds: (Date.now() - startedAt) / 1000 });
     } catch (caught) {
       if (mine === ticket.current) setState({ phase: 'failed', error: toApiError(caught) });
@@ -93,6 +98,8 @@ export function BuildPanel({
   const editionName = (edition: string) => t(`ui:buildMode.${edition}`, { defaultValue: edition });
   const percent = (f: number) => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(f);
   const pending = mode === 'all' ? ['en', 'fr', 'es'] : [mode];
+  // The list of builds is read again when a build starts and when it ends.
+  const pastRefresh = ticket.current * 10 + (building ? 1 : 0);
   const bars = progress.length > 0 ? progress : pending.map((edition) => ({ edition, fraction: 0 }));
 
   return (
@@ -129,6 +136,8 @@ export function BuildPanel({
         {t('ui:build.requireApproved')}
       </label>
       <p className="hint">{t('ui:build.requireApprovedHint')}</p>
+      <ChangesSincePicker id={`${id}-since`} packId={pack.id} value={changesSince} onChange={setChangesSince} refresh={pastRefresh * 1000 + sent} disabled={building} />
+      <p className="hint">{t('ui:changesSince.hint')}</p>
       {building ? (
         <div className="build-progress" data-testid="build-progress">
           <p role="status" className="build-status">{t('ui:build.building')}</p>
@@ -162,7 +171,7 @@ export function BuildPanel({
           })}
         />
       ) : null}
-      <PastBuilds packId={pack.id} refresh={ticket.current * 10 + (state.phase === 'building' ? 1 : 0)} />
+      <PastBuilds packId={pack.id} refresh={pastRefresh} onCompareWith={setChangesSince} comparingWith={changesSince} onDistributed={() => setSent((n) => n + 1)} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { loadViewer } from './loadViewer';
 import { DistributeForm } from './DistributeForm';
 import { BuildChangesView } from './BuildChangesView';
+import { RebuildBuild } from './RebuildBuild';
 
 type ViewerDialogType = Awaited<ReturnType<typeof loadViewer>>['default'];
 
@@ -16,13 +17,28 @@ type ViewerDialogType = Awaited<ReturnType<typeof loadViewer>>['default'];
  * shows a build's files in the viewer while they are still exactly as built; otherwise each
  * says it is gone or changed, with its path.
  */
-export function PastBuilds({ packId, refresh }: { packId: string; refresh: number }) {
+export function PastBuilds({
+  packId,
+  refresh,
+  onCompareWith,
+  comparingWith,
+  onDistributed,
+}: {
+  packId: string;
+  refresh: number;
+  /** Makes this build the one the next build's "Changes since" page compares with. */
+  onCompareWith?: (buildId: string) => void;
+  comparingWith?: string;
+  /** After a build was marked as distributed (the default comparison may have changed). */
+  onDistributed?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [builds, setBuilds] = useState<PastBuild[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [viewing, setViewing] = useState<{ pdfs: BuiltPdf[]; Viewer: ViewerDialogType } | null>(null);
   const [distributing, setDistributing] = useState<string | null>(null);
   const [comparing, setComparing] = useState<string | null>(null);
+  const [rebuilding, setRebuilding] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -46,6 +62,10 @@ export function PastBuilds({ packId, refresh }: { packId: string; refresh: numbe
 
   const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const editionName = (edition: string) => t(`ui:edition.${edition}`, { defaultValue: edition });
+  const compared = (id: string) => {
+    const earlier = builds?.find((x) => x.id === id);
+    return earlier ? t('ui:changesSince.compared', { date: when(earlier.builtAt) }) : t('ui:changesSince.comparedUnlisted', { id: id.slice(0, 8) });
+  };
   if (error) return <ErrorAlert error={error} />;
   if (!builds) return null;
   return (
@@ -73,6 +93,16 @@ export function PastBuilds({ packId, refresh }: { packId: string; refresh: numbe
                     {t(`ui:pastBuilds.file.${o.file}`, { edition: editionName(o.edition), path: o.path })}
                   </p>
                 ))}
+              {b.options.recipient ? (
+                <p className="hint" data-testid="past-build-copy-for">
+                  {t('ui:pastBuilds.copyFor', { name: b.options.recipient })}
+                </p>
+              ) : null}
+              {b.options.changesSince ? (
+                <p className="hint" data-testid="past-build-compared">
+                  {compared(b.options.changesSince)}
+                </p>
+              ) : null}
               {b.distributedTo.length > 0 ? (
                 <p className="hint" data-testid="past-build-recipients">
                   {t('ui:pastBuilds.sentTo', { names: b.distributedTo.map((d) => d.recipient).join(', ') })}
@@ -93,13 +123,32 @@ export function PastBuilds({ packId, refresh }: { packId: string; refresh: numbe
                   {t('ui:buildChanges.open')}
                 </button>
               ) : null}
+              {b.status === 'ok' && onCompareWith ? (
+                <button
+                  type="button"
+                  data-testid="past-build-compare-next"
+                  aria-pressed={comparingWith === b.id}
+                  onClick={() => onCompareWith(b.id)}
+                >
+                  {t('ui:changesSince.useThis')}
+                </button>
+              ) : null}
+              {b.rebuildable && rebuilding !== b.id ? (
+                <button type="button" data-testid="past-build-rebuild" onClick={() => setRebuilding(b.id)}>
+                  {t('ui:rebuild.action')}
+                </button>
+              ) : null}
+              {rebuilding === b.id ? <RebuildBuild buildId={b.id} onClose={() => setRebuilding(null)} /> : null}
               {comparing === b.id ? <BuildChangesView packId={packId} buildId={b.id} onClose={() => setComparing(null)} /> : null}
               {distributing === b.id ? (
                 <DistributeForm
                   buildId={b.id}
                   onDone={(recipients) => {
                     setDistributing(null);
-                    if (recipients) setBuilds((all) => all && all.map((x) => (x.id === b.id ? { ...x, distributedTo: recipients } : x)));
+                    if (recipients) {
+                      setBuilds((all) => all && all.map((x) => (x.id === b.id ? { ...x, distributedTo: recipients } : x)));
+                      onDistributed?.();
+                    }
                   }}
                 />
               ) : null}
