@@ -1,0 +1,230 @@
+import path from 'node:path';
+import git from 'isomorphic-git';
+import fs from 'node:fs';
+import { AppError, isAppError } from '../../../shared/errors/AppError';
+import { EMPTY_LOOKUP } from '../../../shared/schemas/checkLibraryDocument';
+import { LIBRARY_COLLECTIONS, emptyLibraryDocument, type LibraryDocument, type PackDoc } from '../../../shared/schemas/libraryDocument';
+import { mergeLibraries } from '../../../shared/sync/threeWayMerge';
+import { serializeLibrary } from '../exportLibrary';
+import { applyLibraryDocument } from '../importLibrary';
+import { parseLibraryDocument } from '../parseLibraryDocument';
+import type { LibraryStore } from '../LibraryStore';
+import { filesToLibrary, libraryToFiles } from './libraryFiles';
+import { LibraryRepository, authorLabel, type SyncAuthor, type SyncCredentials } from './LibraryRepository';
+import { listConflicts, recordConflicts } from './syncConflicts';
+import { remoteError } from './remoteError';
+
+export interface SyncOptions {
+  /** The shared repository (https://…); remembered in the library's repository once given. */
+  url?: string;
+  /** The library's own repository (see defaultSyncRepoDir). */
+  repoDir: string;
+  author: SyncAuthor;
+  credentials?: SyncCredentials | null;
+  /** Called before each push (progress in the app; tests move the remote here to race a push). */
+  beforePush?: (attempt: number) => Promise<void> | void;
+}
+
+export interface SyncReport {
+  url: string;
+  /** Local changes committed by this sync (they were queued if the remote could not be reached). */
+  committedLocal: boolean;
+  /** What came from the remote: nothing, its commits taken as they were, or merged with ours. */
+  integrated: 'none' | 'fastForward' | 'merged';
+  /** Pieces this sync changed in the library. */
+  changedPieces: number;
+  /** Conflicts this sync found, and how many are open now. */
+  newConflicts: number;
+  openConflicts: number;
+  pushed: boolean;
+  /** The push was refused once because the remote moved meanwhile: fetched and merged again. */
+  retried: boolean;
+  head: string;
+}
+
+/** The library's repository sits beside it: `library.sqlite` → `library.sync.git`. */
+export function defaultSyncRepoDir(libraryPath: string): string {
+  const { dir, name } = path.parse(libraryPath);
+  return path.join(dir, `${name}.sync.git`);
+}
+
+const TRAILER = 'Synced-by: ';
+
+/**
+ * Shares the library through git: commits local changes (author = the user and office), fetches,
+ * merges per cell with the common ancestor (threeWayMerge), checks the merged library with the
+ * exchange format's checks, writes it through the write gate with its conflicts (ours kept), commits
+ * the merge and pushes; a push refused because the remote moved is fetched, merged and pushed once
+ * more. Any failure before the write leaves the library as it was; local commits stay queued.
+ */
+export async function syncLibrary(store: LibraryStore, options: SyncOptions): Promise<SyncReport> {
+  const repo = await LibraryRepository.open(options.repoDir);
+  const url = options.url ?? (await repo.remoteUrl());
+  if (!url) throw new AppError('sync.noRemote');
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new AppError('sync.badRemote', { url });
+  if (options.url && options.url !== (await repo.remoteUrl())) await repo.setRemoteUrl(options.url);
+  const credentials = options.credentials ?? null;
+  const me = authorLabel(options.author);
+  const message = (title: string) => `${title}\n\n${TRAILER}${me}\n`;
+
+  const report: SyncReport = {
+    url,
+    committedLocal: false,
+    integrated: 'none',
+    changedPieces: 0,
+    newConflicts: 0,
+    openConflicts: 0,
+    pushed: false,
+    retried: false,
+    head: '',
+  };
+
+  let ours = store.readDocument();
+  let oursFiles = await LibraryRepository.oids(libraryToFiles(ours));
+  let head = await repo.head();
+  if (!head || !sameFiles(await repo.treeFiles(head), oursFiles)) {
+    head = await repo.commitFiles(oursFiles, head ? [head] : [], message(`Library changes from ${me}`), options.author);
+    report.committedLocal = true;
+  }
+
+  for (let attempt = 0; ; attempt++) {
+    const remote = await fetchRemote(repo, url, credentials);
+    if (remote && !(await repo.isAncestor(remote, head))) {
+      const result = await integrate(store, repo, { head, remote, ours, oursFiles, me, message, author: options.author });
+      head = result.head;
+      report.integrated = result.fastForward && report.integrated !== 'merged' ? 'fastForward' : 'merged';
+      report.changedPieces += result.changedPieces;
+      report.newConflicts += result.conflicts;
+      ours = result.ours;
+      oursFiles = result.oursFiles;
+    }
+    if (remote === head) break;
+    await options.beforePush?.(attempt);
+    const pushed = await pushRemote(repo, url, credentials);
+    if (pushed) {
+      report.pushed = true;
+      break;
+    }
+    if (attempt >= 1) throw new AppError('sync.pushRejected', { url });
+    report.retried = true;
+  }
+  report.head = head;
+  report.openConflicts = listConflicts(store).length;
+  return report;
+}
+
+async function fetchRemote(repo: LibraryRepository, url: string, credentials: SyncCredentials | null): Promise<string | null> {
+  try {
+    await repo.fetch(url, credentials);
+  } catch (error) {
+    // An empty shared repository (just created by IT) has no branch yet: the first push makes it.
+    if ((error as { code?: string }).code === 'NotFoundError') return null;
+    throw remoteError(error, url);
+  }
+  return repo.remoteHead();
+}
+
+async function pushRemote(repo: LibraryRepository, url: string, credentials: SyncCredentials | null): Promise<boolean> {
+  try {
+    const result = await repo.push(url, credentials);
+    if (result.ok) return true;
+    if (/fast.forward|fetch first|stale/i.test(result.error ?? '')) return false;
+    throw new AppError('sync.pushRefused', { url, reason: result.error ?? '' });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'PushRejectedError') return false;
+    throw remoteError(error, url);
+  }
+}
+
+function sameFiles(tree: ReadonlyMap<string, string>, files: ReadonlyMap<string, readonly [string, string]>): boolean {
+  if (tree.size !== files.size) return false;
+  for (const [p, [oid]] of files) if (tree.get(p) !== oid) return false;
+  return true;
+}
+
+interface IntegrateInput {
+  head: string;
+  remote: string;
+  ours: LibraryDocument;
+  oursFiles: Map<string, readonly [string, string]>;
+  me: string;
+  message: (title: string) => string;
+  author: SyncAuthor;
+}
+
+async function integrate(store: LibraryStore, repo: LibraryRepository, input: IntegrateInput) {
+  const { head, remote, ours, oursFiles } = input;
+  const fastForward = await repo.isAncestor(head, remote);
+  const baseOid = fastForward ? head : await repo.mergeBase(head, remote);
+  // The remote's files are anyone's: refused by path, size and shape before anything else.
+  const theirs = filesToLibrary(await repo.readFiles(remote, oursFiles));
+  const base = !baseOid ? emptyLibraryDocument() : baseOid === head ? ours : filesToLibrary(await repo.readFiles(baseOid, oursFiles));
+  const theirsBy = await commitAuthor(repo, remote);
+  const { merged, conflicts } = fastForward
+    ? { merged: theirs, conflicts: [] }
+    : mergeLibraries(base, ours, theirs, { ours: input.me, theirs: theirsBy });
+  const checked = checkMerged(merged);
+  const now = new Date().toISOString();
+  const before = serializeLibrary(ours);
+  store.write(() => {
+    // Edited in the app while this sync ran: nothing is written, the next sync takes the edit.
+    if (serializeLibrary(store.readDocument()) !== before) throw new AppError('sync.libraryChanged');
+    applyLibraryDocument(store, checked, null, now);
+    deleteMissing(store, ours, checked);
+    recordConflicts(store, conflicts, now);
+  });
+  const after = store.readDocument();
+  const afterFiles = await LibraryRepository.oids(libraryToFiles(after));
+  let newHead: string;
+  if (fastForward) {
+    await repo.setHead(remote);
+    newHead = sameFiles(await repo.treeFiles(remote), afterFiles)
+      ? remote
+      : await repo.commitFiles(afterFiles, [remote], input.message(`Library in canonical form, by ${input.me}`), input.author);
+  } else {
+    const title = conflicts.length > 0 ? `Merge with ${theirsBy} (${conflicts.length} conflicts, ours kept)` : `Merge with ${theirsBy}`;
+    newHead = await repo.commitFiles(afterFiles, [head, remote], input.message(title), input.author);
+  }
+  return { head: newHead, fastForward, conflicts: conflicts.length, changedPieces: countChanged(oursFiles, afterFiles), ours: after, oursFiles: afterFiles };
+}
+
+function countChanged(a: ReadonlyMap<string, readonly [string, string]>, b: ReadonlyMap<string, readonly [string, string]>): number {
+  let n = 0;
+  for (const [p, [oid]] of b) if (a.get(p)?.[0] !== oid) n++;
+  for (const p of a.keys()) if (!b.has(p)) n++;
+  return n;
+}
+
+/** The merged library must pass every check an imported library passes, on its own. */
+function checkMerged(merged: LibraryDocument): LibraryDocument {
+  try {
+    return parseLibraryDocument(merged, 'merged library', EMPTY_LOOKUP);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'import.invalid') {
+      throw new AppError('sync.mergeInvalid', { count: error.problems.length }, error.problems, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** Pieces the merge removed (deleted on the other side, untouched here). */
+function deleteMissing(store: LibraryStore, ours: LibraryDocument, merged: LibraryDocument): void {
+  store.db.pragma('defer_foreign_keys = ON');
+  for (const collection of LIBRARY_COLLECTIONS) {
+    const keep = new Set((merged[collection] as object[]).map(keyOf));
+    for (const record of ours[collection] as object[]) {
+      const id = keyOf(record);
+      if (keep.has(id)) continue;
+      if (collection === 'packs') for (const s of (record as PackDoc).sections) store.pieces.delete(s.id);
+      store.pieces.delete(id);
+    }
+  }
+}
+
+const keyOf = (r: object) => String((r as { code?: string }).code ?? (r as { id: string }).id);
+
+async function commitAuthor(repo: LibraryRepository, oid: string): Promise<string> {
+  const { commit } = await git.readCommit({ fs, gitdir: repo.gitdir, oid });
+  const trailer = commit.message.split('\n').find((l) => l.startsWith(TRAILER));
+  return trailer ? trailer.slice(TRAILER.length).trim() : commit.author.name;
+}
