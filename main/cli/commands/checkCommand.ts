@@ -4,6 +4,8 @@ import { checkLibrary } from '../../services/checkLibrary';
 import { lastGoodBackup } from '../../services/backups/lastGoodBackup';
 import { resolveLibraryPath } from '../../db/defaultLibraryPath';
 import { isAppError } from '../../../shared/errors/AppError';
+import { listConflicts } from '../../services/sync/syncConflicts';
+import { describeConflict } from './syncCommand';
 
 /** Sets the exit code through the returned value: 1 when the library has any problem. */
 export function registerCheck(program: Command, ctx: CliContext, setExitCode: (code: number) => void): void {
@@ -27,14 +29,17 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
     });
 
   async function checkOpen(options: { json?: boolean }, command: Command): Promise<void> {
-    await ctx.withLibrary(command, { create: false, readOnly: true }, async (_store, library) => {
+    await ctx.withLibrary(command, { create: false, readOnly: true }, async (store, library) => {
       const report = checkLibrary(library.db);
+      // Not damage (the library is sound with them), but decisions still to make: listed, and
+      // refused by build --strict.
+      const conflicts = listConflicts(store);
       // The backups say where to go back to; they do not change whether the library is sound.
       const backups = await lastGoodBackup(library.path);
       if (report.problems.length > 0) setExitCode(1);
       if (options.json) {
         const good = backups.good && { name: backups.good.name, path: backups.good.path, reason: backups.good.reason, takenAt: backups.good.takenAt.toISOString() };
-        ctx.json({ path: library.path, ok: report.problems.length === 0, ...report, lastGoodBackup: good, unusableBackups: backups.bad.map((b) => ({ name: b.name, code: b.code })) });
+        ctx.json({ path: library.path, ok: report.problems.length === 0, ...report, lastGoodBackup: good, unusableBackups: backups.bad.map((b) => ({ name: b.name, code: b.code })), syncConflicts: conflicts });
         return;
       }
       if (report.problems.length === 0) {
@@ -42,6 +47,10 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
       } else {
         ctx.out(t('cli:check.failed', { path: library.path, count: report.problems.length }));
         for (const p of report.problems) ctx.out(`  - ${t(`cli:check.problems.${p.key}`, p.values)}`);
+      }
+      if (conflicts.length > 0) {
+        ctx.out(t('cli:check.conflicts', { count: conflicts.length }));
+        for (const c of conflicts) ctx.out(`  - ${describeConflict(t, c)}`);
       }
       reportBackups(backups);
     });

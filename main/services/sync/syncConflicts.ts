@@ -73,6 +73,8 @@ export function recordConflicts(store: LibraryStore, conflicts: readonly MergeCo
 }
 
 export function listConflicts(store: LibraryStore, options: { all?: boolean } = {}): StoredConflict[] {
+  // A library opened read-only before its upgrade to schema 12 has no conflicts to show.
+  if (!store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_conflicts'").get()) return [];
   const rows = store.db
     .prepare(`SELECT * FROM sync_conflicts ${options.all ? '' : 'WHERE resolved_at IS NULL'} ORDER BY id`)
     .all() as Row[];
