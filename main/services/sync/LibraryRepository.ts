@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import git from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
+import { boundedHttp } from './boundedHttp';
 import { AppError } from '../../../shared/errors/AppError';
 
 /** Who signs a commit: the user's name and office (the office is the e-mail's place, for git hosts). */
@@ -154,12 +154,12 @@ export class LibraryRepository {
     return write('');
   }
 
-  async fetch(url: string, credentials: SyncCredentials | null): Promise<void> {
-    await git.fetch({ ...this.base, http, url, remote: 'origin', ref: BRANCH, singleBranch: true, tags: false, ...auth(credentials) });
+  async fetch(url: string, credentials: SyncCredentials | null, timeoutMs: number): Promise<void> {
+    await git.fetch({ ...this.base, http: boundedHttp(timeoutMs), url, remote: 'origin', ref: BRANCH, singleBranch: true, tags: false, ...auth(credentials) });
   }
 
-  async push(url: string, credentials: SyncCredentials | null): Promise<{ ok: boolean; error?: string }> {
-    const result = await git.push({ ...this.base, http, url, remote: 'origin', ref: BRANCH, remoteRef: BRANCH, ...auth(credentials) });
+  async push(url: string, credentials: SyncCredentials | null, timeoutMs: number): Promise<{ ok: boolean; error?: string }> {
+    const result = await git.push({ ...this.base, http: boundedHttp(timeoutMs), url, remote: 'origin', ref: BRANCH, remoteRef: BRANCH, ...auth(credentials) });
     const ref = result.refs?.[LOCAL];
     return { ok: result.ok && (ref?.ok ?? true), error: ref?.error ?? result.error ?? undefined };
   }

@@ -21,6 +21,8 @@ export interface SyncOptions {
   repoDir: string;
   author: SyncAuthor;
   credentials?: SyncCredentials | null;
+  /** How long the remote may stay silent before the sync gives up (default one minute). */
+  timeoutMs?: number;
   /** Called before each push (progress in the app; tests move the remote here to race a push). */
   beforePush?: (attempt: number) => Promise<void> | void;
 }
@@ -49,6 +51,7 @@ export function defaultSyncRepoDir(libraryPath: string): string {
 }
 
 const TRAILER = 'Synced-by: ';
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
  * Shares the library through git: commits local changes (author = the user and office), fetches,
@@ -64,6 +67,7 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
   if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new AppError('sync.badRemote', { url });
   if (options.url && options.url !== (await repo.remoteUrl())) await repo.setRemoteUrl(options.url);
   const credentials = options.credentials ?? null;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const me = authorLabel(options.author);
   const message = (title: string) => `${title}\n\n${TRAILER}${me}\n`;
 
@@ -88,7 +92,7 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
   }
 
   for (let attempt = 0; ; attempt++) {
-    const remote = await fetchRemote(repo, url, credentials);
+    const remote = await fetchRemote(repo, url, credentials, timeoutMs);
     if (remote && !(await repo.isAncestor(remote, head))) {
       const result = await integrate(store, repo, { head, remote, ours, oursFiles, me, message, author: options.author });
       head = result.head;
@@ -100,7 +104,7 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
     }
     if (remote === head) break;
     await options.beforePush?.(attempt);
-    const pushed = await pushRemote(repo, url, credentials);
+    const pushed = await pushRemote(repo, url, credentials, timeoutMs);
     if (pushed) {
       report.pushed = true;
       break;
@@ -113,9 +117,9 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
   return report;
 }
 
-async function fetchRemote(repo: LibraryRepository, url: string, credentials: SyncCredentials | null): Promise<string | null> {
+async function fetchRemote(repo: LibraryRepository, url: string, credentials: SyncCredentials | null, timeoutMs: number): Promise<string | null> {
   try {
-    await repo.fetch(url, credentials);
+    await repo.fetch(url, credentials, timeoutMs);
   } catch (error) {
     // An empty shared repository (just created by IT) has no branch yet: the first push makes it.
     if ((error as { code?: string }).code === 'NotFoundError') return null;
@@ -124,9 +128,9 @@ async function fetchRemote(repo: LibraryRepository, url: string, credentials: Sy
   return repo.remoteHead();
 }
 
-async function pushRemote(repo: LibraryRepository, url: string, credentials: SyncCredentials | null): Promise<boolean> {
+async function pushRemote(repo: LibraryRepository, url: string, credentials: SyncCredentials | null, timeoutMs: number): Promise<boolean> {
   try {
-    const result = await repo.push(url, credentials);
+    const result = await repo.push(url, credentials, timeoutMs);
     if (result.ok) return true;
     if (/fast.forward|fetch first|stale/i.test(result.error ?? '')) return false;
     throw new AppError('sync.pushRefused', { url, reason: result.error ?? '' });

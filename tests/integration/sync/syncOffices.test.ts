@@ -147,6 +147,31 @@ describe.skipIf(skip !== null)('two offices sharing one library through a git se
     expect(secretariat.bytes()).toBe(ottawa.bytes());
   }, 60_000);
 
+  it('a piece deleted by one office and edited by the other stays, with a deletedEdited conflict; keeping the deletion removes it', async () => {
+    // A note no pack or other piece uses, so either outcome is a valid library.
+    const doc = secretariat.store.readDocument();
+    const spare = { ...structuredClone(doc.notes[0]!), id: 'note-spare-sync', title: { en: { text: 'Spare note', status: 'draft' as const } } };
+    secretariat.edit((d) => d.notes.push(spare));
+    await secretariat.sync();
+    await ottawa.sync();
+    expect(ottawa.note('note-spare-sync')).toBeDefined();
+    // Ottawa deletes it; the secretariat edits it meanwhile.
+    ottawa.store.write(() => ottawa.store.pieces.delete('note-spare-sync'));
+    secretariat.edit((d) => (d.notes.find((n) => n.id === 'note-spare-sync')!.title.en = { text: 'Spare note, edited', status: 'draft' }));
+    await secretariat.sync();
+    const report = await ottawa.sync();
+    expect(report.newConflicts).toBe(1);
+    const [conflict] = listConflicts(ottawa.store);
+    expect(conflict).toMatchObject({ kind: 'deletedEdited', pieceId: 'note-spare-sync', field: null, ours: null, theirs: { title: { en: { text: 'Spare note, edited' } } } });
+    expect(ottawa.note('note-spare-sync').title.en!.text).toBe('Spare note, edited');
+    resolveConflict(ottawa.store, conflict!.id, 'ours');
+    expect(ottawa.note('note-spare-sync')).toBeUndefined();
+    await ottawa.sync();
+    await secretariat.sync();
+    expect(secretariat.note('note-spare-sync')).toBeUndefined();
+    expect(secretariat.bytes()).toBe(ottawa.bytes());
+  }, 60_000);
+
   it('a hostile repository (a file outside pieces/) is refused before the library is touched', async () => {
     const evil = await startGitServer();
     try {
