@@ -32,6 +32,7 @@ import { runMemoryBench, runTermChecksBench } from './termChecksBench';
 import { runTmxImportBench } from './tmxImportBench';
 import { runBackupsBench } from './backupsBench';
 import { runMergeBench } from './mergeBench';
+import { runSyncBench } from './syncBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -229,6 +230,7 @@ async function main() {
   if (!only || only.includes('memory')) await runMemoryBench(emit, work, RUNS);
   if (!only || only.includes('tmx-import')) await runTmxImportBench(emit, panamaDb, work, RUNS);
   if (!only || only.includes('merge')) await runMergeBench(emit, RUNS);
+  if (!only || only.includes('sync')) await runSyncBench(emit, RUNS, work);
   if (!only || only.includes('backups')) {
     const largeDb = path.join(work, 'backups-20x.sqlite');
     await makeLibrary(largeDb, 20);

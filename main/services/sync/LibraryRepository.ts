@@ -95,17 +95,8 @@ export class LibraryRepository {
     return out;
   }
 
-  /**
-   * The files of a commit as text, reusing `known` (path → [oid, text]) for files whose content
-   * is the same, so only what changed is read from git.
-   */
-  async readFiles(commit: string, known: ReadonlyMap<string, readonly [string, string]>): Promise<Map<string, string | Uint8Array>> {
-    const out = new Map<string, string | Uint8Array>();
-    for (const [path, oid] of await this.treeFiles(commit)) {
-      const same = known.get(path);
-      out.set(path, same && same[0] === oid ? same[1] : (await git.readBlob({ ...this.base, oid })).blob);
-    }
-    return out;
+  async readBlob(oid: string): Promise<Uint8Array> {
+    return (await git.readBlob({ ...this.base, oid })).blob;
   }
 
   /** The blob id each file would have: the same content always gives the same id. */

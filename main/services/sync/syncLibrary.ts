@@ -3,13 +3,20 @@ import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { AppError, isAppError } from '../../../shared/errors/AppError';
 import { EMPTY_LOOKUP } from '../../../shared/schemas/checkLibraryDocument';
-import { LIBRARY_COLLECTIONS, emptyLibraryDocument, type LibraryDocument, type PackDoc } from '../../../shared/schemas/libraryDocument';
+import {
+  LIBRARY_COLLECTIONS,
+  LIBRARY_FORMAT,
+  LIBRARY_FORMAT_VERSION,
+  emptyLibraryDocument,
+  type LibraryCollection,
+  type LibraryDocument,
+  type PackDoc,
+} from '../../../shared/schemas/libraryDocument';
 import { mergeLibraries } from '../../../shared/sync/threeWayMerge';
-import { serializeLibrary } from '../exportLibrary';
 import { applyLibraryDocument } from '../importLibrary';
-import { parseLibraryDocument } from '../parseLibraryDocument';
+import { checkLibraryShape, parseLibraryShape } from '../parseLibraryDocument';
 import type { LibraryStore } from '../LibraryStore';
-import { filesToLibrary, libraryToFiles } from './libraryFiles';
+import { filesToLibrary, libraryToFiles, pieceFilePath } from './libraryFiles';
 import { LibraryRepository, authorLabel, type SyncAuthor, type SyncCredentials } from './LibraryRepository';
 import { listConflicts, recordConflicts } from './syncConflicts';
 import { remoteError } from './remoteError';
@@ -83,6 +90,7 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
     head: '',
   };
 
+  let mark = changeMark(store);
   let ours = store.readDocument();
   let oursFiles = await LibraryRepository.oids(libraryToFiles(ours));
   let head = await repo.head();
@@ -94,13 +102,15 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
   for (let attempt = 0; ; attempt++) {
     const remote = await fetchRemote(repo, url, credentials, timeoutMs);
     if (remote && !(await repo.isAncestor(remote, head))) {
-      const result = await integrate(store, repo, { head, remote, ours, oursFiles, me, message, author: options.author });
+      const result = await integrate(store, repo, { head, remote, ours, oursFiles, mark, me, message, author: options.author });
       head = result.head;
       report.integrated = result.fastForward && report.integrated !== 'merged' ? 'fastForward' : 'merged';
       report.changedPieces += result.changedPieces;
       report.newConflicts += result.conflicts;
-      ours = result.ours;
       oursFiles = result.oursFiles;
+      // Read again only for a second round (a push refused because the remote moved).
+      mark = changeMark(store);
+      ours = store.readDocument();
     }
     if (remote === head) break;
     await options.beforePush?.(attempt);
@@ -151,58 +161,105 @@ interface IntegrateInput {
   remote: string;
   ours: LibraryDocument;
   oursFiles: Map<string, readonly [string, string]>;
+  /** changeMark when `ours` was read. */
+  mark: string;
   me: string;
   message: (title: string) => string;
   author: SyncAuthor;
 }
 
+type Files = Map<string, readonly [string, string]>;
+
+/** A mark that moves with every change written through the gate (each records a version). */
+const changeMark = (store: LibraryStore) => String(store.db.prepare("SELECT count(*) || ':' || ifnull(max(at), '') FROM piece_versions").pluck().get());
+
 async function integrate(store: LibraryStore, repo: LibraryRepository, input: IntegrateInput) {
   const { head, remote, ours, oursFiles } = input;
   const fastForward = await repo.isAncestor(head, remote);
   const baseOid = fastForward ? head : await repo.mergeBase(head, remote);
-  // The remote's files are anyone's: refused by path, size and shape before anything else.
-  const theirs = filesToLibrary(await repo.readFiles(remote, oursFiles));
-  const base = !baseOid ? emptyLibraryDocument() : baseOid === head ? ours : filesToLibrary(await repo.readFiles(baseOid, oursFiles));
+  const oursTree = new Map([...oursFiles].map(([p, [oid]]) => [p, oid]));
+  const theirsTree = await repo.treeFiles(remote);
+  const baseTree = !baseOid ? new Map<string, string>() : baseOid === head ? oursTree : await repo.treeFiles(baseOid);
+  // Only the files that differ somewhere take part: the rest is the same piece on all sides.
+  const changed = [...new Set([...baseTree.keys(), ...oursTree.keys(), ...theirsTree.keys()])].filter(
+    (p) => !(baseTree.get(p) === oursTree.get(p) && oursTree.get(p) === theirsTree.get(p)),
+  );
+  const changedSet = new Set(changed);
+  // Every such file of the remote is read and checked (path, size, shape): the remote is anyone's.
+  const side = async (tree: ReadonlyMap<string, string>) => {
+    const files = new Map<string, string | Uint8Array>();
+    for (const p of changed) {
+      const oid = tree.get(p);
+      if (oid !== undefined) files.set(p, oid === oursTree.get(p) ? oursFiles.get(p)![1] : await repo.readBlob(oid));
+    }
+    return filesToLibrary(files);
+  };
+  const [subBase, subOurs, subTheirs] = [await side(baseTree), await side(oursTree), await side(theirsTree)];
   const theirsBy = await commitAuthor(repo, remote);
   const { merged, conflicts } = fastForward
-    ? { merged: theirs, conflicts: [] }
-    : mergeLibraries(base, ours, theirs, { ours: input.me, theirs: theirsBy });
-  const checked = checkMerged(merged);
+    ? { merged: subTheirs, conflicts: [] }
+    : mergeLibraries(subBase, subOurs, subTheirs, { ours: input.me, theirs: theirsBy });
+  const full = checkMerged(ours, merged, changedSet);
   const now = new Date().toISOString();
-  const before = serializeLibrary(ours);
+  const incoming = emptyLibraryDocument();
+  const gone: { collection: LibraryCollection; record: object }[] = [];
+  for (const collection of LIBRARY_COLLECTIONS) {
+    const keep = new Set<string>();
+    for (const record of full[collection] as object[]) {
+      const path = pieceFilePath(collection, keyOf(record));
+      if (!changedSet.has(path)) continue;
+      keep.add(path);
+      (incoming[collection] as object[]).push(record);
+    }
+    for (const record of ours[collection] as object[]) {
+      const path = pieceFilePath(collection, keyOf(record));
+      if (changedSet.has(path) && !keep.has(path)) gone.push({ collection, record });
+    }
+  }
   store.write(() => {
     // Edited in the app while this sync ran: nothing is written, the next sync takes the edit.
-    if (serializeLibrary(store.readDocument()) !== before) throw new AppError('sync.libraryChanged');
-    applyLibraryDocument(store, checked, null, now);
-    deleteMissing(store, ours, checked);
+    if (changeMark(store) !== input.mark) throw new AppError('sync.libraryChanged');
+    applyLibraryDocument(store, incoming, null, now);
+    deletePieces(store, gone);
     recordConflicts(store, conflicts, now);
   });
-  const after = store.readDocument();
-  const afterFiles = await LibraryRepository.oids(libraryToFiles(after));
+  // The files of what the library now holds: ours, with the changed pieces as written.
+  const afterFiles: Files = new Map(oursFiles);
+  for (const p of changed) afterFiles.delete(p);
+  const written = store.readRecords(LIBRARY_COLLECTIONS.flatMap((c) => (incoming[c] as object[]).map(keyOf)));
+  for (const [p, entry] of await LibraryRepository.oids(libraryToFiles(written))) afterFiles.set(p, entry);
   let newHead: string;
   if (fastForward) {
     await repo.setHead(remote);
-    newHead = sameFiles(await repo.treeFiles(remote), afterFiles)
+    newHead = sameFiles(theirsTree, afterFiles)
       ? remote
       : await repo.commitFiles(afterFiles, [remote], input.message(`Library in canonical form, by ${input.me}`), input.author);
   } else {
-    const title = conflicts.length > 0 ? `Merge with ${theirsBy} (${conflicts.length} conflicts, ours kept)` : `Merge with ${theirsBy}`;
+    // The other office is not told in its app yet: the shared history at least names each conflict.
+    const lines = conflicts.map((c) => {
+      const where = [`${c.collection}/${c.pieceId}`, c.section ? `§ ${c.section}` : '', c.field ?? '(whole piece)', c.locale ? `(${c.locale})` : ''].filter(Boolean).join(' ');
+      return `Conflict: ${where}: kept ${c.oursBy}'s, ${c.theirsBy}'s kept aside until resolved`;
+    });
+    const title = conflicts.length > 0 ? `Merge with ${theirsBy} (${conflicts.length} conflicts, ours kept)\n\n${lines.join('\n')}` : `Merge with ${theirsBy}`;
     newHead = await repo.commitFiles(afterFiles, [head, remote], input.message(title), input.author);
   }
-  return { head: newHead, fastForward, conflicts: conflicts.length, changedPieces: countChanged(oursFiles, afterFiles), ours: after, oursFiles: afterFiles };
+  const changedPieces = changed.filter((p) => afterFiles.get(p)?.[0] !== oursFiles.get(p)?.[0]).length;
+  return { head: newHead, fastForward, conflicts: conflicts.length, changedPieces, oursFiles: afterFiles };
 }
 
-function countChanged(a: ReadonlyMap<string, readonly [string, string]>, b: ReadonlyMap<string, readonly [string, string]>): number {
-  let n = 0;
-  for (const [p, [oid]] of b) if (a.get(p)?.[0] !== oid) n++;
-  for (const p of a.keys()) if (!b.has(p)) n++;
-  return n;
-}
-
-/** The merged library must pass every check an imported library passes, on its own. */
-function checkMerged(merged: LibraryDocument): LibraryDocument {
+/**
+ * The merged library must pass every check an imported library passes, on its own: each merged
+ * piece its fields (a merge can pair cells no one wrote together), the whole its ids and references.
+ */
+function checkMerged(ours: LibraryDocument, merged: LibraryDocument, changed: ReadonlySet<string>): LibraryDocument {
+  const full = { ...ours } as LibraryDocument;
+  for (const collection of LIBRARY_COLLECTIONS) {
+    const kept = (ours[collection] as object[]).filter((r) => !changed.has(pieceFilePath(collection, keyOf(r))));
+    (full[collection] as object[]) = [...kept, ...(merged[collection] as object[])];
+  }
   try {
-    return parseLibraryDocument(merged, 'merged library', EMPTY_LOOKUP);
+    parseLibraryShape({ ...merged, format: LIBRARY_FORMAT, formatVersion: LIBRARY_FORMAT_VERSION }, 'merged library');
+    return checkLibraryShape(full, 'merged library', EMPTY_LOOKUP);
   } catch (error) {
     if (isAppError(error) && error.code === 'import.invalid') {
       throw new AppError('sync.mergeInvalid', { count: error.problems.length }, error.problems, { cause: error });
@@ -212,16 +269,11 @@ function checkMerged(merged: LibraryDocument): LibraryDocument {
 }
 
 /** Pieces the merge removed (deleted on the other side, untouched here). */
-function deleteMissing(store: LibraryStore, ours: LibraryDocument, merged: LibraryDocument): void {
+function deletePieces(store: LibraryStore, gone: readonly { collection: LibraryCollection; record: object }[]): void {
   store.db.pragma('defer_foreign_keys = ON');
-  for (const collection of LIBRARY_COLLECTIONS) {
-    const keep = new Set((merged[collection] as object[]).map(keyOf));
-    for (const record of ours[collection] as object[]) {
-      const id = keyOf(record);
-      if (keep.has(id)) continue;
-      if (collection === 'packs') for (const s of (record as PackDoc).sections) store.pieces.delete(s.id);
-      store.pieces.delete(id);
-    }
+  for (const { collection, record } of gone) {
+    if (collection === 'packs') for (const s of (record as PackDoc).sections) store.pieces.delete(s.id);
+    store.pieces.delete(keyOf(record));
   }
 }
 

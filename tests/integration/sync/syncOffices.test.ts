@@ -116,6 +116,8 @@ describe.skipIf(skip !== null)('two offices sharing one library through a git se
       theirsBy: 'Ana Ruiz (Secretariat)',
       resolvedAt: null,
     });
+    // The shared history names the conflict, for the other office.
+    expect(server.git('log', '-1', '--format=%B', 'main')).toContain(`Conflict: notes/${noteId} title (fr): kept Luc Tremblay (Ottawa)'s, Ana Ruiz (Secretariat)'s kept aside until resolved`);
     // Ours kept until resolved; theirs is in the conflict and in the shared history.
     expect(ottawa.note().title.fr!.text).toBe('Palerme, 25 ans après — version d’Ottawa');
 
