@@ -92,7 +92,7 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
 
   let mark = changeMark(store);
   let ours = store.readDocument();
-  let oursFiles = await LibraryRepository.oids(libraryToFiles(ours));
+  let oursFiles = LibraryRepository.oids(libraryToFiles(ours));
   let head = await repo.head();
   if (!head || !sameFiles(await repo.treeFiles(head), oursFiles)) {
     head = await repo.commitFiles(oursFiles, head ? [head] : [], message(`Library changes from ${me}`), options.author);
@@ -227,7 +227,7 @@ async function integrate(store: LibraryStore, repo: LibraryRepository, input: In
   const afterFiles: Files = new Map(oursFiles);
   for (const p of changed) afterFiles.delete(p);
   const written = store.readRecords(LIBRARY_COLLECTIONS.flatMap((c) => (incoming[c] as object[]).map(keyOf)));
-  for (const [p, entry] of await LibraryRepository.oids(libraryToFiles(written))) afterFiles.set(p, entry);
+  for (const [p, entry] of LibraryRepository.oids(libraryToFiles(written))) afterFiles.set(p, entry);
   let newHead: string;
   if (fastForward) {
     await repo.setHead(remote);

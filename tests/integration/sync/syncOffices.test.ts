@@ -174,6 +174,25 @@ describe.skipIf(skip !== null)('two offices sharing one library through a git se
     expect(secretariat.bytes()).toBe(ottawa.bytes());
   }, 60_000);
 
+  it('a merge that would leave a reference to a deleted piece is refused whole: sync.mergeInvalid, the library as it was', async () => {
+    secretariat.edit((d) => d.notes.push({ ...structuredClone(d.notes[0]!), id: 'note-linked-sync', title: { en: { text: 'Linked note', status: 'draft' } } }));
+    await secretariat.sync();
+    await ottawa.sync();
+    // The secretariat deletes the note; Ottawa puts it in a pack meanwhile.
+    secretariat.store.write(() => secretariat.store.pieces.delete('note-linked-sync'));
+    await secretariat.sync();
+    ottawa.edit((d) => d.packs[0]!.sections[0]!.items.push({ kind: 'note', ref: 'note-linked-sync' }));
+    const before = ottawa.bytes();
+    const error = await ottawa.sync().catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe('sync.mergeInvalid');
+    expect(isAppError(error) && error.problems.length).toBeGreaterThan(0);
+    expect(ottawa.bytes()).toBe(before);
+    // Taking the item out again lets the next sync through, the note gone on both sides.
+    ottawa.edit((d) => (d.packs[0]!.sections[0]!.items = d.packs[0]!.sections[0]!.items.filter((i) => i.ref !== 'note-linked-sync')));
+    expect((await ottawa.sync()).pushed).toBe(true);
+    expect(ottawa.note('note-linked-sync')).toBeUndefined();
+  }, 60_000);
+
   it('a hostile repository (a file outside pieces/) is refused before the library is touched', async () => {
     const evil = await startGitServer();
     try {
