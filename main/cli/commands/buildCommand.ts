@@ -11,8 +11,10 @@ const MAX_LISTED = 10;
 
 /** --strict: a pack whose pieces still hold a sync conflict (ours kept, theirs waiting) is not built. */
 async function refuseSyncConflicts(store: LibraryStore, packRef: string): Promise<void> {
+  const { listConflicts, openConflictsIn } = await import('../../services/sync/syncConflicts');
+  // Most libraries have none: then nothing more is read, and the build goes on as before.
+  if (listConflicts(store).length === 0) return;
   const { packTranslationScope } = await import('../../pdf/packTranslationScope');
-  const { openConflictsIn } = await import('../../services/sync/syncConflicts');
   const { AppError } = await import('../../../shared/errors/AppError');
   const scope = packTranslationScope(store, packRef);
   const ids = new Set<string>([store.packIdWithSlug(packRef) ?? packRef, ...Object.values(scope.usedBy).flatMap((set) => [...set])]);
