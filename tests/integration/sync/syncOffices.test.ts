@@ -193,6 +193,30 @@ describe.skipIf(skip !== null)('two offices sharing one library through a git se
     expect(ottawa.note('note-linked-sync')).toBeUndefined();
   }, 60_000);
 
+  it('an office offline for many commits: its queued commits and the other side’s many syncs merge in one go', async () => {
+    const { createServer } = await import('node:net');
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const dead = `http://127.0.0.1:${(probe.address() as { port: number }).port}/library.git`;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const notes = secretariat.store.readDocument().notes.map((n) => n.id);
+    for (let i = 0; i < 3; i++) {
+      ottawa.edit((d) => (d.notes.find((n) => n.id === noteId)!.body.es = { text: `Borrador sin conexión ${i}`, status: 'draft' }));
+      const error = await ottawa.sync({ url: dead }).catch((e: unknown) => e);
+      expect(isAppError(error) && error.code).toBe('sync.unreachable');
+    }
+    for (let i = 0; i < 4; i++) {
+      secretariat.edit((d) => (d.notes.find((n) => n.id === notes[i % notes.length])!.title.en = { text: `Secretariat revision ${i}`, status: 'draft' }));
+      await secretariat.sync();
+    }
+    const report = await ottawa.sync();
+    expect(report).toMatchObject({ integrated: 'merged', newConflicts: 0, pushed: true });
+    expect(ottawa.note().body.es!.text).toBe('Borrador sin conexión 2');
+    expect(ottawa.note(notes[3 % notes.length]).title.en!.text).toBe(`Secretariat revision ${3}`);
+    await secretariat.sync();
+    expect(secretariat.bytes()).toBe(ottawa.bytes());
+  }, 60_000);
+
   it('a hostile repository (a file outside pieces/) is refused before the library is touched', async () => {
     const evil = await startGitServer();
     try {
