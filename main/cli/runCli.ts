@@ -23,6 +23,7 @@ import { registerMemory } from './commands/memoryCommand';
 import { registerBackup } from './commands/backupCommand';
 import { registerInspect } from './commands/inspectCommand';
 import { registerRebuild } from './commands/rebuildCommand';
+import { registerSync } from './commands/syncCommand';
 import packageJson from '../../package.json';
 import { mapSqliteError } from '../db/sqliteErrors';
 
@@ -131,6 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerBackup(program, ctx);
   registerInspect(program, ctx, (code) => (exitCode = code));
   registerRebuild(program, ctx);
+  registerSync(program, ctx);
   const configure = (command: Command) => {
     for (const sub of command.commands) {
       sub.helpOption('-h, --help', t('cli:options.help')).exitOverride().configureHelp(program.configureHelp());

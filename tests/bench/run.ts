@@ -33,6 +33,7 @@ import { runTmxImportBench } from './tmxImportBench';
 import { runRebuildBench } from './rebuildBench';
 import { runBackupsBench } from './backupsBench';
 import { runMergeBench } from './mergeBench';
+import { runSyncBench } from './syncBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -233,6 +234,7 @@ async function main() {
   // A rebuild and a build after one edit, against a full build of the same pack (issue 12).
   if (!only || only.includes('rebuild')) await runRebuildBench(emit, panamaDb, work, RUNS, ['en', 'all']);
   if (!only || only.includes('merge')) await runMergeBench(emit, RUNS);
+  if (!only || only.includes('sync')) await runSyncBench(emit, RUNS, work);
   if (!only || only.includes('backups')) {
     const largeDb = path.join(work, 'backups-20x.sqlite');
     await makeLibrary(largeDb, 20);

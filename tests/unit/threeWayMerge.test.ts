@@ -83,6 +83,7 @@ describe('mergeLibraries: cells', () => {
         kind: 'cell',
         collection: 'notes',
         pieceId: NOTE,
+        section: null,
         field: 'title',
         locale: 'fr',
         base: note(base)!.title.fr,
@@ -201,7 +202,7 @@ describe('mergeLibraries: structure', () => {
     const theirsEdited = merge(deleted, edited);
     expect(note(theirsEdited.merged)).toEqual(note(edited));
     expect(theirsEdited.conflicts).toEqual<MergeConflict[]>([
-      { kind: 'deletedEdited', collection: 'notes', pieceId: NOTE, field: null, locale: null, base: note(base), ours: null, theirs: note(edited), oursBy: who.ours, theirsBy: who.theirs },
+      { kind: 'deletedEdited', collection: 'notes', pieceId: NOTE, section: null, field: null, locale: null, base: note(base), ours: null, theirs: note(edited), oursBy: who.ours, theirsBy: who.theirs },
     ]);
 
     const oursEdited = merge(edited, deleted);
@@ -232,6 +233,60 @@ describe('mergeLibraries: structure', () => {
     expect(both.conflicts).toEqual([]);
     expect(both.merged.packs[0]!.title.en!.text).toBe('Panama 2025, revised');
     expect(both.merged.packs[0]!.sections.map((s) => s.id)).toEqual(ours.packs[0]!.sections.map((s) => s.id));
+  });
+
+  const sectionIds = (doc: LibraryDocument) => doc.packs.find((p) => p.id === PACK)!.sections.map((s) => s.id);
+  const newSection = (id: string, en: string) => ({ id, title: { en: { text: en, status: 'draft' as const } }, text: null, items: [] });
+
+  it('pack sections merge by id: edits to different sections, and to different languages of one section, are silent', () => {
+    const ours = withPack((p) => (p.sections[0]!.title.en = { text: 'Opening, revised', status: 'draft' }));
+    const theirs = withPack((p) => {
+      p.sections[1]!.title.fr = { text: 'Deuxième partie', status: 'draft' };
+      p.sections[0]!.title.es = { text: 'Apertura', status: 'draft' };
+    });
+    const { merged, conflicts } = merge(ours, theirs);
+    expect(conflicts).toEqual([]);
+    const sections = merged.packs.find((p) => p.id === PACK)!.sections;
+    expect(sections[0]!.title.en!.text).toBe('Opening, revised');
+    expect(sections[0]!.title.es!.text).toBe('Apertura');
+    expect(sections[1]!.title.fr!.text).toBe('Deuxième partie');
+    expect(sections.map((s) => s.id)).toEqual(sectionIds(base));
+    expectValid(merged);
+  });
+
+  it('the same section text edited differently is one conflict naming the pack, the section, the field and the language', () => {
+    const ours = withPack((p) => (p.sections[1]!.title.fr = { text: 'Version A', status: 'draft' }));
+    const theirs = withPack((p) => (p.sections[1]!.title.fr = { text: 'Version B', status: 'draft' }));
+    const { merged, conflicts } = merge(ours, theirs);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ kind: 'cell', collection: 'packs', pieceId: PACK, section: sectionIds(base)[1], field: 'title', locale: 'fr', ours: { text: 'Version A' }, theirs: { text: 'Version B' } });
+    expect(merged.packs.find((p) => p.id === PACK)!.sections[1]!.title.fr!.text).toBe('Version A');
+  });
+
+  it('a section added on each side is kept, each after the section it followed; a reorder on the other side still applies', () => {
+    const ids = sectionIds(base);
+    const ours = withPack((p) => p.sections.splice(1, 0, newSection('sec-ours-new', 'Ours')));
+    const theirs = withPack((p) => {
+      p.sections.reverse();
+      p.sections.push(newSection('sec-theirs-new', 'Theirs'));
+    });
+    const { merged, conflicts } = merge(ours, theirs);
+    expect(conflicts).toEqual([]);
+    // Theirs' order of the shared sections; each new one after the section it followed on its side
+    // (both after ids[0] here: ours' first).
+    expect(sectionIds(merged)).toEqual([...[...ids].reverse(), 'sec-ours-new', 'sec-theirs-new']);
+    expectValid(merged);
+  });
+
+  it('a section deleted on one side and untouched on the other goes; edited on the other, it stays with a deletedEdited conflict', () => {
+    const removed = withPack((p) => p.sections.splice(1, 1));
+    const gone = merge(removed, base);
+    expect(gone.conflicts).toEqual([]);
+    expect(sectionIds(gone.merged)).toEqual(sectionIds(removed));
+    const edited = withPack((p) => (p.sections[1]!.title.en = { text: 'Edited meanwhile', status: 'draft' }));
+    const kept = merge(removed, edited);
+    expect(kept.conflicts).toEqual([expect.objectContaining({ kind: 'deletedEdited', pieceId: PACK, section: sectionIds(base)[1], field: null, ours: null })]);
+    expect(sectionIds(kept.merged)).toEqual(sectionIds(base));
   });
 
   it('countries are matched by code, across collections independently', () => {

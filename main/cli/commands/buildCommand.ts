@@ -5,8 +5,22 @@ import type { CliContext } from '../CliContext';
 import { LANGUAGE_MODES, type LanguageMode } from '../../../shared/api/buildTypes';
 import { PAPER_SIZES } from '../../../shared/domain/pieceKinds';
 import { describeProblem } from '../../../shared/schemas/validationProblems';
+import type { LibraryStore } from '../../services/LibraryStore';
 
 const MAX_LISTED = 10;
+
+/** --strict: a pack whose pieces still hold a sync conflict (ours kept, theirs waiting) is not built. */
+async function refuseSyncConflicts(store: LibraryStore, packRef: string): Promise<void> {
+  const { listConflicts, openConflictsIn } = await import('../../services/sync/syncConflicts');
+  // Most libraries have none: then nothing more is read, and the build goes on as before.
+  if (listConflicts(store).length === 0) return;
+  const { packTranslationScope } = await import('../../pdf/packTranslationScope');
+  const { AppError } = await import('../../../shared/errors/AppError');
+  const scope = packTranslationScope(store, packRef);
+  const ids = new Set<string>([store.packIdWithSlug(packRef) ?? packRef, ...Object.values(scope.usedBy).flatMap((set) => [...set])]);
+  const open = openConflictsIn(store, ids);
+  if (open.length > 0) throw new AppError('sync.strictConflicts', { pack: packRef, count: open.length });
+}
 
 export function registerBuild(program: Command, ctx: CliContext): void {
   const { t } = ctx;
@@ -98,8 +112,9 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           }
 
           // Read-write: the build's record (success or not) is written to the library.
-          const report = await ctx.withLibrary(command, { create: false, readOnly: false }, (store) =>
-            recordedBuild(service, store, {
+          const report = await ctx.withLibrary(command, { create: false, readOnly: false }, async (store) => {
+            if (options.strict) await refuseSyncConflicts(store, options.pack);
+            return recordedBuild(service, store, {
               pack: options.pack,
               mode: options.lang,
               out: options.out,
@@ -110,8 +125,8 @@ export function registerBuild(program: Command, ctx: CliContext): void {
               force: options.force ?? false,
               changesSince: options.changesSince,
               strings: pdfStringOverrides(store),
-            }),
-          );
+            });
+          });
           if (options.json) {
             ctx.json(report);
             return;

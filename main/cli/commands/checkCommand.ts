@@ -5,6 +5,8 @@ import { lastGoodBackup } from '../../services/backups/lastGoodBackup';
 import { resolveLibraryPath } from '../../db/defaultLibraryPath';
 import { isAppError } from '../../../shared/errors/AppError';
 import { EVERY_TEXT, termFindings } from '../../pdf/termFindings';
+import { listConflicts } from '../../services/sync/syncConflicts';
+import { describeConflict } from './syncCommand';
 
 /** Sets the exit code through the returned value: 1 when the library has any problem. */
 export function registerCheck(program: Command, ctx: CliContext, setExitCode: (code: number) => void): void {
@@ -40,12 +42,15 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
         // above name, and they are the report. A sound library that cannot be read is a real error.
         if (report.problems.length === 0) throw error;
       }
+      // Not damage (the library is sound with them), but decisions still to make: listed, and
+      // refused by build --strict.
+      const conflicts = listConflicts(store);
       // The backups say where to go back to; they do not change whether the library is sound.
       const backups = await lastGoodBackup(library.path);
       if (report.problems.length > 0) setExitCode(1);
       if (options.json) {
         const good = backups.good && { name: backups.good.name, path: backups.good.path, reason: backups.good.reason, takenAt: backups.good.takenAt.toISOString() };
-        ctx.json({ path: library.path, ok: report.problems.length === 0, ...report, termWarnings: terms.map((w) => ({ pieceId: w.recordId ?? null, key: w.key, values: w.values })), lastGoodBackup: good, unusableBackups: backups.bad.map((b) => ({ name: b.name, code: b.code })) });
+        ctx.json({ path: library.path, ok: report.problems.length === 0, ...report, termWarnings: terms.map((w) => ({ pieceId: w.recordId ?? null, key: w.key, values: w.values })), lastGoodBackup: good, unusableBackups: backups.bad.map((b) => ({ name: b.name, code: b.code })), syncConflicts: conflicts });
         return;
       }
       if (report.problems.length === 0) {
@@ -58,6 +63,10 @@ export function registerCheck(program: Command, ctx: CliContext, setExitCode: (c
         const listed = terms.filter((w) => w.key !== 'buildTerms.more').length;
         ctx.out(t('cli:check.termWarnings', { count: listed }));
         for (const w of terms) ctx.out(`  - ${t(`cli:check.terms.${w.key.replace('buildTerms.', '')}`, w.values)}`);
+      }
+      if (conflicts.length > 0) {
+        ctx.out(t('cli:check.conflicts', { count: conflicts.length }));
+        for (const c of conflicts) ctx.out(`  - ${describeConflict(t, c)}`);
       }
       reportBackups(backups);
     });

@@ -10,6 +10,7 @@ import { migration008 } from './008_text_hashes';
 import { migration009 } from './009_builds';
 import { migration010 } from './010_distribution';
 import { migration011 } from './011_external_memory';
+import { migration012 } from './012_sync_conflicts';
 import { migration013 } from './013_build_manifests';
 
 /** In order; a test checks the versions run 1, 2, 3… with no gap. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
   migration013,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
