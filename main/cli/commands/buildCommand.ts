@@ -80,8 +80,9 @@ export function registerBuild(program: Command, ctx: CliContext): void {
             const { readRecipientsFile, buildRecipientCopies } = await import('../../pdf/recipientCopies');
             // The list is checked before the library is opened: a bad row costs nothing.
             const recipients = readRecipientsFile(options.recipients);
-            const copies = await ctx.withLibrary(command, { create: false, readOnly: false }, (store) =>
-              buildRecipientCopies(
+            const copies = await ctx.withLibrary(command, { create: false, readOnly: false }, async (store) => {
+              if (options.strict) await refuseSyncConflicts(store, options.pack);
+              return buildRecipientCopies(
                 service,
                 store,
                 {
@@ -97,8 +98,8 @@ export function registerBuild(program: Command, ctx: CliContext): void {
                   strings: pdfStringOverrides(store),
                 },
                 recipients,
-              ),
-            );
+              );
+            });
             if (options.json) {
               ctx.json(copies);
               return;

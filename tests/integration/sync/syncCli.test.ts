@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../main/db/openLibrary';
@@ -88,6 +89,13 @@ describe.skipIf(skip !== null)('briefing sync, sync conflicts, sync resolve, che
       expect(strict.stderr).toContain(words);
       expect(strict.stderr).toContain(packId);
     }
+    // Personalized copies go through the same refusal; none is written.
+    const recipients = path.join(out, 'recipients.csv');
+    fs.writeFileSync(recipients, 'name\nAna Ruiz\n');
+    const copies = await cli(['build', '--db', b, '--pack', packId, '--lang', 'en', '--out', path.join(out, 'copies'), '--strict', '--recipients', recipients]);
+    expect(copies.code).toBe(1);
+    expect(copies.stderr).toContain('unresolved sync conflicts');
+    expect(fs.existsSync(path.join(out, 'copies'))).toBe(false);
 
     const bad = await cli(['sync', 'resolve', '7', '--keep', 'theirs', '--db', b]);
     expect(bad.code).toBe(1);
