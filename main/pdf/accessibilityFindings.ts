@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
-import { AppError } from '../../shared/errors/AppError';
+import { loadInspectedPdf } from './loadInspectedPdf';
 
 /**
  * The PDF/UA-1 points a program can check from the file alone (ISO 14289-1 and the Matterhorn
@@ -22,23 +21,8 @@ export interface AccessibilityFinding {
 }
 
 export async function readAccessibilityFindings(file: string): Promise<AccessibilityFinding[]> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new AppError('inspect.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
-  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new AppError('inspect.notPdf', { file });
-  let pdf: PDFDocument;
-  try {
-    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
-  } catch {
-    // pdf-lib cannot parse encrypted object streams: a trailer's /Encrypt still names the cause.
-    throw new AppError(bytes.includes('/Encrypt') ? 'inspect.encrypted' : 'inspect.notPdf', { file });
-  }
-  // Its strings (title, language) cannot be read without the password: named, not checked as garbage.
-  if (pdf.isEncrypted) throw new AppError('inspect.encrypted', { file });
-  return accessibilityFindings(pdf);
+  // An encrypted file's strings (title, language) cannot be read without the password: named, not checked as garbage.
+  return accessibilityFindings(await loadInspectedPdf(file, 'inspect.encrypted'));
 }
 
 export function accessibilityFindings(pdf: PDFDocument): AccessibilityFinding[] {
