@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { REFERENCE_KEY, TAG_KEY, type Group, type Tag } from './tagDocument';
+import { REFERENCE_KEY, SPAN_KEY, TAG_KEY, type Group, type Tag } from './tagDocument';
 
 /*
  * The structure tree of a tagged PDF, written while pdfmake draws. pdfmake's Renderer only calls
@@ -102,7 +102,7 @@ export function installTagging(): void {
       const first = tree.headerPages.get(tag);
       if (first === undefined) tree.headerPages.set(tag, doc.page);
       // pdfmake repeats a table's header rows at the top of each page the table continues on.
-      else if (first !== doc.page) return asArtifact(doc, 'Pagination', () => renderLine.apply(this, args));
+      else if (first !== doc.page) return asArtifact(doc, 'Pagination', () => withoutLinks(doc, () => renderLine.apply(this, args)));
     }
     let element = tree.elements.get(tag);
     if (!element) {
@@ -114,7 +114,7 @@ export function installTagging(): void {
       if (tag !== UNTAGGED) tree.elements.set(tag, element);
     }
     if (tag.role === 'Reference') for (const inline of line.inlines) if (typeof inline.linkToDestination === 'string') tree.entries.set(inline.linkToDestination, tag);
-    if (line.inlines.some(isLinked)) return withLinks(doc, tree, tag, element, line, () => renderLine.apply(this, args));
+    if (line.inlines.some((inline) => isLinked(inline) || typeof inline[SPAN_KEY] === 'string')) return withRuns(doc, tree, tag, element, line, () => renderLine.apply(this, args));
     const content = doc.markStructureContent(tag.role);
     try {
       return renderLine.apply(this, args);
@@ -175,18 +175,20 @@ function withListCounters(items: Page['items']): void {
 }
 
 /**
- * A line with links: each of its runs (one pdfkit text call each) is marked on its own, a linked
- * run inside the paragraph's Link for its address, whose annotation pdfkit then refers to (OBJR)
- * and whose /Contents names the address. What the line draws around its runs (a background,
+ * A line with links or passages in another language: each of its runs (one pdfkit text call
+ * each) is marked on its own, a linked run inside the paragraph's Link for its address, whose
+ * annotation pdfkit then refers to (OBJR) and whose /Contents names the address; a run in
+ * another language in a Span with its /Lang. What the line draws around its runs (a background,
  * the underline) is an artifact.
  */
 const isLinked = (inline: Record<string, unknown>) => typeof inline.link === 'string' || typeof inline.linkToDestination === 'string';
 
-function withLinks(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: StructElement, line: Line, draw: () => unknown): unknown {
+function withRuns(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: StructElement, line: Line, draw: () => unknown): unknown {
   const { text, link, goTo } = doc;
   let links = tree.links.get(tag);
   if (!links) tree.links.set(tag, (links = new Map()));
   let current: StructElement | null = null;
+  let span: { lang: string; parent: StructElement; element: StructElement } | null = null;
   let drawn = 0;
   let artifact = true;
   doc.markContent('Artifact', { type: 'Layout' });
@@ -208,7 +210,16 @@ function withLinks(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: Stru
       }
       current = target;
     }
-    const content = doc.markStructureContent(url !== undefined ? 'Link' : tag.role);
+    const lang = inline?.[SPAN_KEY];
+    if (typeof lang === 'string') {
+      // Runs of one language next to each other (textRuns.ts cuts words into runs): one Span.
+      if (span?.lang !== lang || span.parent !== target) {
+        span = { lang, parent: target, element: made(tree, doc.struct('Span', { lang })) };
+        target.add(span.element);
+      }
+      target = span.element;
+    } else span = null;
+    const content = doc.markStructureContent(typeof lang === 'string' ? 'Span' : url !== undefined ? 'Link' : tag.role);
     try {
       return text.apply(doc, args);
     } finally {
@@ -235,6 +246,18 @@ function withLinks(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: Stru
     if (artifact) doc.endMarkedContent();
     // Back to pdfkit's own methods, on its prototype.
     delete (doc as Partial<PdfKitDocument>).text;
+    delete (doc as Partial<PdfKitDocument>).link;
+    delete (doc as Partial<PdfKitDocument>).goTo;
+  }
+}
+
+/** A header row drawn again: its links are on the row the tree has, not made again outside it. */
+function withoutLinks(doc: PdfKitDocument, draw: () => unknown): unknown {
+  doc.link = () => doc;
+  doc.goTo = () => doc;
+  try {
+    return draw();
+  } finally {
     delete (doc as Partial<PdfKitDocument>).link;
     delete (doc as Partial<PdfKitDocument>).goTo;
   }

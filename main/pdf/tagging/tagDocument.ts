@@ -12,6 +12,14 @@ export const TAG_KEY = 'structureTag';
 /** On a leaf that cites a source (a source mark): its link is read as a Reference. */
 export const REFERENCE_KEY = 'structureReference';
 
+/**
+ * On a run in another language than its paragraph (each language's words in the side-by-side
+ * edition's contents): its locale. Builders set it; tagDocument.ts turns it into SPAN_KEY.
+ */
+export const PASSAGE_LANGUAGE_KEY = 'passageLanguage';
+/** On a leaf read in another language than its paragraph: its BCP 47 tag, a Span in the tree. */
+export const SPAN_KEY = 'structureSpan';
+
 /** The alternate text a builder gives an image that means something (the pack's logo). */
 export const ALT_KEY = 'altText';
 
@@ -239,7 +247,8 @@ function tagContents(stack: unknown[], lang: string | undefined, documentLang: s
 function tagText(node: Node, lang: string | undefined, documentLang: string | undefined, artifact: Tag | undefined, place: Place): Node {
   const leaves = leavesOf(node);
   // A fallback text in a heading ("[FR] Titre") is read in the language of its words.
-  const own = lang ?? leaves.map((leaf) => languageOf(leaf[FALLBACK_LANGUAGE_KEY])).find(Boolean);
+  // Words in several languages (each a run): the paragraph reads in the first one's, the others in Spans.
+  const own = lang ?? leaves.map((leaf) => languageOf(leaf[FALLBACK_LANGUAGE_KEY]) ?? languageOf(leaf[PASSAGE_LANGUAGE_KEY])).find(Boolean);
   const langOf = own && own !== documentLang ? { lang: own } : {};
   let tag: Tag | undefined = artifact;
   if (!tag && place.role) tag = place.shared;
@@ -254,8 +263,11 @@ function tagText(node: Node, lang: string | undefined, documentLang: string | un
     // The columns of a contents entry are tagged one after the other with the same place.
     if (place.role) place.shared = tag;
   }
+  const paragraphLang = tag.lang ?? documentLang;
   for (const leaf of leaves) {
     leaf[TAG_KEY] = tag;
+    const passage = languageOf(leaf[PASSAGE_LANGUAGE_KEY]);
+    if (!artifact && passage && passage !== paragraphLang) leaf[SPAN_KEY] = passage;
     if (!artifact && typeof leaf.linkToDestination === 'string' && stylesOf(leaf).includes('sourceMark')) leaf[REFERENCE_KEY] = true;
   }
   return node;
