@@ -15,9 +15,8 @@ import { useStarterStores } from '../helpers/starterStores';
 
 /*
  * PDF/UA identification (main/pdf/embedManifest.ts) and `briefing inspect --accessibility`
- * (main/pdf/accessibilityFindings.ts): real editions of the Panama pack claim PDF/UA-1 and pass;
- * an edition built in parts (untagged) does not claim it; a PDF made without tags fails, each
- * missing point named.
+ * (main/pdf/accessibilityFindings.ts): real editions of the Panama pack claim PDF/UA-1 and pass,
+ * built in one pass or in parts; a PDF made without tags fails, each missing point named.
  */
 const openStarter = useStarterStores('accessibility-');
 const BUILT_AT = '2025-11-20T12:00:00.000Z';
@@ -71,16 +70,23 @@ describe('PDF/UA identification of a tagged edition', () => {
   });
 });
 
-describe('an edition built in parts (untagged)', () => {
-  it('makes no PDF/UA claim, and the checker says why', async () => {
+describe('an edition built in parts', () => {
+  it('is tagged (its parts’ trees merged), passes every check and claims PDF/UA', async () => {
     const manifest = await readManifest(files.fr!);
     const parts = await buildEdition(doc, 'panama-2025', 'fr', { paper: 'a4', builtAt: new Date(BUILT_AT) }, { singlePassMax: 0, partMax: 12_000 });
     const bytes = await embedManifest(parts.bytes, manifest, [{ locale: 'fr', title: 'Panamá 2025' }]);
-    expect(Buffer.from(bytes).toString('utf8')).not.toContain('pdfuaid');
+    expect(Buffer.from(bytes).toString('utf8')).toContain('<pdfuaid:part>1</pdfuaid:part>');
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-    expect(pdf.getPages().some((p) => p.node.has(PDFName.of('Tabs')))).toBe(false);
-    const failed = accessibilityFindings(pdf).filter((f) => f.status === 'fail').map((f) => f.check);
-    expect(failed).toEqual(expect.arrayContaining(['tagged', 'pdfua', 'tabOrder']));
+    expect(pdf.getPages().every((p) => p.node.get(PDFName.of('Tabs')) === PDFName.of('S'))).toBe(true);
+    const findings = accessibilityFindings(pdf);
+    expect(findings.filter((f) => f.status === 'fail')).toEqual([]);
+    expect(findings.find((f) => f.check === 'links')).toMatchObject({ status: 'pass' });
+    const file = path.join(tempDir(), 'parts.pdf');
+    fs.writeFileSync(file, bytes);
+    expect(spawnSync('qpdf', ['--check', file]).status).toBe(0);
+    const r = await cli(['inspect', file, '--accessibility']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('All 9 checks pass.');
   }, 120_000);
 });
 

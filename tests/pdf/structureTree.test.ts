@@ -137,6 +137,26 @@ describe('sources', () => {
   });
 });
 
+describe('the side-by-side edition built in parts', () => {
+  it('has one tree merged from its parts: a Sect per section, every passage in its language, every check passed', async () => {
+    const limits = { singlePassMax: 0, partMax: 12_000 };
+    const built = await buildEdition(STARTER, 'panama-2025', 'parallel', OPTIONS, limits);
+    const file = path.join(dir, 'parallel-parts.pdf');
+    fs.writeFileSync(file, built.bytes);
+    expect(qpdfCheck(file)).toBe(0);
+    const { root, elements } = readStructTree(file);
+    expect(root!.role).toBe('Document');
+    expect(root!.kids.filter((k) => k.role === 'Sect')).toHaveLength(blocksOf('parallel').filter((b) => b.kind === 'sectionHeading').length);
+    expect(elements.filter((e) => e.role === 'TOC')).toHaveLength(1);
+    expect(elements.filter((e) => e.mcids > 0 && !['en-US', 'fr-CA', 'es-419'].includes(languageOf(e) ?? 'mul'))).toEqual([]);
+    const found = accessibilityFindings(await PDFDocument.load(built.bytes, { updateMetadata: false }));
+    // The PDF/UA identifier is the manifest step's (embedManifest.ts), not the build's.
+    expect(found.filter((f) => f.status === 'fail').map((f) => f.check)).toEqual(['pdfua']);
+    const items = await markedText(file);
+    expect(items.filter((i) => !i.marked)).toEqual([]);
+  }, 180_000);
+});
+
 describe('every link annotation', () => {
   it.each(['en', 'parallel'] as const)('%s: is an OBJR of exactly one Link element (the checker agrees)', async (edition) => {
     const { elements, objects } = readStructTree(files[edition]!);

@@ -130,7 +130,12 @@ interface Job {
 /** A loop over a work list, not recursion: Markdown or a definition may nest deeper than the stack. */
 function tagTree(holder: Node, key: string, job: Omit<Job, 'holder' | 'key'>): void {
   const pending: Job[] = [{ ...job, holder, key }];
-  while (pending.length > 0) tagNode(pending.pop()!, pending);
+  const found: Job[] = [];
+  while (pending.length > 0) {
+    tagNode(pending.pop()!, found);
+    // In reading order: the texts of a contents entry share the Tag its first text makes.
+    while (found.length > 0) pending.push(found.pop()!);
+  }
 }
 
 function tagNode(job: Job, pending: Job[]): void {
