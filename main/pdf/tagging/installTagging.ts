@@ -75,6 +75,7 @@ export function installTagging(): void {
     const doc = this.pdfDocument;
     if (!doc.options.tagged) return renderPages.apply(this, args);
     for (const page of args[0] as unknown as Page[]) withListCounters(page.items);
+    hookRuns(doc);
     const root = doc.struct('Document');
     doc.addStructure(root);
     const tree: TreeState = { root, elements: new Map(), groups: new Map(), links: new Map(), made: [], headerPages: new Map(), notes: 0, entries: new Map() };
@@ -183,8 +184,31 @@ function withListCounters(items: Page['items']): void {
  */
 const isLinked = (inline: Record<string, unknown>) => typeof inline.link === 'string' || typeof inline.linkToDestination === 'string';
 
+type Own = (...args: unknown[]) => unknown;
+/** What a line being drawn does in place of pdfkit's text, link and goTo (each given pdfkit's own). */
+type RunHooks = Partial<Record<'text' | 'link' | 'goTo', (own: Own, args: unknown[]) => unknown>>;
+const runHooks = new WeakMap<object, RunHooks>();
+const hookedPrototypes = new WeakSet<object>();
+
+/**
+ * pdfkit's text, link and goTo, wrapped once on the document's prototype to call the hooks of
+ * the line being drawn. Setting and deleting methods on the document itself, line after line,
+ * would turn it into a slow dictionary-mode object for every pdfkit call after.
+ */
+function hookRuns(doc: PdfKitDocument): void {
+  const proto = Object.getPrototypeOf(doc) as Record<string, Own>;
+  if (hookedPrototypes.has(proto)) return;
+  hookedPrototypes.add(proto);
+  for (const name of ['text', 'link', 'goTo'] as const) {
+    const own = proto[name]!;
+    proto[name] = function (this: object, ...args: unknown[]) {
+      const hook = runHooks.get(this)?.[name];
+      return hook ? hook(own, args) : own.apply(this, args);
+    };
+  }
+}
+
 function withRuns(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: StructElement, line: Line, draw: () => unknown): unknown {
-  const { text, link, goTo } = doc;
   let links = tree.links.get(tag);
   if (!links) tree.links.set(tag, (links = new Map()));
   let current: StructElement | null = null;
@@ -192,7 +216,7 @@ function withRuns(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: Struc
   let drawn = 0;
   let artifact = true;
   doc.markContent('Artifact', { type: 'Layout' });
-  doc.text = function (...args: unknown[]) {
+  const text = (own: Own, args: unknown[]) => {
     if (artifact) doc.endMarkedContent();
     artifact = false;
     // renderLine draws a line's runs in order, one text call each.
@@ -221,7 +245,7 @@ function withRuns(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: Struc
     } else span = null;
     const content = doc.markStructureContent(typeof lang === 'string' ? 'Span' : url !== undefined ? 'Link' : tag.role);
     try {
-      return text.apply(doc, args);
+      return own.apply(doc, args);
     } finally {
       doc.endMarkedContent();
       target.add(content);
@@ -232,34 +256,29 @@ function withRuns(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: Struc
       }
     }
   };
-  doc.link = function (x, y, w, h, url, options = {}) {
-    return link.call(doc, x, y, w, h, url, current ? { ...options, structParent: current, Contents: new String(String(url)) } : options);
-  };
+  const link = (own: Own, [x, y, w, h, url, options = {}]: unknown[]) =>
+    own.call(doc, x, y, w, h, url, current ? { ...(options as object), structParent: current, Contents: new String(String(url)) } : options);
   // An internal link (contents, cross-reference, source mark): its Link too, its /Contents the link's words.
-  doc.goTo = function (x, y, w, h, name, options = {}) {
+  const goTo = (own: Own, [x, y, w, h, name, options = {}]: unknown[]) => {
     const words = line.inlines[drawn]?.text;
-    return goTo.call(doc, x, y, w, h, name, current ? { ...options, structParent: current, Contents: new String(String(words ?? name)) } : options);
+    return own.call(doc, x, y, w, h, name, current ? { ...(options as object), structParent: current, Contents: new String(String(words ?? name)) } : options);
   };
+  runHooks.set(doc, { text, link, goTo });
   try {
     return draw();
   } finally {
     if (artifact) doc.endMarkedContent();
-    // Back to pdfkit's own methods, on its prototype.
-    delete (doc as Partial<PdfKitDocument>).text;
-    delete (doc as Partial<PdfKitDocument>).link;
-    delete (doc as Partial<PdfKitDocument>).goTo;
+    runHooks.delete(doc);
   }
 }
 
 /** A header row drawn again: its links are on the row the tree has, not made again outside it. */
 function withoutLinks(doc: PdfKitDocument, draw: () => unknown): unknown {
-  doc.link = () => doc;
-  doc.goTo = () => doc;
+  runHooks.set(doc, { link: () => doc, goTo: () => doc });
   try {
     return draw();
   } finally {
-    delete (doc as Partial<PdfKitDocument>).link;
-    delete (doc as Partial<PdfKitDocument>).goTo;
+    runHooks.delete(doc);
   }
 }
 
