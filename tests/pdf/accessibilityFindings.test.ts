@@ -130,6 +130,25 @@ describe('briefing inspect --accessibility on a built edition', () => {
   });
 });
 
+describe('briefing inspect --accessibility on a side-by-side edition whose Spanish column lost its language', () => {
+  it('names the passages with no voice (role and pages), in Spanish, and the untagged link', async () => {
+    const pdf = await load(files.parallel!);
+    for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+      if (object instanceof PDFDict && String(object.lookup(PDFName.of('Lang')) ?? '').includes('es-419')) object.delete(PDFName.of('Lang'));
+    }
+    // One link annotation taken out of its Link element: the checker finds it.
+    const page = pdf.getPages().find((p) => p.node.Annots()?.size())!;
+    const annotation = page.node.Annots()!.lookup(0, PDFDict);
+    annotation.delete(PDFName.of('Contents'));
+    const file = path.join(tempDir(), 'voiceless.pdf');
+    fs.writeFileSync(file, await pdf.save());
+    const r = await cli(['inspect', file, '--accessibility'], { BRIEFING_LOCALE: 'es' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\[FALLA\] Idioma de los pasajes: pasajes sin un idioma que un lector de pantalla pueda leer .*: \d+ de \d+ \([^)]*P[^)]*; páginas \d/);
+    expect(r.stdout).toMatch(/\[FALLA\] Enlaces: anotaciones de enlace fuera de todo elemento Link o sin \/Contents: 1 de \d+ \(páginas \d+\)/);
+  });
+});
+
 /** A PDF made with pdf-lib: text on two pages, no tags, no language, no title, no XMP. */
 async function untaggedPdf(): Promise<string> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
