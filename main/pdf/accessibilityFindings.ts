@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
-import { AppError } from '../../shared/errors/AppError';
+import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { loadInspectedPdf } from './loadInspectedPdf';
 
 /**
  * The PDF/UA-1 points a program can check from the file alone (ISO 14289-1 and the Matterhorn
@@ -10,7 +9,7 @@ import { AppError } from '../../shared/errors/AppError';
 /** The XMP namespace of the PDF/UA identifier (ISO 14289-1, 5). */
 export const PDFUA_NAMESPACE = 'http://www.aiim.org/pdfua/ns/id/';
 
-export const ACCESSIBILITY_CHECKS = ['tagged', 'language', 'title', 'pdfua', 'tabOrder', 'figures', 'tables'] as const;
+export const ACCESSIBILITY_CHECKS = ['tagged', 'language', 'title', 'pdfua', 'tabOrder', 'figures', 'tables', 'passageLanguage', 'links'] as const;
 export type AccessibilityCheck = (typeof ACCESSIBILITY_CHECKS)[number];
 
 export interface AccessibilityFinding {
@@ -22,23 +21,8 @@ export interface AccessibilityFinding {
 }
 
 export async function readAccessibilityFindings(file: string): Promise<AccessibilityFinding[]> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new AppError('inspect.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
-  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new AppError('inspect.notPdf', { file });
-  let pdf: PDFDocument;
-  try {
-    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
-  } catch {
-    // pdf-lib cannot parse encrypted object streams: a trailer's /Encrypt still names the cause.
-    throw new AppError(bytes.includes('/Encrypt') ? 'inspect.encrypted' : 'inspect.notPdf', { file });
-  }
-  // Its strings (title, language) cannot be read without the password: named, not checked as garbage.
-  if (pdf.isEncrypted) throw new AppError('inspect.encrypted', { file });
-  return accessibilityFindings(pdf);
+  // An encrypted file's strings (title, language) cannot be read without the password: named, not checked as garbage.
+  return accessibilityFindings(await loadInspectedPdf(file, 'inspect.encrypted'));
 }
 
 export function accessibilityFindings(pdf: PDFDocument): AccessibilityFinding[] {
@@ -72,6 +56,28 @@ export function accessibilityFindings(pdf: PDFDocument): AccessibilityFinding[] 
   const tables = elements.filter((e) => e.role === 'Table');
   const withoutHeaders = tables.filter((t) => !structureElements(t.dict, roleMap(tree!)).some((e) => e.role === 'TH'));
   add('tables', tables.length === 0 ? 'na' : withoutHeaders.length === 0 ? 'pass' : 'fail', { failing: withoutHeaders.length, total: tables.length });
+
+  // Each passage is read in its language: its own /Lang, an ancestor's, or the document's. "mul"
+  // (several languages) and "und" name no voice: a side-by-side edition's columns need their own.
+  const passages = elements.filter((e) => e.content);
+  const voiceless = passages.filter((e) => !voiced(e.lang ?? lang));
+  add('passageLanguage', passages.length === 0 ? 'na' : voiceless.length === 0 ? 'pass' : 'fail', {
+    failing: voiceless.length,
+    total: passages.length,
+    roles: [...new Set(voiceless.map((e) => e.role))].join(', '),
+    pages: listPages([...new Set(voiceless.map((e) => pageIndex(pdf, e.dict)).filter((p) => p > 0))].sort((a, b) => a - b)),
+  });
+
+  // Every link annotation is in the structure tree (an OBJR in a Link element) and says where it goes (/Contents).
+  const tagged = new Set<PDFRef>();
+  for (const e of elements) if (e.role === 'Link') for (const ref of objectReferences(e.dict)) tagged.add(ref);
+  const annotations = pages.flatMap((page, i) => linkAnnotations(page.node).map((a) => ({ ...a, page: i + 1 })));
+  const unlinked = annotations.filter((a) => !tagged.has(a.ref) || !text(a.dict.lookup(PDFName.of('Contents')))?.trim());
+  add('links', annotations.length === 0 ? 'na' : unlinked.length === 0 ? 'pass' : 'fail', {
+    failing: unlinked.length,
+    total: annotations.length,
+    pages: listPages([...new Set(unlinked.map((a) => a.page))]),
+  });
   return findings;
 }
 
@@ -122,6 +128,45 @@ function roleMap(tree: PDFDict): Map<string, string> {
 interface Element {
   role: string;
   dict: PDFDict;
+  /** Its /Lang, or its nearest ancestor's. */
+  lang?: string;
+  /** It holds marked content of its own (a passage), not only other elements. */
+  content: boolean;
+}
+
+const UNVOICED = new Set(['', 'mul', 'und', 'zxx', 'mis']);
+const voiced = (lang: string | null | undefined) => typeof lang === 'string' && !UNVOICED.has(lang.trim().toLowerCase());
+
+/** The page (1-based) an element's /Pg names; 0 when none. */
+function pageIndex(pdf: PDFDocument, dict: PDFDict): number {
+  const page = dict.get(PDFName.of('Pg'));
+  if (!(page instanceof PDFRef)) return 0;
+  return pdf.getPages().findIndex((p) => p.ref === page) + 1;
+}
+
+/** The annotations an element's OBJR kids point at. */
+function objectReferences(dict: PDFDict): PDFRef[] {
+  const kids = dict.get(PDFName.of('K'));
+  const list = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
+  const refs: PDFRef[] = [];
+  for (const kid of list) {
+    const resolved = kid instanceof PDFRef ? dict.context.lookup(kid) : kid;
+    if (!(resolved instanceof PDFDict) || resolved.get(PDFName.of('Type')) !== PDFName.of('OBJR')) continue;
+    const obj = resolved.get(PDFName.of('Obj'));
+    if (obj instanceof PDFRef) refs.push(obj);
+  }
+  return refs;
+}
+
+function linkAnnotations(page: PDFDict): { ref: PDFRef; dict: PDFDict }[] {
+  const annots = page.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  const out: { ref: PDFRef; dict: PDFDict }[] = [];
+  for (let i = 0; i < (annots?.size() ?? 0); i++) {
+    const ref = annots!.get(i);
+    const dict = annots!.lookupMaybe(i, PDFDict);
+    if (ref instanceof PDFRef && dict?.get(PDFName.of('Subtype')) === PDFName.of('Link')) out.push({ ref, dict });
+  }
+  return out;
 }
 
 /**
@@ -131,22 +176,29 @@ interface Element {
 function structureElements(node: PDFDict, map: Map<string, string>): Element[] {
   const out: Element[] = [];
   const seen = new Set<PDFDict>([node]);
-  const pending: (PDFObject | undefined)[] = [node.lookup(PDFName.of('K'))];
+  const pending: { kids: PDFObject | undefined; parent?: Element }[] = [{ kids: node.lookup(PDFName.of('K')) }];
   while (pending.length > 0) {
-    const kids = pending.pop();
+    const { kids, parent } = pending.pop()!;
     if (kids instanceof PDFArray) {
-      for (let i = kids.size() - 1; i >= 0; i--) pending.push(kids.lookup(i));
+      for (let i = kids.size() - 1; i >= 0; i--) pending.push({ kids: kids.lookup(i), ...(parent ? { parent } : {}) });
+      continue;
+    }
+    // Marked content: a number (MCID) or a marked-content reference.
+    if (kids instanceof PDFNumber || (kids instanceof PDFDict && kids.get(PDFName.of('Type')) === PDFName.of('MCR'))) {
+      if (parent) parent.content = true;
       continue;
     }
     if (!(kids instanceof PDFDict) || seen.has(kids)) continue;
     seen.add(kids);
     const role = kids.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
-    // Marked-content and object references (MCR, OBJR) have no role and no kids to follow.
+    // Object references (OBJR) have no role and no kids to follow.
     if (!role) continue;
     let standard = role;
     for (let hops = 0; map.has(standard) && hops < 10; hops++) standard = map.get(standard)!;
-    out.push({ role: standard, dict: kids });
-    pending.push(kids.lookup(PDFName.of('K')));
+    const lang = text(kids.lookup(PDFName.of('Lang'))) ?? parent?.lang;
+    const element: Element = { role: standard, dict: kids, content: false, ...(lang ? { lang } : {}) };
+    out.push(element);
+    pending.push({ kids: kids.lookup(PDFName.of('K')), parent: element });
   }
   return out;
 }

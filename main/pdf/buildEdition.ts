@@ -74,9 +74,8 @@ export interface RenderEditionOptions {
   /** The pack's slug, for messages. */
   pack?: string;
   /**
-   * A tagged PDF (main/pdf/tagging), for editions built in one pass; editions built in parts
-   * stay untagged, since merging the parts would not keep one structure tree. On unless a
-   * benchmark measures its cost.
+   * A tagged PDF (main/pdf/tagging); an edition built in parts gets one structure tree merged
+   * from its parts' (tagging/mergeStructureTrees.ts). On unless a benchmark measures its cost.
    */
   tagged?: boolean;
 }
@@ -126,7 +125,7 @@ export async function renderEdition(
   }
   // pdf-lib is loaded only by builds that need it: the single-pass path does not pay for it.
   const { renderInParts } = await import('./buildInParts');
-  const { bytes, pages } = await renderInParts(layout, plan.parts, onOffPage);
+  const { bytes, pages } = await renderInParts(layout, plan.parts, onOffPage, { tagged });
   return { edition, bytes, pages, reports, warnings };
 }
 

@@ -6,6 +6,8 @@ import {
   PDFName,
   PDFNumber,
   PDFObjectCopier,
+  PDFPage,
+  type PDFPageLeaf,
   PDFRawStream,
   PDFRef,
   PDFString,
@@ -13,13 +15,13 @@ import {
   decodePDFRawStream,
   type PDFContext,
   type PDFObject,
-  type PDFPage,
 } from 'pdf-lib';
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { OutlineEntry, SplittableDocument } from './documentParts';
 import type { PartRange } from './editionPlan';
 import { BOOKMARK_HEADROOM } from './bookmarkDestinations';
 import { renderPdf, type ProgressWindow, type RenderedPdf, type RenderOptions } from './pdfmakeEngine';
+import { StructureTreeMerger } from './tagging/mergeStructureTrees';
 
 /** The check after layout of one part, given where the part's pages start in the edition. */
 export type PartCheck = (pageOffset: number) => RenderOptions['onOffPage'];
@@ -41,6 +43,8 @@ export type PartCheck = (pageOffset: number) => RenderOptions['onOffPage'];
  *    contents' links use them), the bookmarks (sections, items below), metadata and /Lang.
  *
  * Running headers and the watermark are drawn by pdfmake in every part, as in one pass.
+ * Tagged, every part is rendered tagged and their structure trees merged into one
+ * (tagging/mergeStructureTrees.ts); the stamped footers are artifacts.
  */
 
 /** How the build's progress is shared: the body, then the front matter, then the footers. */
@@ -61,9 +65,15 @@ interface Destination {
   view: PDFObject[];
 }
 
-export async function renderInParts(doc: SplittableDocument, parts: readonly PartRange[], check: PartCheck = () => undefined): Promise<RenderedPdf> {
+export async function renderInParts(
+  doc: SplittableDocument,
+  parts: readonly PartRange[],
+  check: PartCheck = () => undefined,
+  { tagged = false }: { tagged?: boolean } = {},
+): Promise<RenderedPdf> {
   const merged = await PDFDocument.create({ updateMetadata: false });
   const destinations = new Map<string, Destination>();
+  const structure = tagged ? new StructureTreeMerger(merged) : null;
 
   const weights = parts.map((part) => doc.weights.slice(part.from, part.to).reduce((sum, w) => sum + w, 0));
   const total = weights.reduce((sum, w) => sum + w, 0);
@@ -75,13 +85,15 @@ export async function renderInParts(doc: SplittableDocument, parts: readonly Par
     const frontGuess = (doc.hasCover ? 1 : 0) + (doc.hasToc ? Math.max(1, Math.ceil(doc.outline.length / TOC_ENTRIES_PER_PAGE)) : 0);
     const { bytes } = await renderPdf({ ...doc.frame({ cover: false, footer: false }), content: doc.body(part.from, part.to, true) }, window, {
       onOffPage: check(frontGuess + merged.getPageCount()),
+      tagged,
     });
-    await insertPdf(merged, bytes, merged.getPageCount(), destinations);
+    await insertPdf(merged, bytes, merged.getPageCount(), destinations, structure, false);
     collectGarbage();
   }
 
-  if (doc.hasCover || doc.hasToc) await insertFront(merged, doc, destinations, check);
-  await stampFooters(merged, doc, { from: BODY_SHARE + FRONT_SHARE, to: 1 });
+  if (doc.hasCover || doc.hasToc) await insertFront(merged, doc, destinations, check, structure);
+  await stampFooters(merged, doc, { from: BODY_SHARE + FRONT_SHARE, to: 1 }, tagged);
+  structure?.finish();
 
   retagFontSubsets(merged);
   writeNamedDestinations(merged, destinations);
@@ -96,7 +108,13 @@ export async function renderInParts(doc: SplittableDocument, parts: readonly Par
 }
 
 /** Cover and contents, with the body's page numbers, put before the body. */
-async function insertFront(merged: PDFDocument, doc: SplittableDocument, destinations: Map<string, Destination>, check: PartCheck): Promise<void> {
+async function insertFront(
+  merged: PDFDocument,
+  doc: SplittableDocument,
+  destinations: Map<string, Destination>,
+  check: PartCheck,
+  structure: StructureTreeMerger | null,
+): Promise<void> {
   const bodyIndex = (id: string) => {
     const destination = destinations.get(id);
     if (!destination) throw new Error(`No page for the heading ${id}`);
@@ -111,10 +129,10 @@ async function insertFront(merged: PDFDocument, doc: SplittableDocument, destina
     const rendered = await renderPdf(
       { ...doc.frame({ cover: doc.hasCover, footer: false }), content: doc.front((id) => guess + bodyIndex(id) + 1) },
       window,
-      { onOffPage: check(0) },
+      { onOffPage: check(0), tagged: structure !== null },
     );
     if (rendered.pages === guess) {
-      await insertPdf(merged, rendered.bytes, 0, destinations);
+      await insertPdf(merged, rendered.bytes, 0, destinations, structure, true);
       return;
     }
     // The contents' length does not depend on the numbers in them: the second layout settles it.
@@ -125,12 +143,25 @@ async function insertFront(merged: PDFDocument, doc: SplittableDocument, destina
 
 /**
  * Copies every page of a PDF into `merged` at index `at`, and records where its named
- * destinations (pdfkit writes one per heading id) now point.
+ * destinations (pdfkit writes one per heading id) now point; its structure tree goes to `structure`.
  */
-async function insertPdf(merged: PDFDocument, bytes: Uint8Array, at: number, destinations: Map<string, Destination>): Promise<void> {
+async function insertPdf(
+  merged: PDFDocument,
+  bytes: Uint8Array,
+  at: number,
+  destinations: Map<string, Destination>,
+  structure: StructureTreeMerger | null = null,
+  front = false,
+): Promise<void> {
   const part = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  const pages = await merged.copyPages(part, part.getPageIndices());
+  // What pdf-lib's copyPages does, by reference: the structure tree's page references then map to the copies.
+  const copier = PDFObjectCopier.for(part.context, merged.context);
+  const pages = part.getPages().map((page) => {
+    const ref = copier.copy(page.ref) as PDFRef;
+    return PDFPage.of(merged.context.lookup(ref) as PDFPageLeaf, ref, merged);
+  });
   pages.forEach((page, i) => merged.insertPage(at + i, page));
+  structure?.add(part, copier, pages, front);
   const indexOf = new Map(part.getPages().map((page, i) => [page.ref.tag, i]));
 
   const names = part.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
@@ -161,14 +192,16 @@ function* nameTreeEntries(context: PDFContext, node: PDFDict): Generator<[string
  * Lays out the footers of every page with the edition's own callback and draws each on its page,
  * a batch of pages at a time (a document of empty pages still costs pdfmake memory per page).
  */
-async function stampFooters(merged: PDFDocument, doc: SplittableDocument, window: ProgressWindow): Promise<void> {
+async function stampFooters(merged: PDFDocument, doc: SplittableDocument, window: ProgressWindow, tagged: boolean): Promise<void> {
   const frame = doc.frame({ cover: doc.hasCover, footer: true });
   const footer = frame.footer;
   const total = merged.getPageCount();
   const context = merged.context;
   // The page's own content in q…Q (pdfkit leaves its coordinate flip in force), then the footer.
   const open = context.register(context.stream('q\n'));
-  const close = context.register(context.stream(`Q\nq ${FOOTER_XOBJECT.toString()} Do Q\n`));
+  // In a tagged edition the footer is an artifact, as pdfmake marks it in one pass.
+  const draw = `q ${FOOTER_XOBJECT.toString()} Do Q`;
+  const close = context.register(context.stream(`Q\n${tagged ? `/Artifact <</Type /Pagination>> BDC ${draw} EMC` : draw}\n`));
   const targets = merged.getPages();
 
   for (let first = 0; first < total; first += FOOTER_BATCH) {

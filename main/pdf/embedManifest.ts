@@ -24,8 +24,8 @@ export async function embedManifest(bytes: Uint8Array, manifest: BuildManifest, 
   pdf.setCreationDate(builtAt);
   pdf.setModificationDate(builtAt);
   const producer = pdf.getProducer() ?? 'Briefing Pack Builder';
-  // Only a tagged edition (one pass) claims PDF/UA, and only when it passes every other check the
-  // claim stands for; one built in parts has no structure tree.
+  // Only a tagged edition claims PDF/UA, and only when it passes every other check the claim
+  // stands for (one built untagged, for a benchmark, has no structure tree).
   if (isTagged(pdf)) for (const page of pdf.getPages()) if (!page.node.has(PDFName.of('Tabs'))) page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
   const pdfua = accessibilityFindings(pdf).every((f) => f.check === 'pdfua' || f.status !== 'fail');
   const xmp = xmpPacket(manifest, titles, producer, { pdfua });

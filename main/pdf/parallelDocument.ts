@@ -19,11 +19,24 @@ import { contentWidth } from './dotLeaders';
 import { frenchTypography } from '../../shared/text/frenchTypography';
 import { documentLineText } from '../../shared/domain/documentLine';
 import { FALLBACK_LANGUAGE_KEY, LANGUAGE_COLUMNS_KEY, ROLE_KEY } from './layoutKeys';
+import { PASSAGE_LANGUAGE_KEY } from './tagging/tagDocument';
 
 type Editions = Record<Locale, EditionModel>;
 type Translators = Record<Locale, Translate>;
 
 const joined = (parts: string[]) => [...new Set(parts)].join(' / ');
+/** What `joined` shows, one run per language, so that each is read in its own (tagging). */
+function joinedRuns(parts: Record<Locale, string>): Content[] {
+  const runs: Content[] = [];
+  const seen = new Set<string>();
+  for (const l of LOCALES) {
+    if (seen.has(parts[l])) continue;
+    seen.add(parts[l]);
+    if (runs.length > 0) runs.push({ text: ' / ' });
+    runs.push({ text: parts[l], [PASSAGE_LANGUAGE_KEY]: l } as Content);
+  }
+  return runs;
+}
 const headingText = (b: Block) => ('text' in b && typeof b.text === 'object' ? markedText(b.text) : '');
 
 /**
@@ -89,7 +102,8 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
   };
   // Strings that join the three languages lie outside the language columns: French spacing here.
   const spaced = (l: Locale, text: string) => (l === 'fr' ? frenchTypography(text) : text);
-  const heading = (index: number) => joined(LOCALES.map((l) => spaced(l, headingText(editions[l].blocks[index]!))));
+  const headings = (index: number) => Object.fromEntries(LOCALES.map((l) => [l, spaced(l, headingText(editions[l].blocks[index]!))])) as Record<Locale, string>;
+  const heading = (index: number) => joined(LOCALES.map((l) => headings(index)[l]));
   // One reference; the version label and the date in each language (the same ones once).
   const lines = LOCALES.map((l) => editions[l].documentLine);
   const parallelLine = lines[0]
@@ -127,9 +141,10 @@ export function parallelLayout(editions: Editions, pack: PackDoc, t: Translators
       if (pack.options.toc) {
         // Blocks line up across editions, so an entry's index finds its heading in every language.
         const headingIndexes = en.blocks.flatMap((b, i) => (b.kind === 'sectionHeading' || b.kind === 'itemHeading' ? [i] : []));
-        const entries = tocEntries(en.blocks, () => '').map((entry, i) => ({ ...entry, text: heading(headingIndexes[i]!) }));
+        const entries = tocEntries(en.blocks, () => '').map((entry, i) => ({ ...entry, text: joinedRuns(headings(headingIndexes[i]!)) }));
+        const title = joinedRuns(Object.fromEntries(LOCALES.map((l) => [l, t[l]('pdf:contents')])) as Record<Locale, string>);
         content.push({
-          stack: renderToc(joined(LOCALES.map((l) => t[l]('pdf:contents'))), entries, pageNumberOf, contentWidth(options.paper, true, 40)),
+          stack: renderToc(title, entries, pageNumberOf, contentWidth(options.paper, true, 40)),
           ...(pack.options.cover ? { pageBreak: 'before' as const } : {}),
         });
       }

@@ -66,8 +66,8 @@ export interface RenderOptions {
    */
   onOffPage?: (problems: OffPage[]) => void;
   /**
-   * A tagged PDF (main/pdf/tagging): a structure tree with a language on every passage. Off for
-   * the parts of a build in parts: merging them would drop their trees (buildInParts.ts).
+   * A tagged PDF (main/pdf/tagging): a structure tree with a language on every passage. The
+   * parts of a build in parts are tagged too; buildInParts.ts merges their trees.
    */
   tagged?: boolean;
 }

@@ -1,27 +1,16 @@
-import fs from 'node:fs';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, PDFHexString } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFString, PDFHexString } from 'pdf-lib';
 import { AppError } from '../../shared/errors/AppError';
 import { buildManifestSchema, MANIFEST_FILE_NAME, type BuildManifest } from '../../shared/schemas/buildManifest';
 import { manifestContentHash } from './buildManifest';
+import { loadInspectedPdf } from './loadInspectedPdf';
 
 /**
  * The manifest a PDF carries, checked: its schema, then its own hash (an edited manifest is
  * named as such). Needs no library: everything is in the file.
  */
 export async function readManifest(file: string): Promise<BuildManifest> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new AppError('inspect.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
-  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new AppError('inspect.notPdf', { file });
-  let pdf: PDFDocument;
-  try {
-    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
-  } catch {
-    throw new AppError('inspect.notPdf', { file });
-  }
+  // An encrypted file's manifest (an embedded file, its streams encrypted) cannot be read: named as such.
+  const pdf = await loadInspectedPdf(file, 'inspect.encryptedManifest');
   const text = attachment(pdf, MANIFEST_FILE_NAME);
   if (text === null) throw new AppError('inspect.noManifest', { file, name: MANIFEST_FILE_NAME });
   let json: unknown;

@@ -190,7 +190,8 @@ export function renderCover(cover: CoverModel, prepared: string | null, options:
 
 export interface TocEntry {
   id: string;
-  text: string;
+  /** Runs when its words are in several languages (the side-by-side edition's). */
+  text: string | Content[];
   level: 1 | 2;
 }
 
@@ -199,7 +200,7 @@ export interface TocEntry {
  * (pageReference) unless `pageOf` gives them (a document built in parts). Either way the number
  * links to the heading, and pdfmake right-aligns the number it writes in its column.
  */
-export function renderToc(title: string, entries: TocEntry[], pageOf?: (id: string) => number, width?: number): Content[] {
+export function renderToc(title: string | Content[], entries: TocEntry[], pageOf?: (id: string) => number, width?: number): Content[] {
   return [
     { text: title, style: 'tocTitle' },
     ...entries.map((entry): Content => {

@@ -15,9 +15,8 @@ import { useStarterStores } from '../helpers/starterStores';
 
 /*
  * PDF/UA identification (main/pdf/embedManifest.ts) and `briefing inspect --accessibility`
- * (main/pdf/accessibilityFindings.ts): real editions of the Panama pack claim PDF/UA-1 and pass;
- * an edition built in parts (untagged) does not claim it; a PDF made without tags fails, each
- * missing point named.
+ * (main/pdf/accessibilityFindings.ts): real editions of the Panama pack claim PDF/UA-1 and pass,
+ * built in one pass or in parts; a PDF made without tags fails, each missing point named.
  */
 const openStarter = useStarterStores('accessibility-');
 const BUILT_AT = '2025-11-20T12:00:00.000Z';
@@ -71,16 +70,23 @@ describe('PDF/UA identification of a tagged edition', () => {
   });
 });
 
-describe('an edition built in parts (untagged)', () => {
-  it('makes no PDF/UA claim, and the checker says why', async () => {
+describe('an edition built in parts', () => {
+  it('is tagged (its parts’ trees merged), passes every check and claims PDF/UA', async () => {
     const manifest = await readManifest(files.fr!);
     const parts = await buildEdition(doc, 'panama-2025', 'fr', { paper: 'a4', builtAt: new Date(BUILT_AT) }, { singlePassMax: 0, partMax: 12_000 });
     const bytes = await embedManifest(parts.bytes, manifest, [{ locale: 'fr', title: 'Panamá 2025' }]);
-    expect(Buffer.from(bytes).toString('utf8')).not.toContain('pdfuaid');
+    expect(Buffer.from(bytes).toString('utf8')).toContain('<pdfuaid:part>1</pdfuaid:part>');
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-    expect(pdf.getPages().some((p) => p.node.has(PDFName.of('Tabs')))).toBe(false);
-    const failed = accessibilityFindings(pdf).filter((f) => f.status === 'fail').map((f) => f.check);
-    expect(failed).toEqual(expect.arrayContaining(['tagged', 'pdfua', 'tabOrder']));
+    expect(pdf.getPages().every((p) => p.node.get(PDFName.of('Tabs')) === PDFName.of('S'))).toBe(true);
+    const findings = accessibilityFindings(pdf);
+    expect(findings.filter((f) => f.status === 'fail')).toEqual([]);
+    expect(findings.find((f) => f.check === 'links')).toMatchObject({ status: 'pass' });
+    const file = path.join(tempDir(), 'parts.pdf');
+    fs.writeFileSync(file, bytes);
+    expect(spawnSync('qpdf', ['--check', file]).status).toBe(0);
+    const r = await cli(['inspect', file, '--accessibility']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('All 9 checks pass.');
   }, 120_000);
 });
 
@@ -98,7 +104,7 @@ describe('a tagged edition that fails another check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[ok] Tags: ');
     expect(r.stdout).toContain('[FAILED] Title: /Title missing');
-    expect(r.stdout).toContain('Checks that fail: 2 of 7 (Title, PDF/UA identifier).');
+    expect(r.stdout).toContain('Checks that fail: 2 of 9 (Title, PDF/UA identifier).');
   }, 120_000);
 });
 
@@ -108,10 +114,10 @@ describe('briefing inspect --accessibility on a built edition', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // Tables too: the country table's header row is TH, and the status note's box is no Table.
-    for (const name of ['Tags', 'Document language', 'Title', 'PDF/UA identifier', 'Tab order', 'Tables']) expect(r.stdout).toMatch(new RegExp(`\\[ok\\] ${name}: `));
+    for (const name of ['Tags', 'Document language', 'Title', 'PDF/UA identifier', 'Tab order', 'Tables', 'Passage languages', 'Links']) expect(r.stdout).toMatch(new RegExp(`\\[ok\\] ${name}: `));
     expect(r.stdout).toContain(edition === 'en' ? '/Lang en-US' : '/Lang mul');
     expect(r.stdout).not.toContain('[FAILED]');
-    expect(r.stdout).toContain('All 7 checks pass.');
+    expect(r.stdout).toContain('All 9 checks pass.');
   });
 
   it('--json: the findings, each with its status', async () => {
@@ -119,8 +125,27 @@ describe('briefing inspect --accessibility on a built edition', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { passed: boolean; findings: { check: string; status: string }[] };
     expect(report.passed).toBe(true);
-    expect(report.findings.map((f) => f.check)).toEqual(['tagged', 'language', 'title', 'pdfua', 'tabOrder', 'figures', 'tables']);
+    expect(report.findings.map((f) => f.check)).toEqual(['tagged', 'language', 'title', 'pdfua', 'tabOrder', 'figures', 'tables', 'passageLanguage', 'links']);
     expect(report.findings.filter((f) => f.status === 'fail')).toEqual([]);
+  });
+});
+
+describe('briefing inspect --accessibility on a side-by-side edition whose Spanish column lost its language', () => {
+  it('names the passages with no voice (role and pages), in Spanish, and the untagged link', async () => {
+    const pdf = await load(files.parallel!);
+    for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+      if (object instanceof PDFDict && String(object.lookup(PDFName.of('Lang')) ?? '').includes('es-419')) object.delete(PDFName.of('Lang'));
+    }
+    // One link annotation taken out of its Link element: the checker finds it.
+    const page = pdf.getPages().find((p) => p.node.Annots()?.size())!;
+    const annotation = page.node.Annots()!.lookup(0, PDFDict);
+    annotation.delete(PDFName.of('Contents'));
+    const file = path.join(tempDir(), 'voiceless.pdf');
+    fs.writeFileSync(file, await pdf.save());
+    const r = await cli(['inspect', file, '--accessibility'], { BRIEFING_LOCALE: 'es' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\[FALLA\] Idioma de los pasajes: pasajes sin un idioma que un lector de pantalla pueda leer .*: \d+ de \d+ \([^)]*P[^)]*; páginas \d/);
+    expect(r.stdout).toMatch(/\[FALLA\] Enlaces: anotaciones de enlace fuera de todo elemento Link o sin \/Contents: 1 de \d+ \(páginas \d+\)/);
   });
 });
 
@@ -144,7 +169,9 @@ describe('briefing inspect --accessibility on a PDF that is not accessible', () 
     expect(r.stdout).toContain('[FAILED] PDF/UA identifier: ');
     expect(r.stdout).toContain('[FAILED] Tab order: pages without /Tabs /S: 1, 2 (2 of 2)');
     expect(r.stdout).toContain('[n/a] Figures: none in the structure tree');
-    expect(r.stdout).toContain('Checks that fail: 5 of 7 (Tags, Document language, Title, PDF/UA identifier, Tab order).');
+    expect(r.stdout).toContain('[n/a] Passage languages: no passage in the structure tree');
+    expect(r.stdout).toContain('[n/a] Links: no link annotations');
+    expect(r.stdout).toContain('Checks that fail: 5 of 9 (Tags, Document language, Title, PDF/UA identifier, Tab order).');
   });
 
   it('French: the same points, in French', async () => {
@@ -155,7 +182,7 @@ describe('briefing inspect --accessibility on a PDF that is not accessible', () 
     expect(r.stdout).toContain('[ÉCHEC] Titre : /Title, /DisplayDocTitle true absent');
     expect(r.stdout).toContain('[ÉCHEC] Identifiant PDF/UA : ');
     expect(r.stdout).toContain('[ÉCHEC] Ordre de tabulation : pages sans /Tabs /S : 1, 2 (2 sur 2)');
-    expect(r.stdout).toContain('Vérifications en échec : 5 sur 7 (Balisage, Langue du document, Titre, Identifiant PDF/UA, Ordre de tabulation).');
+    expect(r.stdout).toContain('Vérifications en échec : 5 sur 9 (Balisage, Langue du document, Titre, Identifiant PDF/UA, Ordre de tabulation).');
   });
 
   it('a figure without alternate text and a table without header cells (one through the role map)', async () => {
@@ -200,6 +227,27 @@ describe('briefing inspect --accessibility on a PDF that is not accessible', () 
       expect(r.code, locked).toBe(1);
       expect(r.stderr).toContain(`${locked} est chiffré`);
       expect(r.stdout).toBe('');
+    }
+  });
+
+  it('plain briefing inspect names an encrypted PDF as encrypted too (its manifest cannot be read), in each language', async () => {
+    const plain = await untaggedPdf();
+    const file = plain.replace(/\.pdf$/, '-locked.pdf');
+    expect(spawnSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', plain, file]).status).toBe(0);
+    const empty = plain.replace(/\.pdf$/, '-empty-locked.pdf');
+    expect(spawnSync('qpdf', ['--empty', '--encrypt', 'user', 'owner', '256', '--', empty]).status).toBe(0);
+    // A built edition, encrypted: the manifest is there, but its stream cannot be read.
+    const built = files.en!.replace(/\.pdf$/, '-locked.pdf');
+    expect(spawnSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', files.en!, built]).status).toBe(0);
+    const messages = { en: 'is encrypted: the build manifest', fr: 'est chiffré : le manifeste', es: 'está cifrado: el manifiesto' };
+    for (const locked of [file, empty, built]) {
+      for (const [locale, message] of Object.entries(messages)) {
+        const r = await cli(['inspect', locked], { BRIEFING_LOCALE: locale });
+        expect(r.code, locked).toBe(1);
+        expect(r.stderr).toContain(`${locked} ${message}`);
+        expect(r.stderr).not.toMatch(/not a PDF|n’est pas un fichier PDF|no es un archivo PDF/);
+        expect(r.stdout).toBe('');
+      }
     }
   });
 

@@ -242,15 +242,14 @@ describe(`a large pack (×${FACTOR}) built in parts`, () => {
       await service.close();
     }
     pdf = await expectCompleteEdition(bytes, 'en', LARGE, LARGE_PACK.slug);
-    // The same edition laid out in one pass, as before parts existed; untagged like the parts, since
-    // pdf.js reads a list counter in its own marked content as a word of its own ("1. Faster").
+    // The same edition laid out in one pass, as before parts existed; tagged like the parts, since
+    // pdf.js reads a list counter in its own marked content as a word of its own ("1.Faster").
     const whole = await buildEdition(
       LARGE,
       LARGE_PACK.slug,
       'en',
       { paper: LARGE_PACK.paper, watermark: WATERMARK, builtAt: BUILT_AT },
       { singlePassMax: Infinity, partMax: Infinity },
-      { tagged: false },
     );
     single = await loadPdf(new Uint8Array(whole.bytes));
   }, 120_000);

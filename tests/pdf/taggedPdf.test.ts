@@ -13,11 +13,11 @@ import { EMPTY_LOOKUP } from '../../shared/schemas/checkLibraryDocument';
 import { CONTACT_TABLE, hostileDocument, note } from '../helpers/hostileDocument';
 import { pngBytes } from '../helpers/images';
 import { norm } from '../helpers/pdf';
+import { readStructTree } from '../helpers/structTree';
 
 /*
  * Tagged PDFs (main/pdf/tagging): the structure tree read back with pdf.js, the files checked
- * with qpdf and pdfinfo. Editions built in parts stay untagged (their trees would not survive
- * the merge) and must not claim to be tagged.
+ * with qpdf and pdfinfo. Editions built in parts are tagged too: their parts' trees merged into one.
  */
 
 const OPTIONS = { paper: 'a4' as const, watermark: 'DRAFT', builtAt: new Date('2025-11-20T12:00:00Z') };
@@ -125,7 +125,7 @@ describe('each single edition of the Panama pack is a tagged PDF', () => {
     // Every character drawn is structure content or an artifact.
     expect(tree.unmarked).toEqual([]);
     const roles = new Set(tree.elements.map((e) => e.role));
-    expect([...roles].filter((r) => !['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD'].includes(r))).toEqual([]);
+    expect([...roles].filter((r) => !['Document', 'Sect', 'TOC', 'TOCI', 'Reference', 'Link', 'Note', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD'].includes(r))).toEqual([]);
     for (const role of ['Document', 'H1', 'H2', 'P']) expect(roles.has(role), role).toBe(true);
     expect(tree.elements[0]!.role).toBe('Document');
     // The section headings, in reading order, are the top-level bookmarks.
@@ -192,7 +192,7 @@ describe('the side-by-side edition', () => {
 
 describe('hostile content still builds a valid tagged PDF', () => {
   const word = 'MARKERWORD' + 'a'.repeat(100_000);
-  // Side by side, three copies of the word make an edition built in parts (untagged): the table alone there.
+  // Side by side, three copies of the word make an edition built in parts: the table alone there.
   it.each([
     ['en', [note('note-table', 'Contacts', CONTACT_TABLE), note('note-word', 'Long word', `Before ${word} after.`)]],
     ['parallel', [note('note-table', 'Contacts', CONTACT_TABLE)]],
@@ -281,7 +281,8 @@ describe('a link', () => {
     const file = await build('link-en', 'en', hostileDocument([note('note-link', 'Link', body)]), 'hostile');
     expect(qpdfCheck(file)).toMatchObject({ status: 0 });
     const tree = await readTree(file);
-    const links = tree.elements.filter((e) => e.role === 'Link');
+    // The contents' entries are links too: the one in the body is the one with its words.
+    const links = tree.elements.filter((e) => e.role === 'Link' && e.text.includes('MARKERLINK'));
     expect(links).toHaveLength(1);
     expect(links[0]!.parent).toBe('P');
     expect(norm(links[0]!.text)).toBe('MARKERLINK read the final report of the commission on citizen security');
@@ -290,13 +291,16 @@ describe('a link', () => {
     expect(tree.unmarked).toEqual([]);
     // Each annotation of the link (one per line it spans) is in the Link, and says where it goes.
     const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
-    const annotations = Object.values(json.qpdf[1]).map((o) => o.value ?? {}).filter((v) => v['/Subtype'] === '/Link' && JSON.stringify(v).includes('asamblea'));
+    const annotated = Object.entries(json.qpdf[1]).filter(([, o]) => o.value?.['/Subtype'] === '/Link' && JSON.stringify(o.value).includes('asamblea'));
+    const annotations = annotated.map(([, o]) => o.value!);
     expect(annotations.length).toBeGreaterThan(0);
     for (const a of annotations) {
       expect(a['/Contents']).toBe(`u:${url}`);
       expect(typeof a['/StructParent']).toBe('number');
     }
-    const [link] = structObjects(file, 'Link');
+    // The body's Link (the contents' entries have Links too): the one its annotations name.
+    const refs = annotated.map(([key]) => key.replace(/^obj:/, ''));
+    const [link] = structObjects(file, 'Link').filter((l) => refs.some((ref) => JSON.stringify(l['/K']).includes(`"${ref}"`)));
     expect(JSON.stringify(link!['/K']).match(/\/OBJR/g)).toHaveLength(annotations.length);
   }, 60_000);
 });
@@ -328,13 +332,29 @@ describe('lists', () => {
 });
 
 describe('an edition built in parts', () => {
-  it('stays untagged but valid: no structure tree, no claim to be tagged', async () => {
+  it('is tagged too: one structure tree, merged from its parts, the same as one pass gives', async () => {
     const file = await build('parts-fr', 'fr', STARTER, 'panama-2025', { singlePassMax: 0, partMax: 12_000 });
-    expect(pdfinfo(file)).toMatch(/^Tagged:\s+no$/m);
+    expect(editionPlan(STARTER, 'panama-2025', 'fr', { singlePassMax: 0, partMax: 12_000 }).kind).toBe('parts');
+    expect(pdfinfo(file)).toMatch(/^Tagged:\s+yes$/m);
     expect(qpdfCheck(file)).toMatchObject({ status: 0 });
     const tree = await readTree(file);
-    expect(tree.marked).toBe(false);
-    expect(tree.elements).toEqual([]);
+    expect(tree.marked).toBe(true);
+    expect(tree.catalogLang).toBe('fr-CA');
+    // Every character: structure content or an artifact (the stamped footers too).
+    expect(tree.unmarked).toEqual([]);
+    expect(tree.elements.filter((e) => e.role === 'H1').map((e) => norm(e.text))).toEqual(tree.outline.map(norm));
+    // The same elements (read from the file's whole tree, not page by page), in the same order, as
+    // one pass gives; the same words in them, in order (parts start pages elsewhere: compared joined).
+    const shape = (f: string) => readStructTree(f).elements.map((e) => `${e.role}${e.lang ? ` ${e.lang}` : ''} < ${e.parent!.role}`);
+    expect(shape(file)).toEqual(shape(files.fr!));
+    // From the first section on: the contents' page numbers differ, since each part starts a page.
+    const words = (t: Tree) => t.elements.slice(t.elements.findIndex((e) => e.role === 'H1')).map((e) => e.text).join('').replace(/\s+/g, '');
+    expect(words(tree)).toEqual(words(await readTree(files.fr!)));
+    // One Document; Note IDs still unique after the merge.
+    const notes = structObjects(file, 'Note').map((n) => n['/ID']);
+    expect(notes.length).toBeGreaterThan(3);
+    expect(new Set(notes).size).toBe(notes.length);
+    expect(structObjects(file, 'Document')).toHaveLength(1);
   }, 120_000);
 });
 

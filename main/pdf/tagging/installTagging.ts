@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { TAG_KEY, type Group, type Tag } from './tagDocument';
+import { REFERENCE_KEY, SPAN_KEY, TAG_KEY, type Group, type Tag } from './tagDocument';
 
 /*
  * The structure tree of a tagged PDF, written while pdfmake draws. pdfmake's Renderer only calls
@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 interface StructElement {
   add(child: unknown): StructElement;
   end(): void;
+  dictionary: { data: Record<string, unknown> };
 }
 interface PdfKitDocument {
   options: { tagged?: boolean };
@@ -24,6 +25,8 @@ interface PdfKitDocument {
   markContent(tag: string, options?: { type?: string }): PdfKitDocument;
   text(...args: unknown[]): PdfKitDocument;
   link(x: number, y: number, w: number, h: number, url: unknown, options?: Record<string, unknown>): PdfKitDocument;
+  goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): PdfKitDocument;
+  page: object;
   endMarkedContent(): PdfKitDocument;
 }
 interface RendererThis {
@@ -45,6 +48,13 @@ interface TreeState {
   groups: Map<Group, StructElement>;
   /** A paragraph's links by address: a link broken across lines is one Link. */
   links: Map<Tag, Map<string, StructElement>>;
+  /** Every element made, in order of making (a parent before its children): ended children first. */
+  made: StructElement[];
+  /** The page a header row's cell was first drawn on: drawn again on a later page, it is an artifact. */
+  headerPages: Map<Tag, object>;
+  notes: number;
+  /** The contents entries drawn so far, by the heading they link to. */
+  entries: Map<string, Tag>;
 }
 
 const trees = new WeakMap<PdfKitDocument, TreeState>();
@@ -65,12 +75,17 @@ export function installTagging(): void {
     const doc = this.pdfDocument;
     if (!doc.options.tagged) return renderPages.apply(this, args);
     for (const page of args[0] as unknown as Page[]) withListCounters(page.items);
+    hookRuns(doc);
     const root = doc.struct('Document');
     doc.addStructure(root);
-    trees.set(doc, { root, elements: new Map(), groups: new Map(), links: new Map() });
+    const tree: TreeState = { root, elements: new Map(), groups: new Map(), links: new Map(), made: [], headerPages: new Map(), notes: 0, entries: new Map() };
+    trees.set(doc, tree);
     try {
       return renderPages.apply(this, args);
     } finally {
+      // pdfkit ends (and checks) an element's children recursively, again for every ancestor:
+      // ended deepest first, each finds its children done, however deep the tree.
+      for (let i = tree.made.length - 1; i >= 0; i--) tree.made[i]!.end();
       root.end();
       trees.delete(doc);
     }
@@ -81,17 +96,26 @@ export function installTagging(): void {
     const tree = trees.get(this.pdfDocument);
     if (!tree) return renderLine.apply(this, args);
     const line = args[0] as unknown as Line;
-    const tag = (line.inlines.find((inline) => inline[TAG_KEY])?.[TAG_KEY] as Tag | undefined) ?? UNTAGGED;
+    const tag = (line.inlines.find((inline) => inline[TAG_KEY])?.[TAG_KEY] as Tag | undefined) ?? entryOf(tree, line) ?? UNTAGGED;
     if (tag.role === 'Artifact') return asArtifact(this.pdfDocument, 'Pagination', () => renderLine.apply(this, args));
     const doc = this.pdfDocument;
+    if (tag.header) {
+      const first = tree.headerPages.get(tag);
+      if (first === undefined) tree.headerPages.set(tag, doc.page);
+      // pdfmake repeats a table's header rows at the top of each page the table continues on.
+      else if (first !== doc.page) return asArtifact(doc, 'Pagination', () => withoutLinks(doc, () => renderLine.apply(this, args)));
+    }
     let element = tree.elements.get(tag);
     if (!element) {
-      element = doc.struct(tag.role, tag.lang ? { lang: tag.lang } : {});
+      element = made(tree, doc.struct(tag.role, tag.lang ? { lang: tag.lang } : {}));
+      // PDF/UA: a Note has an ID, unique in the document.
+      if (tag.role === 'Note') element.dictionary.data.ID = new String(`note-${++tree.notes}`);
       parentOf(doc, tree, tag).add(element);
       // An untagged line is a paragraph of its own, not one with every other untagged line.
       if (tag !== UNTAGGED) tree.elements.set(tag, element);
     }
-    if (line.inlines.some((inline) => typeof inline.link === 'string')) return withLinks(doc, tree, tag, element, line, () => renderLine.apply(this, args));
+    if (tag.role === 'Reference') for (const inline of line.inlines) if (typeof inline.linkToDestination === 'string') tree.entries.set(inline.linkToDestination, tag);
+    if (line.inlines.some((inline) => isLinked(inline) || typeof inline[SPAN_KEY] === 'string')) return withRuns(doc, tree, tag, element, line, () => renderLine.apply(this, args));
     const content = doc.markStructureContent(tag.role);
     try {
       return renderLine.apply(this, args);
@@ -112,6 +136,15 @@ export function installTagging(): void {
       return asArtifact(this.pdfDocument, name === 'renderWatermark' ? 'Pagination' : 'Layout', () => draw.apply(this, args));
     };
   }
+}
+
+/**
+ * A page number pdfmake writes into a contents entry (pageReference) keeps none of the entry's
+ * properties, only its link: it joins the entry, drawn just before it, that links to the same heading.
+ */
+function entryOf(tree: TreeState, line: Line): Tag | undefined {
+  const target = line.inlines.find((inline) => typeof inline.linkToDestination === 'string')?.linkToDestination;
+  return typeof target === 'string' ? tree.entries.get(target) : undefined;
 }
 
 interface Page {
@@ -143,35 +176,76 @@ function withListCounters(items: Page['items']): void {
 }
 
 /**
- * A line with links: each of its runs (one pdfkit text call each) is marked on its own, a linked
- * run inside the paragraph's Link for its address, whose annotation pdfkit then refers to (OBJR)
- * and whose /Contents names the address. What the line draws around its runs (a background,
+ * A line with links or passages in another language: each of its runs (one pdfkit text call
+ * each) is marked on its own, a linked run inside the paragraph's Link for its address, whose
+ * annotation pdfkit then refers to (OBJR) and whose /Contents names the address; a run in
+ * another language in a Span with its /Lang. What the line draws around its runs (a background,
  * the underline) is an artifact.
  */
-function withLinks(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: StructElement, line: Line, draw: () => unknown): unknown {
-  const { text, link } = doc;
+const isLinked = (inline: Record<string, unknown>) => typeof inline.link === 'string' || typeof inline.linkToDestination === 'string';
+
+type Own = (...args: unknown[]) => unknown;
+/** What a line being drawn does in place of pdfkit's text, link and goTo (each given pdfkit's own). */
+type RunHooks = Partial<Record<'text' | 'link' | 'goTo', (own: Own, args: unknown[]) => unknown>>;
+const runHooks = new WeakMap<object, RunHooks>();
+const hookedPrototypes = new WeakSet<object>();
+
+/**
+ * pdfkit's text, link and goTo, wrapped once on the document's prototype to call the hooks of
+ * the line being drawn. Setting and deleting methods on the document itself, line after line,
+ * would turn it into a slow dictionary-mode object for every pdfkit call after.
+ */
+function hookRuns(doc: PdfKitDocument): void {
+  const proto = Object.getPrototypeOf(doc) as Record<string, Own>;
+  if (hookedPrototypes.has(proto)) return;
+  hookedPrototypes.add(proto);
+  for (const name of ['text', 'link', 'goTo'] as const) {
+    const own = proto[name]!;
+    proto[name] = function (this: object, ...args: unknown[]) {
+      const hook = runHooks.get(this)?.[name];
+      return hook ? hook(own, args) : own.apply(this, args);
+    };
+  }
+}
+
+function withRuns(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: StructElement, line: Line, draw: () => unknown): unknown {
   let links = tree.links.get(tag);
   if (!links) tree.links.set(tag, (links = new Map()));
   let current: StructElement | null = null;
+  let span: { lang: string; parent: StructElement; element: StructElement } | null = null;
   let drawn = 0;
   let artifact = true;
   doc.markContent('Artifact', { type: 'Layout' });
-  doc.text = function (...args: unknown[]) {
+  const text = (own: Own, args: unknown[]) => {
     if (artifact) doc.endMarkedContent();
     artifact = false;
-    const url = (args[3] as { link?: unknown } | undefined)?.link;
+    // renderLine draws a line's runs in order, one text call each.
+    const inline = line.inlines[drawn];
+    const options = args[3] as { link?: unknown; goTo?: unknown } | undefined;
+    const url = typeof options?.link === 'string' ? options.link : typeof options?.goTo === 'string' ? `#${options.goTo}` : undefined;
     let target = element;
-    if (typeof url === 'string') {
-      target = links.get(url) ?? doc.struct('Link');
+    if (url !== undefined) {
+      target = links.get(url) ?? made(tree, doc.struct('Link'));
       if (!links.has(url)) {
         links.set(url, target);
-        element.add(target);
+        // A source mark cites the entry it links to: Reference › Link.
+        if (inline?.[REFERENCE_KEY]) element.add(made(tree, doc.struct('Reference')).add(target));
+        else element.add(target);
       }
       current = target;
     }
-    const content = doc.markStructureContent(typeof url === 'string' ? 'Link' : tag.role);
+    const lang = inline?.[SPAN_KEY];
+    if (typeof lang === 'string') {
+      // Runs of one language next to each other (textRuns.ts cuts words into runs): one Span.
+      if (span?.lang !== lang || span.parent !== target) {
+        span = { lang, parent: target, element: made(tree, doc.struct('Span', { lang })) };
+        target.add(span.element);
+      }
+      target = span.element;
+    } else span = null;
+    const content = doc.markStructureContent(typeof lang === 'string' ? 'Span' : url !== undefined ? 'Link' : tag.role);
     try {
-      return text.apply(doc, args);
+      return own.apply(doc, args);
     } finally {
       doc.endMarkedContent();
       target.add(content);
@@ -182,37 +256,76 @@ function withLinks(doc: PdfKitDocument, tree: TreeState, tag: Tag, element: Stru
       }
     }
   };
-  doc.link = function (x, y, w, h, url, options = {}) {
-    return link.call(doc, x, y, w, h, url, current ? { ...options, structParent: current, Contents: new String(String(url)) } : options);
+  const link = (own: Own, [x, y, w, h, url, options = {}]: unknown[]) =>
+    own.call(doc, x, y, w, h, url, current ? { ...(options as object), structParent: current, Contents: new String(String(url)) } : options);
+  // An internal link (contents, cross-reference, source mark): its Link too, its /Contents the link's words.
+  const goTo = (own: Own, [x, y, w, h, name, options = {}]: unknown[]) => {
+    const words = line.inlines[drawn]?.text;
+    return own.call(doc, x, y, w, h, name, current ? { ...(options as object), structParent: current, Contents: new String(String(words ?? name)) } : options);
   };
+  runHooks.set(doc, { text, link, goTo });
   try {
     return draw();
   } finally {
     if (artifact) doc.endMarkedContent();
-    // Back to pdfkit's own methods, on its prototype.
-    delete (doc as Partial<PdfKitDocument>).text;
-    delete (doc as Partial<PdfKitDocument>).link;
+    runHooks.delete(doc);
   }
 }
 
-/** The structure element a tag's element goes in, its groups created on the way (a loop: lists nest deep). */
+/** A header row drawn again: its links are on the row the tree has, not made again outside it. */
+function withoutLinks(doc: PdfKitDocument, draw: () => unknown): unknown {
+  runHooks.set(doc, { link: () => doc, goTo: () => doc });
+  try {
+    return draw();
+  } finally {
+    runHooks.delete(doc);
+  }
+}
+
+function made(tree: TreeState, element: StructElement): StructElement {
+  tree.made.push(element);
+  return element;
+}
+
+/**
+ * The structure element a tag's element goes in. Its groups not made yet are made on the way,
+ * outermost first, up from the tag only as far as the first group already made: each group is
+ * walked past once, so a list nested 10,000 deep costs 10,000 steps, not 10,000² (and no recursion).
+ */
 function parentOf(doc: PdfKitDocument, tree: TreeState, tag: Tag): StructElement {
-  let parent = tree.root;
-  for (const group of tag.parents ?? []) {
-    let element = tree.groups.get(group);
-    if (!element) {
-      element = doc.struct(group.role, group.scope ? { scope: group.scope } : {});
-      parent.add(element);
-      tree.groups.set(group, element);
+  const missing: Group[] = [];
+  let group = tag.parent;
+  while (group && !tree.groups.has(group)) {
+    missing.push(group);
+    group = group.parent;
+  }
+  let parent = group ? tree.groups.get(group)! : tree.root;
+  for (let i = missing.length - 1; i >= 0; i--) {
+    const g = missing[i]!;
+    // A cell made with its row just now.
+    const done = tree.groups.get(g);
+    if (done) {
+      parent = done;
+      continue;
     }
+    const element = makeGroup(doc, tree, g);
+    parent.add(element);
+    // A row's cells with the row, in their order: an empty one still a TD.
+    for (const cell of g.cells ?? []) element.add(makeGroup(doc, tree, cell));
     parent = element;
   }
   return parent;
 }
 
+function makeGroup(doc: PdfKitDocument, tree: TreeState, group: Group): StructElement {
+  const element = made(tree, doc.struct(group.role, group.scope ? { scope: group.scope } : {}));
+  tree.groups.set(group, element);
+  return element;
+}
+
 function asFigure(doc: PdfKitDocument, tree: TreeState, tag: Tag, draw: () => unknown): unknown {
-  const element = doc.struct('Figure', { alt: tag.alt, ...(tag.lang ? { lang: tag.lang } : {}) });
-  tree.root.add(element);
+  const element = made(tree, doc.struct('Figure', { alt: tag.alt, ...(tag.lang ? { lang: tag.lang } : {}) }));
+  parentOf(doc, tree, tag).add(element);
   const content = doc.markStructureContent('Figure');
   try {
     return draw();
