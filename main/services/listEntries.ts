@@ -3,13 +3,14 @@ import { LOCALES, type Locale } from '../../shared/domain/locales';
 import type { LocalizedDoc } from '../../shared/schemas/common';
 import type { StoredTextStatus } from '../../shared/domain/pieceKinds';
 import { pickText } from '../../shared/domain/pickText';
-import { countryName } from '../../shared/domain/countryName';
 import { stateAgainstSource, worstState, type TranslationState } from '../../shared/domain/translationState';
 import type { ListEntry, ListKind } from '../../shared/api/listTypes';
 import type { LibraryStore } from './LibraryStore';
 import { LIST_NEEDS, listPieces } from './listPieces';
 import { hashSourceText } from '../db/textHash';
-import { optionalTextFields, requiredTextFields } from '../../shared/descriptors/descriptors';
+import { optionalTextFields, requiredTextFields, titleFieldOf } from '../../shared/descriptors/descriptors';
+import { pieceTitle } from '../../shared/descriptors/pieceTitle';
+import type { PieceKind } from '../../shared/domain/pieceKinds';
 import { listDetails } from '../../shared/descriptors/listDetails';
 
 /**
@@ -123,16 +124,16 @@ function pieceStates(texts: PieceTexts, required: readonly string[]): Record<Loc
 }
 
 function entry(
+  kind: PieceKind,
   id: string,
   texts: PieceTexts,
-  titleField: string,
   required: readonly string[],
   locale: Locale,
   details: ListEntry['details'],
 ): ListEntry {
-  const picked = pickText(texts.shown.get(titleField), locale);
+  const title = pieceTitle(kind, id, texts.shown.get(titleFieldOf(kind)), locale);
   const states = pieceStates(texts, required);
-  return { id, title: picked?.text ?? id, titleLocale: picked?.locale ?? locale, status: states[locale], states, details };
+  return { id, title: title.text, titleLocale: title.locale, status: states[locale], states, details };
 }
 
 const shownText = (texts: PieceTexts, field: string, locale: Locale) => pickText(texts.shown.get(field), locale)?.text ?? null;
@@ -141,6 +142,8 @@ const shownText = (texts: PieceTexts, field: string, locale: Locale) => pickText
 function jsonRows<T>(db: Database, columns: string, from: string): T[] {
   return JSON.parse(db.prepare(`SELECT json_group_array(json_array(${columns})) FROM ${from}`).pluck().get() as string) as T[];
 }
+
+const codePointOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The order of a document (LibraryStore.readDocument), which the kinds' own sorts keep for ties. */
 function byId<T extends [string, ...unknown[]]>(rows: T[]): T[] {
@@ -161,7 +164,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       const texts = readTexts(db, spec);
       return byId(jsonRows<[string, string, number]>(db, 'id, network_id, number', 'priorities'))
         .sort((a, b) => a[1].localeCompare(b[1]) || a[2] - b[2])
-        .map(([id, network, number]) => entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, listDetails('priority', { number }, { networkId: network })));
+        .map(([id, network, number]) => entry('priority', id, texts.get(id) ?? NO_TEXTS, spec.required, locale, listDetails('priority', { number }, { networkId: network })));
     }
     case 'instruments': {
       const spec = {
@@ -175,9 +178,9 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       return byId(rows).map(([id, kind, year, parent]) => {
         const own = texts.get(id) ?? NO_TEXTS;
         return entry(
+          'instrument',
           id,
           own,
-          'shortName',
           spec.required,
           locale,
           listDetails('instrument', { kind, yearAdopted: year, officialTitle: shownText(own, 'officialTitle', locale) }, { parentId: parent }),
@@ -198,7 +201,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
           for (const l of LOCALES) if (states[l] === 'missing') states[l] = 'approved';
           return {
             id: code,
-            title: countryName(code, locale, own.shown.get('formalName')),
+            title: pieceTitle('country', code, own.shown.get(titleFieldOf('country')), locale).text,
             titleLocale: locale,
             status: states[locale],
             states,
@@ -216,9 +219,10 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         'notes n',
       );
       return byId(rows)
-        .sort((a, b) => b[2].localeCompare(a[2]) || a[0].localeCompare(b[0]))
+        // ISO dates and ids ([a-z0-9-]) sort the same by code point as by localeCompare, at a fraction of its cost.
+        .sort((a, b) => codePointOrder(b[2], a[2]) || codePointOrder(a[0], b[0]))
         .map(([id, country, date, tags]) =>
-          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, listDetails('note', { date, countryCode: country, tags: tags.sort() })),
+          entry('note', id, texts.get(id) ?? NO_TEXTS, spec.required, locale, listDetails('note', { date, countryCode: country, tags: tags.sort() })),
         );
     }
     case 'meetings': {
@@ -228,7 +232,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         .sort((a, b) => a[2].localeCompare(b[2]))
         .map(([id, network, start, end]) => {
           const own = texts.get(id) ?? NO_TEXTS;
-          return entry(id, own, 'title', spec.required, locale, listDetails('meeting', { startDate: start, endDate: end, place: shownText(own, 'place', locale) }, { networkId: network }));
+          return entry('meeting', id, own, spec.required, locale, listDetails('meeting', { startDate: start, endDate: end, place: shownText(own, 'place', locale) }, { networkId: network }));
         });
     }
     case 'sources': {
@@ -236,7 +240,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       const texts = readTexts(db, spec);
       return byId(jsonRows<[string, string, string | null, string | null, string | null]>(db, 'id, issuer, place, date, url', 'sources'))
         .map(([id, issuer, place, date, url]) =>
-          entry(id, texts.get(id) ?? NO_TEXTS, 'title', spec.required, locale, listDetails('source', { issuer, place, date }, { url })),
+          entry('source', id, texts.get(id) ?? NO_TEXTS, spec.required, locale, listDetails('source', { issuer, place, date }, { url })),
         )
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     }
