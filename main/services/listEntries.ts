@@ -51,7 +51,16 @@ function stateSql(locale: Locale): string {
     WHEN ${sourceAt('body_hash')} IS NOT NULL THEN 'stale' END`;
 }
 
-const shownSql = LOCALES.map((l) => `CASE WHEN t_${l}.piece_id IS NOT NULL THEN json_array(t_${l}.body, t_${l}.status, t_${l}.source_locale) END`).join(', ');
+/**
+ * A shown field's texts as pickText needs them for a reader of `locale`: that locale's text alone
+ * when it has one (the other two would only be parsed and dropped: two thirds of a 10,000-note
+ * list's bytes), every locale's when it falls back.
+ */
+const shownSql = (locale: Locale) =>
+  LOCALES.map(
+    (l) =>
+      `CASE WHEN t_${l}.piece_id IS NOT NULL${l === locale ? '' : ` AND t_${locale}.piece_id IS NULL`} THEN json_array(t_${l}.body, t_${l}.status, t_${l}.source_locale) END`,
+  ).join(', ');
 
 /**
  * Every counted field of one piece kind, in one query: one row per piece and field with every
@@ -62,14 +71,14 @@ const shownSql = LOCALES.map((l) => `CASE WHEN t_${l}.piece_id IS NOT NULL THEN 
  * The rows come as one JSON string: better-sqlite3 builds a JS value per column per row, which
  * at 20,000 fields costs several times the query itself, while JSON.parse builds them in bulk.
  */
-function readTexts(db: Database, spec: KindTexts): Map<string, PieceTexts> {
+function readTexts(db: Database, spec: KindTexts, locale: Locale): Map<string, PieceTexts> {
   const fields = [...spec.required, ...spec.optional];
   const marks = spec.shown.map(() => '?').join(', ');
   // Driven from the pieces and their kind's fields (a DISTINCT over the texts costs a sort).
   const json = db
     .prepare(
       `SELECT json_group_array(json_array(f.piece_id, f.field, ${LOCALES.map(stateSql).join(', ')},
-         CASE WHEN f.field IN (${marks}) THEN json_array(${shownSql}) END))
+         CASE WHEN f.field IN (${marks}) THEN json_array(${shownSql(locale)}) END))
        FROM (SELECT p.id AS piece_id, fl.value AS field FROM pieces p, json_each(?) fl
              WHERE p.kind = ? AND EXISTS (SELECT 1 FROM texts x WHERE x.piece_id = p.id AND x.field = fl.value)) f
        ${LOCALES.map((l) => `LEFT JOIN texts t_${l} ON t_${l}.piece_id = f.piece_id AND t_${l}.field = f.field AND t_${l}.locale = '${l}'`).join('\n       ')}`,
@@ -87,21 +96,21 @@ function readTexts(db: Database, spec: KindTexts): Map<string, PieceTexts> {
     let piece = out.get(id);
     if (!piece) out.set(id, (piece = { shown: new Map(), states: new Map() }));
     const states: Partial<Record<Locale, TranslationState>> = {};
-    LOCALES.forEach((locale, i) => {
+    LOCALES.forEach((l, i) => {
       let state = row[2 + i] as TranslationState | null;
       if (state === null) {
-        const text = readState.get(id, field, locale)!;
+        const text = readState.get(id, field, l)!;
         state = stateAgainstSource(text.status, text.recorded, text.body === null ? null : hashSourceText(text.body));
       }
-      if (state !== 'missing') states[locale] = state;
+      if (state !== 'missing') states[l] = state;
     });
     piece.states.set(field, states);
     const shown = row[2 + LOCALES.length] as unknown as ShownText[] | null;
     if (shown) {
       const doc: LocalizedDoc = {};
-      LOCALES.forEach((locale, i) => {
+      LOCALES.forEach((l, i) => {
         const text = shown[i];
-        if (text) doc[locale] = text[2] !== null ? { text: text[0], status: text[1], from: text[2] } : { text: text[0], status: text[1] };
+        if (text) doc[l] = text[2] !== null ? { text: text[0], status: text[1], from: text[2] } : { text: text[0], status: text[1] };
       });
       piece.shown.set(field, doc);
     }
@@ -161,7 +170,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
   switch (kind) {
     case 'priorities': {
       const spec = { kind: 'priority', required: requiredTextFields('priority'), optional: optionalTextFields('priority'), shown: ['title'] };
-      const texts = readTexts(db, spec);
+      const texts = readTexts(db, spec, locale);
       return byId(jsonRows<[string, string, number]>(db, 'id, network_id, number', 'priorities'))
         .sort((a, b) => a[1].localeCompare(b[1]) || a[2] - b[2])
         .map(([id, network, number]) => entry('priority', id, texts.get(id) ?? NO_TEXTS, spec.required, locale, listDetails('priority', { number }, { networkId: network })));
@@ -173,7 +182,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
         optional: optionalTextFields('instrument'),
         shown: ['shortName', 'officialTitle'],
       };
-      const texts = readTexts(db, spec);
+      const texts = readTexts(db, spec, locale);
       const rows = jsonRows<[string, string, number | null, string | null]>(db, 'id, kind, year_adopted, parent_id', 'instruments');
       return byId(rows).map(([id, kind, year, parent]) => {
         const own = texts.get(id) ?? NO_TEXTS;
@@ -188,7 +197,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
       });
     }
     case 'countries': {
-      const texts = readTexts(db, { kind: 'country', required: requiredTextFields('country'), optional: optionalTextFields('country'), shown: ['formalName'] });
+      const texts = readTexts(db, { kind: 'country', required: requiredTextFields('country'), optional: optionalTextFields('country'), shown: ['formalName'] }, locale);
       const memberships = new Map<string, string[]>();
       for (const [network, code] of byId(jsonRows<[string, string]>(db, 'network_id, country_code', 'network_members'))) {
         memberships.set(code, [...(memberships.get(code) ?? []), network]);
@@ -212,7 +221,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
     }
     case 'notes': {
       const spec = { kind: 'note', required: requiredTextFields('note'), optional: optionalTextFields('note'), shown: ['title'] };
-      const texts = readTexts(db, spec);
+      const texts = readTexts(db, spec, locale);
       const rows = jsonRows<[string, string | null, string, string[]]>(
         db,
         'n.id, n.country_code, n.date, json((SELECT json_group_array(tag) FROM note_tags WHERE note_id = n.id))',
@@ -227,7 +236,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
     }
     case 'meetings': {
       const spec = { kind: 'meeting', required: requiredTextFields('meeting'), optional: optionalTextFields('meeting'), shown: ['title', 'place'] };
-      const texts = readTexts(db, spec);
+      const texts = readTexts(db, spec, locale);
       return byId(jsonRows<[string, string, string, string]>(db, 'id, network_id, start_date, end_date', 'meetings'))
         .sort((a, b) => a[2].localeCompare(b[2]))
         .map(([id, network, start, end]) => {
@@ -237,7 +246,7 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
     }
     case 'sources': {
       const spec = { kind: 'source', required: requiredTextFields('source'), optional: optionalTextFields('source'), shown: ['title'] };
-      const texts = readTexts(db, spec);
+      const texts = readTexts(db, spec, locale);
       return byId(jsonRows<[string, string, string | null, string | null, string | null]>(db, 'id, issuer, place, date, url', 'sources'))
         .map(([id, issuer, place, date, url]) =>
           entry('source', id, texts.get(id) ?? NO_TEXTS, spec.required, locale, listDetails('source', { issuer, place, date }, { url })),
