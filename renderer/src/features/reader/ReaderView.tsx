@@ -10,7 +10,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Markdown } from '../../components/Markdown';
 import { useUiLocale } from '../../components/useUiLocale';
-import { titleFieldOf } from '../../../../shared/descriptors/descriptors';
+import { fieldLabelKey, titleFieldOf } from '../../../../shared/descriptors/descriptors';
 import './reader.css';
 
 
@@ -102,7 +102,7 @@ function ReaderBody({ piece, lang, t, onOpen }: { piece: ReadPiece; lang: Locale
           return (
             <section key={field.name} className="reader-field" aria-labelledby={`reader-f-${field.name}`} data-testid={`reader-field-${field.name}`}>
               <h3 id={`reader-f-${field.name}`} className="reader-label">
-                {t(`ui:fields.${field.name}`)}
+                {t(fieldLabelKey(field.name, piece.kind) ?? `ui:fields.${field.name}`)}
               </h3>
               {fellBack ? (
                 <p className="reader-fallback" data-testid={`reader-fallback-${field.name}`}>
