@@ -12,6 +12,7 @@ import { optionalTextFields, requiredTextFields, titleFieldOf } from '../../shar
 import { pieceTitle } from '../../shared/descriptors/pieceTitle';
 import type { PieceKind } from '../../shared/domain/pieceKinds';
 import { listDetails } from '../../shared/descriptors/listDetails';
+import { prepared } from './pieceTitles';
 
 /**
  * One field of one piece as a list needs it: its state in each of LOCALES (null when SQLite could
@@ -159,13 +160,33 @@ function byId<T extends [string, ...unknown[]]>(rows: T[]): T[] {
   return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
+const remembered = new WeakMap<Database, { stamp: string; lists: Map<string, ListEntry[]> }>();
+
+/**
+ * A library list, read again only after the library changed: this connection's changes
+ * (total_changes: every write goes through it) and other programs' commits (data_version) stamp
+ * its state, as memoryIndexFor does. Reopening the 10,000-note list with nothing changed then costs
+ * no query; the first opening after a change costs what readListEntries does (bench
+ * ui-open-list-after-edit). Each call gets its own array.
+ */
+export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale): ListEntry[] {
+  const { db } = store;
+  const stamp = `${prepared(db, 'SELECT total_changes()').pluck().get() as number}/${db.pragma('data_version', { simple: true }) as number}`;
+  let cache = remembered.get(db);
+  if (!cache || cache.stamp !== stamp) remembered.set(db, (cache = { stamp, lists: new Map() }));
+  const key = `${kind}/${locale}`;
+  let list = cache.lists.get(key);
+  if (!list) cache.lists.set(key, (list = readListEntries(store, kind, locale)));
+  return [...list];
+}
+
 /**
  * The rows of a library list straight from SQLite: per kind, one query for the row facts and one
  * for the texts' states, without building whole records. Gives exactly what listPieces gives for
  * the same library (a test holds them together); packs, a handful of records with nested
  * sections, still go through the document.
  */
-export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale): ListEntry[] {
+export function readListEntries(store: LibraryStore, kind: ListKind, locale: Locale): ListEntry[] {
   const { db } = store;
   switch (kind) {
     case 'priorities': {

@@ -162,6 +162,7 @@ export async function runSearchBench(emit: Emit, work: string, runs: number): Pr
     const keystrokes: number[] = [];
     const reads = new Map<string, number[]>();
     const lists = new Map<string, number[]>();
+    const afterEdit: number[] = [];
     for (let r = 0; r < runs; r++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
@@ -183,6 +184,15 @@ export async function runSearchBench(emit: Emit, work: string, runs: number): Pr
         lists.set(list.name, times);
         if (list.name === 'packs') await page.getByTestId('nav-library').click();
       }
+      // The notes list again, first opened since a note was edited (nothing remembered on either side).
+      await page.getByTestId('kind-instruments').click();
+      await page.locator('[data-testid^="row-inst-"]').first().waitFor();
+      const edited = (await api.invoke('library.get', { id: 'note-omsac-palermo-25-2025' })) as { ok: true; value: { kind: 'note'; record: { title: Record<string, { text: string }> } } };
+      const { record } = edited.value;
+      record.title.en!.text = `${record.title.en!.text.replace(/ \(run \d+\)$/, '')} (run ${r})`;
+      const saved = await api.invoke('library.save', edited.value);
+      if (!saved.ok) throw new Error(`bench edit refused: ${JSON.stringify(saved.error)}`);
+      afterEdit.push(await clickProbe(page, '[data-testid="kind-notes"]', `.library-content ${ROW.notes}`));
       for (const read of READS) {
         await page.getByTestId(`kind-${read.kind}`).click();
         if (read.filter) await page.getByTestId('library-search').fill(read.filter);
@@ -202,6 +212,8 @@ export async function runSearchBench(emit: Emit, work: string, runs: number): Pr
     for (const [name, times] of lists) {
       emit({ bench: 'ui-open-list', pieces: total, list: name, runs, median_ms: round(median(times)), max_ms: round(Math.max(...times)), target_ms: 300 });
     }
+    // The server remembers a list until the library changes (listEntries): this is the price after a change.
+    emit({ bench: 'ui-open-list-after-edit', pieces: total, list: 'notes', runs, median_ms: round(median(afterEdit)), max_ms: round(Math.max(...afterEdit)), target_ms: 300 });
   } finally {
     await browser.close();
     await server.close();
