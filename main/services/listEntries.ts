@@ -167,7 +167,7 @@ const remembered = new WeakMap<Database, { stamp: string; lists: Map<string, Lis
  * (total_changes: every write goes through it) and other programs' commits (data_version) stamp
  * its state, as memoryIndexFor does. Reopening the 10,000-note list with nothing changed then costs
  * no query; the first opening after a change costs what readListEntries does (bench
- * ui-open-list-after-edit). Each call gets its own array.
+ * ui-open-list-after-edit times that case, ui-open-list the other). Each call gets its own array.
  */
 export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale): ListEntry[] {
   const { db } = store;
