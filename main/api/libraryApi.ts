@@ -3,8 +3,8 @@ import { AppError } from '../../shared/errors/AppError';
 import { EDITABLE_KINDS, type Choices, type PieceRecord } from '../../shared/api/apiContract';
 import { DESCRIPTORS } from '../../shared/descriptors/descriptors';
 import type { Locale } from '../../shared/domain/locales';
-import { pickText } from '../../shared/domain/pickText';
-import { countryName } from '../../shared/domain/countryName';
+import type { PieceKind } from '../../shared/domain/pieceKinds';
+import { recordTitle } from '../../shared/descriptors/pieceTitle';
 import type { LibraryCollection, LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { listEntries } from '../services/listEntries';
 import { searchAllKinds, searchLibrary } from '../services/searchLibrary';
@@ -24,19 +24,19 @@ export function findRecord(doc: LibraryDocument, id: string): PieceRecord | null
 }
 
 function choices(doc: LibraryDocument, locale: Locale): Choices {
-  const label = (value: Parameters<typeof pickText>[0], fallback: string) => pickText(value, locale)?.text ?? fallback;
+  const label = (kind: PieceKind, record: object) => recordTitle(kind, record, locale).text;
   return {
     priorities: [...doc.priorities]
       .sort((a, b) => a.number - b.number)
-      .map((p) => ({ id: p.id, label: `${p.number}. ${label(p.title, p.id)}` })),
-    instruments: doc.instruments.map((i) => ({ id: i.id, label: label(i.shortName, i.id) })),
-    notes: doc.notes.map((n) => ({ id: n.id, label: label(n.title, n.id) })),
+      .map((p) => ({ id: p.id, label: `${p.number}. ${label('priority', p)}` })),
+    instruments: doc.instruments.map((i) => ({ id: i.id, label: label('instrument', i) })),
+    notes: doc.notes.map((n) => ({ id: n.id, label: label('note', n) })),
     countries: doc.countries
-      .map((c) => ({ id: c.code, label: countryName(c.code, locale, c.formalName) }))
+      .map((c) => ({ id: c.code, label: label('country', c) }))
       .sort((a, b) => a.label.localeCompare(b.label, locale)),
-    meetings: doc.meetings.map((m) => ({ id: m.id, label: label(m.title, m.id) })),
-    sources: doc.sources.map((s) => ({ id: s.id, label: label(s.title, s.id) })),
-    networks: doc.networks.map((n) => ({ id: n.id, label: label(n.name, n.id) })),
+    meetings: doc.meetings.map((m) => ({ id: m.id, label: label('meeting', m) })),
+    sources: doc.sources.map((s) => ({ id: s.id, label: label('source', s) })),
+    networks: doc.networks.map((n) => ({ id: n.id, label: label('network', n) })),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { PieceName } from '../../shared/api/deleteTypes';
 import type { Locale } from '../../shared/domain/locales';
 import { kindOfCollection, recordKey } from '../../shared/domain/pieceReferences';
-import { recordTitle } from '../../shared/domain/recordTitle';
+import { recordTitle } from '../../shared/descriptors/pieceTitle';
 import { LIBRARY_COLLECTIONS } from '../../shared/schemas/libraryDocument';
 import type { LibraryStore } from './LibraryStore';
 
@@ -20,14 +20,14 @@ export function describePieces(store: LibraryStore, ids: readonly string[], loca
   for (const collection of LIBRARY_COLLECTIONS) {
     for (const record of doc[collection] as object[]) {
       if (!wanted.has(recordKey(record))) continue;
-      const title = recordTitle(collection, record, locale);
+      const title = recordTitle(kindOfCollection(collection), record, locale);
       out.push({ kind: kindOfCollection(collection), id: recordKey(record), title: title.text, titleLocale: title.locale });
     }
   }
   for (const pack of doc.packs) {
     pack.sections.forEach((section, index) => {
       if (!wanted.has(section.id)) return;
-      const title = recordTitle('packs', section, locale);
+      const title = recordTitle('section', section, locale);
       out.push({ kind: 'section', id: section.id, title: title.text, titleLocale: title.locale, section: { packId: pack.id, index } });
     });
   }

@@ -2,7 +2,8 @@ import { LOCALES, type Locale } from '../../shared/domain/locales';
 import type { LocalizedDoc } from '../../shared/schemas/common';
 import type { LibraryCollection, LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { pickText } from '../../shared/domain/pickText';
-import { countryName } from '../../shared/domain/countryName';
+import { recordTitle } from '../../shared/descriptors/pieceTitle';
+import type { PieceKind } from '../../shared/domain/pieceKinds';
 import { statesByLocale } from '../../shared/domain/translationState';
 import type { ListEntry, ListKind } from '../../shared/api/listTypes';
 import { hashSourceText } from '../db/textHash';
@@ -23,15 +24,15 @@ export const LIST_NEEDS: Record<ListKind, LibraryCollection[]> = {
 };
 
 function entry(
-  id: string,
-  title: LocalizedDoc,
+  kind: PieceKind,
+  record: { id: string },
   fields: (LocalizedDoc | null)[],
   locale: Locale,
   details: ListEntry['details'],
 ): ListEntry {
-  const picked = pickText(title, locale);
+  const title = recordTitle(kind, record, locale);
   const states = statesByLocale(fields, hashSourceText);
-  return { id, title: picked?.text ?? id, titleLocale: picked?.locale ?? locale, status: states[locale], states, details };
+  return { id: record.id, title: title.text, titleLocale: title.locale, status: states[locale], states, details };
 }
 
 /**
@@ -43,12 +44,12 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
     case 'priorities':
       return [...doc.priorities]
         .sort((a, b) => a.networkId.localeCompare(b.networkId) || a.number - b.number)
-        .map((p) => entry(p.id, p.title, [p.title, p.body], locale, listDetails('priority', { number: p.number }, { networkId: p.networkId })));
+        .map((p) => entry('priority', p, [p.title, p.body], locale, listDetails('priority', { number: p.number }, { networkId: p.networkId })));
     case 'instruments':
       return doc.instruments.map((i) =>
         entry(
-          i.id,
-          i.shortName,
+          'instrument',
+          i,
           [i.shortName, i.officialTitle, i.adoptingBody, i.summary],
           locale,
           listDetails('instrument', { kind: i.kind, yearAdopted: i.yearAdopted, officialTitle: pickText(i.officialTitle, locale)?.text ?? null }, { parentId: i.parentId }),
@@ -59,7 +60,7 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
       for (const n of doc.networks) for (const c of n.members) memberships.set(c, [...(memberships.get(c) ?? []), n.id]);
       return doc.countries
         .map((c): ListEntry => {
-          const name = countryName(c.code, locale, c.formalName);
+          const name = recordTitle('country', c, locale).text;
           // Without a formal name in a locale, Intl's name is used: nothing is missing.
           const states = statesByLocale([c.formalName], hashSourceText);
           for (const l of LOCALES) if (states[l] === 'missing') states[l] = 'approved';
@@ -78,15 +79,15 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
       return [...doc.notes]
         .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
         .map((n) =>
-          entry(n.id, n.title, [n.title, n.body], locale, listDetails('note', { date: n.date, countryCode: n.countryCode, tags: n.tags })),
+          entry('note', n, [n.title, n.body], locale, listDetails('note', { date: n.date, countryCode: n.countryCode, tags: n.tags })),
         );
     case 'meetings':
       return [...doc.meetings]
         .sort((a, b) => a.startDate.localeCompare(b.startDate))
         .map((m) =>
           entry(
-            m.id,
-            m.title,
+            'meeting',
+            m,
             [m.title, m.theme, m.place],
             locale,
             listDetails('meeting', { startDate: m.startDate, endDate: m.endDate, place: pickText(m.place, locale)?.text ?? null }, { networkId: m.networkId }),
@@ -95,18 +96,18 @@ export function listPieces(doc: LibraryDocument, kind: ListKind, locale: Locale)
     case 'networks':
       return doc.networks
         .map((n) =>
-          entry(n.id, n.name, [n.name, n.acronym], locale, listDetails('network', { acronym: pickText(n.acronym, locale)?.text ?? null, members: n.members })),
+          entry('network', n, [n.name, n.acronym], locale, listDetails('network', { acronym: pickText(n.acronym, locale)?.text ?? null, members: n.members })),
         )
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     case 'sources':
       return doc.sources
-        .map((s) => entry(s.id, s.title, [s.title], locale, listDetails('source', { issuer: s.issuer, place: s.place, date: s.date }, { url: s.url })))
+        .map((s) => entry('source', s, [s.title], locale, listDetails('source', { issuer: s.issuer, place: s.place, date: s.date }, { url: s.url })))
         .sort((a, b) => a.title.localeCompare(b.title, locale));
     case 'packs':
       return doc.packs.map((p) =>
         entry(
-          p.id,
-          p.title,
+          'pack',
+          p,
           [p.title, p.subtitle, p.audience, p.classification, ...p.sections.flatMap((s) => [s.title, s.text])],
           locale,
           listDetails('pack', { slug: p.slug, paper: p.paper }, { meetingId: p.meetingId, sections: p.sections.length }),

@@ -1,22 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Locale } from '../../shared/domain/locales';
 import type { PieceKind } from '../../shared/domain/pieceKinds';
-import { pickText } from '../../shared/domain/pickText';
-import { countryName } from '../../shared/domain/countryName';
 import type { LocalizedDoc } from '../../shared/schemas/common';
-
-/** The field a piece is named by; countries are named by Intl unless they have a formal name. */
-export const TITLE_FIELD: Record<PieceKind, string> = {
-  priority: 'title',
-  instrument: 'shortName',
-  country: 'formalName',
-  network: 'name',
-  meeting: 'title',
-  note: 'title',
-  source: 'title',
-  pack: 'title',
-  section: 'title',
-};
+import { titleFieldOf } from '../../shared/descriptors/descriptors';
+import { pieceTitle, TITLE_FIELDS } from '../../shared/descriptors/pieceTitle';
 
 const statements = new WeakMap<Database, Map<string, Statement<unknown[]>>>();
 
@@ -36,7 +23,7 @@ export function titlesOf(db: Database, refs: { id: string; kind: PieceKind }[], 
   const rows = prepared(
     db,
     `SELECT t.piece_id AS id, t.field, t.locale, t.body, t.status FROM texts t
-     WHERE t.piece_id IN (SELECT value FROM json_each(?)) AND t.field IN ('title', 'shortName', 'name', 'formalName')`,
+     WHERE t.piece_id IN (SELECT value FROM json_each(?)) AND t.field IN (${TITLE_FIELDS.map((f) => `'${f}'`).join(', ')})`,
   ).all(JSON.stringify(refs.map((r) => r.id))) as { id: string; field: string; locale: Locale; body: string; status: 'draft' | 'approved' }[];
   const byPiece = new Map<string, Map<string, LocalizedDoc>>();
   for (const row of rows) {
@@ -47,13 +34,8 @@ export function titlesOf(db: Database, refs: { id: string; kind: PieceKind }[], 
     fields.set(row.field, value);
   }
   for (const ref of refs) {
-    const fields = byPiece.get(ref.id);
-    if (ref.kind === 'country') {
-      out.set(ref.id, { title: countryName(ref.id, locale, fields?.get('formalName')), titleLocale: locale });
-      continue;
-    }
-    const picked = pickText(fields?.get(TITLE_FIELD[ref.kind]), locale);
-    out.set(ref.id, { title: picked?.text ?? ref.id, titleLocale: picked?.locale ?? locale });
+    const title = pieceTitle(ref.kind, ref.id, byPiece.get(ref.id)?.get(titleFieldOf(ref.kind)), locale);
+    out.set(ref.id, { title: title.text, titleLocale: title.locale });
   }
   return out;
 }

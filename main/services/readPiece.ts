@@ -14,28 +14,10 @@ import {
 import type { LibraryStore } from './LibraryStore';
 import { hashSourceText } from '../db/textHash';
 import { prepared, titlesOf } from './pieceTitles';
+import { translatableFields } from '../../shared/descriptors/descriptors';
 
-interface FieldSpec {
-  name: string;
-  required?: boolean;
-  markdown?: boolean;
-}
-
-/** Each kind's translated fields in reading order; the required ones count as missing when absent. */
-const READ_FIELDS: Record<ReadableKind, FieldSpec[]> = {
-  priority: [{ name: 'title', required: true }, { name: 'body', required: true, markdown: true }],
-  instrument: [
-    { name: 'shortName', required: true },
-    { name: 'officialTitle', required: true },
-    { name: 'adoptingBody' },
-    { name: 'summary', required: true, markdown: true },
-  ],
-  country: [{ name: 'formalName' }],
-  network: [{ name: 'name', required: true }, { name: 'acronym' }],
-  meeting: [{ name: 'title', required: true }, { name: 'theme' }, { name: 'place', required: true }],
-  note: [{ name: 'title', required: true }, { name: 'body', required: true, markdown: true }],
-  source: [{ name: 'title', required: true }],
-};
+/** A kind's texts in reading order, from its descriptor; the required ones count as missing when absent. */
+const readFields = (kind: ReadableKind) => translatableFields(kind).map((f) => ({ name: f.name, required: f.required, markdown: f.length === 'long' }));
 
 type LinkQuery = {
   group: LinkGroup;
@@ -206,7 +188,7 @@ export function readPiece(store: LibraryStore, id: string, locale: Locale): Read
   const hash = memoHash();
   const fields: ReadPiece['fields'] = [];
   const allStates: TranslationState[][] = LOCALES.map(() => []);
-  for (const spec of READ_FIELDS[kind]) {
+  for (const spec of readFields(kind)) {
     const value = texts.get(spec.name);
     if (!value) {
       if (spec.required) LOCALES.forEach((_, i) => allStates[i]!.push('missing'));
@@ -219,7 +201,7 @@ export function readPiece(store: LibraryStore, id: string, locale: Locale): Read
       states[l] = state;
       allStates[i]!.push(kind === 'country' && state === 'missing' ? 'approved' : state);
     });
-    fields.push({ name: spec.name, value, markdown: spec.markdown ?? false, states });
+    fields.push({ name: spec.name, value, markdown: spec.markdown, states });
   }
   const states = {} as Record<Locale, TranslationState>;
   LOCALES.forEach((l, i) => (states[l] = worstState(allStates[i]!)));

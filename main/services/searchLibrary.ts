@@ -2,14 +2,15 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors/AppError';
 import { LOCALES, type Locale } from '../../shared/domain/locales';
 import { searchTokens } from '../../shared/text/foldForSearch';
-import { countryName, intlCountryName } from '../../shared/domain/countryName';
-import { pickText } from '../../shared/domain/pickText';
+import { intlCountryName } from '../../shared/domain/countryName';
 import type { PieceKind } from '../../shared/domain/pieceKinds';
 import type { LibraryStore } from './LibraryStore';
 import type { FoundPiece, LibrarySearchResult, SearchHit } from '../../shared/api/listTypes';
 import { highlightParts, searchExcerpt } from '../../shared/text/searchExcerpt';
 import { groupSearchMatches, type MatchRow } from './groupSearchMatches';
-import { prepared, TITLE_FIELD, titlesOf } from './pieceTitles';
+import { prepared, titlesOf } from './pieceTitles';
+import { titleFieldOf } from '../../shared/descriptors/descriptors';
+import { pieceTitle } from '../../shared/descriptors/pieceTitle';
 
 export type { SearchHit } from '../../shared/api/listTypes';
 
@@ -38,12 +39,7 @@ export function searchLibrary(store: LibraryStore, query: string, locale: Locale
     if (!hit) {
       if (hits.size >= limit) continue;
       const kind = store.pieces.kindOf(row.piece_id) ?? 'note';
-      const titleField = TITLE_FIELD[kind];
-      const texts = store.texts.readPiece(row.piece_id);
-      const title =
-        kind === 'country'
-          ? countryName(row.piece_id, locale, texts.get('formalName'))
-          : (pickText(texts.get(titleField), locale)?.text ?? row.piece_id);
+      const title = pieceTitle(kind, row.piece_id, store.texts.readPiece(row.piece_id).get(titleFieldOf(kind)), locale).text;
       hit = { id: row.piece_id, kind, title, matches: [] };
       hits.set(row.piece_id, hit);
     }
@@ -58,7 +54,7 @@ export function searchLibrary(store: LibraryStore, query: string, locale: Locale
         hits.set(code, {
           id: code,
           kind: 'country',
-          title: countryName(code, locale, store.texts.readPiece(code).get('formalName')),
+          title: pieceTitle('country', code, store.texts.readPiece(code).get(titleFieldOf('country')), locale).text,
           matches: [{ field: 'name', locale: l, excerpt: name }],
         });
         break;
@@ -128,8 +124,7 @@ export function searchAllKinds(store: LibraryStore, query: string, locale: Local
       }
     }
   }
-  const titleField = (kind: typeof rows[number]['kind']) => TITLE_FIELD[kind];
-  const groups = groupSearchMatches([...countryRows, ...rows], locale, titleField, perKind);
+  const groups = groupSearchMatches([...countryRows, ...rows], locale, titleFieldOf, perKind);
   const picked = groups.flatMap((g) => g.pieces);
   const titles = titlesOf(db, picked.map((p) => ({ id: p.pieceId, kind: p.best.kind })), locale);
   const bodies = new Map(
@@ -146,7 +141,7 @@ export function searchAllKinds(store: LibraryStore, query: string, locale: Local
       hits: g.pieces.map(({ pieceId, best }): FoundPiece => {
         const title = titles.get(pieceId)!;
         const body = best.rowid >= 0 ? (bodies.get(best.rowid) ?? '') : (countryNames.get(`${pieceId}/${best.locale}`) ?? title.title);
-        const isTitle = best.field === TITLE_FIELD[best.kind];
+        const isTitle = best.field === titleFieldOf(best.kind);
         return {
           id: pieceId,
           kind: g.kind,

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
-import { createUiI18n } from './i18n';
+import { createUiI18n, loadUiLanguage } from './i18n';
 import { sessionToken } from './api/sessionToken';
 import { storedUiLanguage } from './preferences/preferences';
 import { layerUiOverrides } from './uiOverrides';
@@ -13,15 +13,20 @@ sessionToken();
 
 const root = document.getElementById('root');
 if (root) {
-  const i18n = createUiI18n(storedUiLanguage(navigator.language));
-  // Translators' overrides of interface strings go in before the first paint when they come quickly.
-  void layerUiOverrides(i18n, 800).then(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <I18nextProvider i18n={i18n}>
-          <App />
-        </I18nextProvider>
-      </StrictMode>,
-    ),
-  );
+  const language = storedUiLanguage(navigator.language);
+  void loadUiLanguage(language)
+    .then(() => {
+      const i18n = createUiI18n(language);
+      // Translators' overrides of interface strings go in before the first paint when they come quickly.
+      return layerUiOverrides(i18n, 800).then(() => i18n);
+    })
+    .then((i18n) =>
+      createRoot(root).render(
+        <StrictMode>
+          <I18nextProvider i18n={i18n}>
+            <App />
+          </I18nextProvider>
+        </StrictMode>,
+      ),
+    );
 }

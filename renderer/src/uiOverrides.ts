@@ -2,7 +2,7 @@ import type { i18n } from 'i18next';
 import type { Locale } from '../../shared/domain/locales';
 import type { EditableNamespace, UiStringOverride } from '../../shared/api/translationTypes';
 import { getApi } from './api/getApi';
-import { bundledString } from './i18n';
+import { bundledString, uiLanguageLoaded } from './i18n';
 
 /**
  * Shows a translator's override of an interface string at once (null: the bundled string again).
@@ -10,6 +10,8 @@ import { bundledString } from './i18n';
  */
 export function applyUiOverride(instance: i18n, locale: Locale, namespace: EditableNamespace, key: string, value: string | null): void {
   const shown = value ?? bundledString(locale, namespace, key);
+  // A language not loaded yet gets its bundled strings, then the overrides, when it is (changeUiLanguage).
+  if (!uiLanguageLoaded(locale)) return;
   // A key the bundle lacks in this language falls back to English once its override is gone.
   instance.addResource(locale, namespace, key, shown as string);
 }

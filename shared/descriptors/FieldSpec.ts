@@ -43,6 +43,8 @@ export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   listLabel?: string;
   /** In a list row: the locale key shown when the field is empty (a note about no country). */
   listEmpty?: string;
+  /** Locale key of a line the form shows under the field (what it is for, how it prints). */
+  hint?: string;
   /** Not shown in the generic form (set by the app or edited elsewhere). */
   hidden?: boolean;
   /**

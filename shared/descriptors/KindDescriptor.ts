@@ -1,4 +1,6 @@
+import type { Locale } from '../domain/locales';
 import type { PieceKind } from '../domain/pieceKinds';
+import type { LocalizedDoc } from '../schemas/common';
 import type { FieldSpecs } from './FieldSpec';
 
 /**
@@ -13,6 +15,11 @@ export interface KindDescriptor<F extends FieldSpecs = FieldSpecs> {
   idField: string;
   /** The field that names a piece in lists, headings and messages. */
   titleField: string;
+  /**
+   * The kind's own naming rule, when it is not "the title field's text in the locale, or in the
+   * language it falls back to, or else the id" (pieceTitle.ts applies either).
+   */
+  title?: (id: string, titleText: LocalizedDoc | null | undefined, locale: Locale) => string;
   /** Locale key of the kind's name (`ui:kinds.…`). */
   label: string;
   /**

@@ -1,4 +1,5 @@
 import { LIMITS, countryCodeSchema, idList, shortLocalized } from '../schemas/common';
+import { countryName } from '../domain/countryName';
 import { defineKind } from './KindDescriptor';
 
 export const countryDescriptor = defineKind({
@@ -6,6 +7,8 @@ export const countryDescriptor = defineKind({
   collection: 'countries',
   idField: 'code',
   titleField: 'formalName',
+  // A formal name where a country has one in the locale, else Intl's name in it (never another language's).
+  title: (code, formalName, locale) => countryName(code, locale, formalName),
   label: 'ui:pieceKind.country',
   listColumns: ['code'],
   fields: {

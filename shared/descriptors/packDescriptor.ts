@@ -84,13 +84,14 @@ export const packDescriptor = defineKind({
       length: 'short',
       schema: watermarkLocalized.nullable().default(null),
       label: 'ui:fields.watermark',
+      hint: 'ui:builder.watermarkHint',
       required: false,
       max: WATERMARK_MAX,
       // An older file's watermark sits in the options: it becomes this text.
       normalize: (value, record) => (value as LocalizedDoc | null | undefined) ?? legacyWatermark((record.options as { watermark?: string | null } | undefined)?.watermark),
     },
     /** The document line of the cover and running header: reference, version, date of issue. */
-    reference: { type: 'text', schema: packReferenceSchema.nullable().default(null), label: 'ui:fields.reference', required: false, max: 80 },
+    reference: { type: 'text', schema: packReferenceSchema.nullable().default(null), label: 'ui:fields.reference', hint: 'ui:builder.documentLineHint', required: false, max: 80 },
     version: { type: 'text', schema: packVersionSchema.nullable().default(null), label: 'ui:fields.version', required: false, max: 40 },
     issued: { type: 'date', schema: isoDateSchema.nullable().default(null), label: 'ui:fields.issued', required: false },
     /** A logo the user chose, stored in the library; never a path or an address to fetch. */
@@ -105,7 +106,7 @@ export const packDescriptor = defineKind({
         return logo ? { type: logo.type, data: logo.data } : null;
       },
     },
-    paper: { type: 'enum', options: PAPER_SIZES, schema: z.enum(PAPER_SIZES), label: 'ui:fields.paper', required: true },
+    paper: { type: 'enum', options: PAPER_SIZES, optionLabels: 'ui:paper', schema: z.enum(PAPER_SIZES), label: 'ui:fields.paper', required: true },
     options: {
       type: 'options',
       schema: packOptionsSchema,

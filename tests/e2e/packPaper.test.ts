@@ -31,7 +31,10 @@ describe.skipIf(!RUN_BROWSER_TESTS)('pack editor: a secretariat’s paper', () =
     await page.getByTestId('field-watermark-es').fill('BORRADOR');
     await page.getByTestId('pack-reference').fill('PA/RPS/2025/1');
     await page.getByTestId('pack-version').fill('2');
-    await page.getByTestId('pack-issued').fill('2025-11-27');
+    // Day, month by name and year, in the interface language's order (as every date in a form).
+    await page.getByTestId('pack-issued-day').fill('27');
+    await page.getByTestId('pack-issued-month').selectOption('11');
+    await page.getByTestId('pack-issued-year').fill('2025');
     await page.getByTestId('option-numberedParagraphs').check();
 
     // A file that is not an image: named, translated, nothing changes.

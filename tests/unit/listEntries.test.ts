@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
 import { listEntries } from '../../main/services/listEntries';
@@ -122,6 +123,29 @@ describe('library lists read straight from SQLite', () => {
     store.db.prepare("UPDATE texts SET body = body || ' (revised)' WHERE piece_id = ? AND field = 'body' AND locale = ?").run(id, origin);
     expect(hashOf()).toBeNull();
     expect(stateIn()).toBe('stale');
+    expectSameLists(store);
+  });
+  it('are read again after any change (the store, plain SQL, another connection) and only then', async () => {
+    const store = await starterStore('remembered');
+    const first = listEntries(store, 'notes', 'en');
+    const read = vi.spyOn(store.db, 'prepare');
+    const again = listEntries(store, 'notes', 'en');
+    // Nothing changed: the same rows, without a query for them (only the stamp's), in an array of its own.
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    expect(read.mock.calls.filter(([sql]) => /FROM texts|json_group_array/.test(String(sql)))).toEqual([]);
+    read.mockRestore();
+    const note = store.readDocument().notes[0]!;
+    // Through the store (the single write gate).
+    const doc = store.readDocument();
+    applyLibraryDocument(store, { ...doc, notes: doc.notes.map((n) => (n.id === note.id ? { ...n, title: { ...n.title, en: { text: 'Renamed through the store', status: 'draft' as const } } } : n)) });
+    expect(listEntries(store, 'notes', 'en').find((n) => n.id === note.id)!.title).toBe('Renamed through the store');
+    // Another connection's commit, as another program (the CLI) would make it.
+    const file = store.db.name;
+    const other = new Database(file);
+    other.prepare("UPDATE texts SET body = 'Renamed by another program' WHERE piece_id = ? AND field = 'title' AND locale = 'en'").run(note.id);
+    other.close();
+    expect(listEntries(store, 'notes', 'en').find((n) => n.id === note.id)!.title).toBe('Renamed by another program');
     expectSameLists(store);
   });
 });

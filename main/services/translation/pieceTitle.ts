@@ -1,14 +1,12 @@
 import type { Locale } from '../../../shared/domain/locales';
 import type { PieceKind } from '../../../shared/domain/pieceKinds';
-import { countryName } from '../../../shared/domain/countryName';
-import { pickText } from '../../../shared/domain/pickText';
 import type { LocalizedDoc } from '../../../shared/schemas/common';
 import { titleFieldOf } from '../../../shared/descriptors/descriptors';
+import { pieceTitle as titleRule } from '../../../shared/descriptors/pieceTitle';
 
 export { titleFieldOf };
 
-/** A piece's name in one language (or its best fallback), from its own texts. */
+/** A piece's name in one language (or its best fallback), from its own texts (the descriptors' rule). */
 export function pieceTitle(id: string, kind: PieceKind, fields: Map<string, LocalizedDoc> | undefined, locale: Locale): string {
-  if (kind === 'country') return countryName(id, locale, fields?.get('formalName'));
-  return pickText(fields?.get(titleFieldOf(kind)), locale)?.text ?? id;
+  return titleRule(kind, id, fields?.get(titleFieldOf(kind)), locale).text;
 }

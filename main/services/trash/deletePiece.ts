@@ -9,7 +9,7 @@ import {
   withResolvableReferences,
   type ReferenceSite,
 } from '../../../shared/domain/pieceReferences';
-import { recordTitle } from '../../../shared/domain/recordTitle';
+import { recordTitle } from '../../../shared/descriptors/pieceTitle';
 import type { DeleteResult, NamedPiece, ReferencesResult, RestoreResult, TrashEntry } from '../../../shared/api/deleteTypes';
 import { checkLibraryDocument } from '../../../shared/schemas/checkLibraryDocument';
 import {
@@ -45,7 +45,7 @@ function readAround(store: LibraryStore, id: string): LibraryDocument {
 }
 
 function named(found: Found, locale: Locale): NamedPiece {
-  const title = recordTitle(found.collection, found.record, locale);
+  const title = recordTitle(kindOfCollection(found.collection), found.record, locale);
   return { kind: kindOfCollection(found.collection), id: recordKey(found.record), title: title.text, titleLocale: title.locale };
 }
 
@@ -63,7 +63,7 @@ function describeSites(doc: LibraryDocument, sites: readonly ReferenceSite[], lo
     if (site.sectionId) {
       const pack = doc.packs.find((p) => p.id === site.fromId)!;
       const section = pack.sections.find((s) => s.id === site.sectionId)!;
-      const title = recordTitle('packs', section, locale);
+      const title = recordTitle('section', section, locale);
       reference.section = { id: section.id, title: title.text, titleLocale: title.locale };
     }
     return reference;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { groupSearchMatches, type MatchRow } from '../../../main/services/groupSearchMatches';
-import { TITLE_FIELD } from '../../../main/services/pieceTitles';
+import { titleFieldOf } from '../../../shared/descriptors/descriptors';
 import type { PieceKind } from '../../../shared/domain/pieceKinds';
 import { moveActive, searchOptions, isTypingTarget } from '../../../renderer/src/features/search/searchOptions';
 import type { LibrarySearchResult } from '../../../shared/api/listTypes';
 
 let rowid = 0;
 const row = (pieceId: string, kind: PieceKind, field: string, locale: 'en' | 'fr' | 'es' = 'en'): MatchRow => ({ rowid: ++rowid, pieceId, kind, field, locale });
-const titleField = (kind: PieceKind) => TITLE_FIELD[kind];
+const titleField = (kind: PieceKind) => titleFieldOf(kind);
 
 describe('groupSearchMatches', () => {
   it('groups by kind in the header order, each piece once', () => {

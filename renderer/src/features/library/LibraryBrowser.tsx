@@ -73,8 +73,10 @@ export function LibraryBrowser({
   // Rows wait for their columns (rowDetails), so a row never shows without its details line.
   const list = columnsReady ? fetched : { ...fetched, data: undefined, loading: true };
   const entries: ListEntry[] = list.data ?? [];
-  const folded = useMemo(() => foldTitles(entries), [entries]);
   const { query, filters } = state;
+  // Folded only once a search starts: opening a 10,000-row list does not pay for it.
+  const searching = query.trim() !== '';
+  const folded = useMemo(() => (searching ? foldTitles(entries) : null), [entries, searching]);
   const debounced = useDebouncedValue(query.trim(), 120);
   const [hits, setHits] = useState<{ query: string; hits: SearchHit[] } | null>(null);
   const [searchError, setSearchError] = useState<Parameters<typeof ErrorAlert>[0]['error']>(null);

@@ -1,8 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, PieceRecord } from '../../../../shared/api/apiContract';
-import { pickText } from '../../../../shared/domain/pickText';
-import { countryName } from '../../../../shared/domain/countryName';
 import type { Locale } from '../../../../shared/domain/locales';
 import { getApi } from '../../api/getApi';
 import { unwrap, toApiError } from '../../api/ApiFailure';
@@ -12,17 +10,12 @@ import { problemPaths } from '../../components/describeApiError';
 import { useUiLocale } from '../../components/useUiLocale';
 import { useUnsavedChanges } from '../../navigation/NavigationProvider';
 import { DescriptorForm } from './forms/DescriptorForm';
-import { descriptorOf } from '../../../../shared/descriptors/descriptors';
-import type { LocalizedDoc } from '../../../../shared/schemas/common';
+import { recordTitle } from '../../../../shared/descriptors/pieceTitle';
 import { HistoryDialog } from '../history/lazyHistoryDialog';
 
 /** The piece's name in the interface language, for the editor's heading. */
 function pieceTitle(piece: PieceRecord, locale: Locale): string {
-  const record = piece.record as Record<string, unknown>;
-  const { idField, titleField } = descriptorOf(piece.kind);
-  const id = String(record[idField]);
-  if (piece.kind === 'country') return countryName(id, locale, piece.record.formalName);
-  return pickText(record[titleField] as LocalizedDoc | undefined, locale)?.text ?? id;
+  return recordTitle(piece.kind, piece.record, locale).text;
 }
 
 async function savePiece(piece: PieceRecord): Promise<PieceRecord> {

@@ -39,7 +39,8 @@ function passes(entry: ListEntry, filters: LibraryFilters): boolean {
  */
 export function filterEntries(
   entries: readonly ListEntry[],
-  folded: readonly string[],
+  /** foldTitles(entries); only read when there is a query (null while there is none). */
+  folded: readonly string[] | null,
   query: string,
   hits: readonly SearchHit[] | null,
   filters: LibraryFilters,
@@ -57,11 +58,12 @@ export function filterEntries(
     seen.add(entry.id);
     rows.push({ entry, excerpt: hit.matches[0]?.excerpt });
   }
+  const titles = folded ?? foldTitles(entries);
   const words = needle.split(/\s+/);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     if (seen.has(entry.id)) continue;
-    const title = folded[i]!;
+    const title = titles[i]!;
     if (words.every((w) => title.includes(w)) && passes(entry, filters)) rows.push({ entry });
   }
   return rows;

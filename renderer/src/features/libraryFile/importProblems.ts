@@ -1,6 +1,6 @@
 import { LIBRARY_COLLECTIONS, type LibraryCollection } from '../../../../shared/schemas/libraryCollections';
 import { kindOfCollection } from '../../../../shared/domain/pieceReferences';
-import { recordTitle } from '../../../../shared/domain/recordTitle';
+import { recordTitle } from '../../../../shared/descriptors/pieceTitle';
 import type { Locale } from '../../../../shared/domain/locales';
 import type { ValidationProblem } from '../../../../shared/schemas/validationProblems';
 import { describeFieldProblem } from '../../components/describeFieldProblem';
@@ -46,7 +46,7 @@ export function describeImportProblems(
       let title: string | null = null;
       if (raw !== null && typeof raw === 'object') {
         try {
-          const named = recordTitle(collection, raw, locale).text;
+          const named = recordTitle(kindOfCollection(collection), raw, locale).text;
           // A record with no usable title falls back to its id, which is for the details area.
           title = named && named !== problem.recordId ? named : null;
         } catch {

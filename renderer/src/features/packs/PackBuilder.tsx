@@ -2,16 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/apiContract';
 import type { PackDoc, PackItemDoc, SectionDoc } from '../../../../shared/schemas/libraryDocument';
-import { PAPER_SIZES, type PaperSize } from '../../../../shared/domain/pieceKinds';
 import { pickText } from '../../../../shared/domain/pickText';
 import { getApi } from '../../api/getApi';
 import { toApiError, unwrap } from '../../api/ApiFailure';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
-import { LocalizedField } from '../../components/LocalizedField';
 import { fieldHasProblem, problemPaths } from '../../components/describeApiError';
+import { DescriptorForm } from '../library/forms/DescriptorForm';
 import { useUiLocale } from '../../components/useUiLocale';
 import { useNavigation, useUnsavedChanges } from '../../navigation/NavigationProvider';
 import { SectionCard, type DragPayload, type SectionHandlers } from './SectionCard';
@@ -19,6 +17,9 @@ import { BuildPanel } from './BuildPanel';
 import { move, moveItem, newSectionId, stepItem } from './reorder';
 import { pieceLabels } from './pieceLabels';
 import { LogoPicker } from './LogoPicker';
+
+/** The builder's test ids from before its details came from the pack's descriptor (tests and docs name them). */
+const PACK_TEST_IDS = { meetingId: 'pack-meeting', paper: 'pack-paper', reference: 'pack-reference', version: 'pack-version', issued: 'pack-issued' };
 
 /** One pack: its cover texts and options, its sections and their pieces, and building it. */
 export function PackBuilder({ packId }: { packId: string }) {
@@ -261,54 +262,8 @@ export function PackBuilder({ packId }: { packId: string }) {
         <div className="builder-main">
           <section className="card" aria-labelledby="pack-details">
             <h3 id="pack-details">{t('ui:builder.details')}</h3>
-            <p className="hint editor-id">{t('ui:builder.slugLine', { slug: pack.slug })}</p>
-            <LocalizedField name="title" label={t('ui:fields.title')} value={pack.title} problems={problems} onChange={(v) => change({ ...pack, title: v ?? {} })} />
-            <LocalizedField name="subtitle" label={t('ui:fields.subtitle')} value={pack.subtitle} problems={problems} nullable onChange={(v) => change({ ...pack, subtitle: v })} />
-            <LocalizedField name="audience" label={t('ui:fields.audience')} value={pack.audience} problems={problems} nullable onChange={(v) => change({ ...pack, audience: v })} />
-            <LocalizedField name="classification" label={t('ui:fields.classification')} value={pack.classification} problems={problems} nullable onChange={(v) => change({ ...pack, classification: v })} />
-            <div className="field-row">
-              <Field label={t('ui:fields.meeting')} invalid={fieldHasProblem(problems, 'meetingId')}>
-                {(props) => (
-                  <select {...props} value={pack.meetingId ?? ''} data-testid="pack-meeting" onChange={(e) => change({ ...pack, meetingId: e.target.value || null })}>
-                    <option value="">{t('ui:editor.none')}</option>
-                    {(choices.data?.meetings ?? []).map((m) => (
-                      <option key={m.id} value={m.id}>{m.label}</option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('ui:fields.paper')} invalid={fieldHasProblem(problems, 'paper')}>
-                {(props) => (
-                  <select {...props} value={pack.paper} data-testid="pack-paper" onChange={(e) => change({ ...pack, paper: e.target.value as PaperSize })}>
-                    {PAPER_SIZES.map((p) => (
-                      <option key={p} value={p}>{t(`ui:paper.${p}`)}</option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            </div>
-            <LocalizedField name="watermark" label={t('ui:fields.watermark')} value={pack.watermark} problems={problems} nullable onChange={(v) => change({ ...pack, watermark: v })} />
-            <p className="hint">{t('ui:builder.watermarkHint')}</p>
-            <div className="field-row">
-              <Field label={t('ui:fields.reference')} invalid={fieldHasProblem(problems, 'reference')} hint={t('ui:builder.documentLineHint')}>
-                {(props) => (
-                  <input {...props} type="text" maxLength={80} value={pack.reference ?? ''} data-testid="pack-reference"
-                    onChange={(e) => change({ ...pack, reference: e.target.value.trim() === '' ? null : e.target.value })} />
-                )}
-              </Field>
-              <Field label={t('ui:fields.version')} invalid={fieldHasProblem(problems, 'version')}>
-                {(props) => (
-                  <input {...props} type="text" maxLength={40} value={pack.version ?? ''} data-testid="pack-version"
-                    onChange={(e) => change({ ...pack, version: e.target.value.trim() === '' ? null : e.target.value })} />
-                )}
-              </Field>
-              <Field label={t('ui:fields.issued')} invalid={fieldHasProblem(problems, 'issued')}>
-                {(props) => (
-                  <input {...props} type="date" value={pack.issued ?? ''} data-testid="pack-issued"
-                    onChange={(e) => change({ ...pack, issued: e.target.value === '' ? null : e.target.value })} />
-                )}
-              </Field>
-            </div>
+            <DescriptorForm kind="pack" record={pack as unknown as Record<string, unknown>} onChange={(next) => change(next as unknown as PackDoc)}
+              problems={problems} choices={choices.data} testIds={PACK_TEST_IDS} />
             <LogoPicker logo={pack.logo} invalid={fieldHasProblem(problems, 'logo')} onChange={(logo) => change({ ...pack, logo })} />
             <fieldset className="options">
               <legend>{t('ui:builder.options')}</legend>

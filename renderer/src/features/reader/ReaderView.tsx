@@ -10,18 +10,9 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Markdown } from '../../components/Markdown';
 import { useUiLocale } from '../../components/useUiLocale';
+import { fieldLabelKey, titleFieldOf } from '../../../../shared/descriptors/descriptors';
 import './reader.css';
 
-/** The field a kind's heading shows: the reading view does not repeat it below. */
-const HEADING_FIELD: Record<ReadPiece['kind'], string> = {
-  priority: 'title',
-  instrument: 'shortName',
-  country: 'formalName',
-  network: 'name',
-  meeting: 'title',
-  note: 'title',
-  source: 'title',
-};
 
 /**
  * A piece read-only, in one language at a time (the interface's to begin with, switchable here
@@ -102,7 +93,8 @@ function ReaderBody({ piece, lang, t, onOpen }: { piece: ReadPiece; lang: Locale
       </p>
       <Facts piece={piece} lang={lang} t={t} />
       {piece.fields
-        .filter((f) => f.name !== HEADING_FIELD[piece.kind])
+        // The heading shows the title field: not repeated below.
+        .filter((f) => f.name !== titleFieldOf(piece.kind))
         .map((field) => {
           const picked = pickText(field.value, lang);
           if (!picked) return null;
@@ -110,7 +102,7 @@ function ReaderBody({ piece, lang, t, onOpen }: { piece: ReadPiece; lang: Locale
           return (
             <section key={field.name} className="reader-field" aria-labelledby={`reader-f-${field.name}`} data-testid={`reader-field-${field.name}`}>
               <h3 id={`reader-f-${field.name}`} className="reader-label">
-                {t(`ui:fields.${field.name}`)}
+                {t(fieldLabelKey(field.name, piece.kind) ?? `ui:fields.${field.name}`)}
               </h3>
               {fellBack ? (
                 <p className="reader-fallback" data-testid={`reader-fallback-${field.name}`}>
