@@ -1,4 +1,4 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type i18n, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Namespace } from '../../shared/locales/resources';
 import { isLocale, type Locale } from '../../shared/domain/locales';
@@ -10,7 +10,7 @@ import en from './uiLocales/en';
  * the CLI's own strings are left out of the renderer bundle.
  */
 const UI_NAMESPACES = ['ui', 'errors', 'common', 'pdf'] as const satisfies readonly Namespace[];
-type UiResources = Record<(typeof UI_NAMESPACES)[number], unknown>;
+type UiResources = Record<(typeof UI_NAMESPACES)[number], ResourceKey>;
 
 /**
  * English is bundled (every language falls back to it); French and Spanish come as chunks of
