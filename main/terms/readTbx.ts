@@ -5,6 +5,7 @@ import { CONCEPT_ID, TERM_LIMITS } from '../../shared/terms/termLimits';
 import { parseXml } from '../xliff/parseXml';
 import { ELEMENT_NODE, type XmlElement } from '../xliff/xmlTree';
 import { attribute, lineOf } from '../xliff/xmlElements';
+import { blankStandardDoctype } from '../xliff/blankStandardDoctype';
 import { STATUS_OF_VALUE, TBX_V2, TBX_V3 } from './tbxNames';
 
 const MIB = 1024 * 1024;
@@ -23,7 +24,7 @@ export function readTbx(xml: string): Concept[] {
   const bytes = text.length > TBX_MAX_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
   if (bytes > TBX_MAX_BYTES) throw new AppError('tbx.tooLarge', { size: Math.round((bytes / MIB) * 10) / 10, limit: TBX_MAX_BYTES / MIB });
   if (text.trim() === '') throw new AppError('tbx.empty');
-  const root = parseXml(text, { format: 'tbx', refuseDoctype: true }).documentElement;
+  const root = parseXml(blankStandardDoctype(text), { format: 'tbx', refuseDoctype: true }).documentElement;
   if (!root) throw new AppError('tbx.empty');
   const names: Names | null = root.localName === TBX_V3.root ? TBX_V3 : root.localName === TBX_V2.root ? TBX_V2 : null;
   if (!names) throw new AppError('tbx.notTbx', { element: root.nodeName });
@@ -51,8 +52,11 @@ export function readTbx(xml: string): Concept[] {
       if (v.length > limit) throw new AppError('tbx.tooLong', { what, concept: id, line: at, limit });
       return v === '' ? null : v;
     };
-    // Notes may sit in a descripGrp or an adminGrp beside their data category.
+    // Notes may sit in a descripGrp or an adminGrp beside their data category; MultiTerm and
+    // memoQ put the definition and its source in a language section when the concept has none.
+    const sections = children(entry, names.language);
     const grouped = [entry, ...children(entry, 'descripGrp', 'adminGrp')];
+    for (const section of sections) grouped.push(section, ...children(section, 'descripGrp', 'adminGrp'));
     const first = (local: string, type: string) => grouped.map((g) => typed(g, local, type)).find((e) => e !== undefined);
     const definition = first('descrip', 'definition') ?? grouped.flatMap((g) => children(g, 'note'))[0];
     const sourceElement = first('admin', 'source') ?? first('descrip', 'source');
@@ -64,7 +68,7 @@ export function readTbx(xml: string): Concept[] {
       source: field(sourceElement?.textContent, 'source', TERM_LIMITS.source, sourceElement ? lineOf(sourceElement) : line),
       terms: [],
     };
-    for (const section of children(entry, names.language)) {
+    for (const section of sections) {
       const tag = attribute(section, 'xml:lang') ?? '';
       const locale = tag.split(/[-_]/)[0]!.toLowerCase();
       if (!isLocale(locale)) throw new AppError('tbx.unknownLanguage', { language: tag || '—', concept: id, line: lineOf(section) });
