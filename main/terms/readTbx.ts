@@ -41,12 +41,18 @@ export function readTbx(xml: string): Concept[] {
 
   const concepts: Concept[] = [];
   const seen = new Map<string, number>();
+  const unnamed = new Set<number>();
   for (const entry of body.flatMap((b) => children(b, names.concept))) {
     const line = lineOf(entry);
-    const id = (attribute(entry, 'id') ?? '').trim();
-    if (!CONCEPT_ID.test(id)) throw new AppError('tbx.badConceptId', { id: id || '—', line });
-    if (seen.has(id)) throw new AppError('tbx.duplicateConcept', { id, line, first: seen.get(id)! });
-    seen.set(id, line);
+    // TBX 2008 makes a termEntry's id optional, and some tools leave it out: such an entry is
+    // named after its first term once all given ids are known (below); until then, by its line.
+    const given = attribute(entry, 'id');
+    const id = given === null ? `line-${line}` : given.trim();
+    if (given !== null) {
+      if (!CONCEPT_ID.test(id)) throw new AppError('tbx.badConceptId', { id: id || '—', line });
+      if (seen.has(id)) throw new AppError('tbx.duplicateConcept', { id, line, first: seen.get(id)! });
+      seen.set(id, line);
+    } else unnamed.add(concepts.length);
     const field = (value: string | undefined, what: string, limit: number, at: number) => {
       const v = value?.trim() ?? '';
       if (v.length > limit) throw new AppError('tbx.tooLong', { what, concept: id, line: at, limit });
@@ -84,7 +90,28 @@ export function readTbx(xml: string): Concept[] {
     concepts.push(concept);
   }
   if (concepts.length === 0) throw new AppError('tbx.noConcepts');
+  for (const at of unnamed) {
+    const concept = concepts[at]!;
+    const base = idFromTerm(concept.terms[0]!.text);
+    let id = base;
+    for (let n = 2; seen.has(id); n++) id = `${base}-${n}`;
+    seen.set(id, 0);
+    concepts[at] = { ...concept, id };
+  }
   return concepts;
+}
+
+/** "Trata de seres humanos" → "trata-de-seres-humanos": an id a re-import of the same file finds again. */
+function idFromTerm(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return slug === '' ? 'concept' : slug;
 }
 
 function readTerm(

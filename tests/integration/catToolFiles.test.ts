@@ -80,6 +80,33 @@ describe('TBX written like other tools’ exports', () => {
   });
 });
 
+describe('TBX entries without an id (TBX 2008 makes it optional)', () => {
+  it('are named after their first term, apart from the ids the file gives, and found again on a re-import', async () => {
+    const text = fixture('memoq.tbx')
+      .replace('<termEntry id="1">', '<termEntry>')
+      .replace('<termEntry id="2">', '<termEntry>')
+      .replace('<term>rapporteur</term>', '<term>Parliament</term>')
+      .replace('</body>', '<termEntry id="parliament"><langSet xml:lang="fr"><tig><term>Assemblée</term><termNote type="normativeAuthorization">standardizedTerm</termNote></tig></langSet></termEntry></body>');
+    const file = write('no-ids.tbx', text);
+    const first = JSON.parse((await ok(['terms', 'import', file, '--json'])).stdout) as { concepts: number; added: number };
+    expect(first).toMatchObject({ concepts: 3, added: 3 });
+    const concepts = JSON.parse((await ok(['terms', 'list', '--json'])).stdout) as Concept[];
+    const byId = (id: string) => concepts.find((c) => c.id === id)?.terms.map((t) => [t.text, t.status]);
+    expect(byId('parliament')).toEqual([['Assemblée', 'preferred']]);
+    expect(byId('parliament-2')?.[0]).toEqual(['parliament', 'preferred']);
+    expect(byId('parliament-3')).toEqual([['Parliament', 'preferred'], ['relator', 'preferred']]);
+    expect(JSON.parse((await ok(['terms', 'import', file, '--json'])).stdout)).toMatchObject({ concepts: 3, added: 0, updated: 3 });
+  });
+
+  it('refuses an id that is there but not one the library can hold, naming it', async () => {
+    const before = sha256File(db);
+    const result = await cli(['terms', 'import', write('bad-id.tbx', fixture('memoq.tbx').replace('<termEntry id="2">', '<termEntry id="two words">')), '--db', db]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/The concept entry on line 37 has the id “two words”; an id is 1 to 64 letters/);
+    expect(sha256File(db)).toBe(before);
+  });
+});
+
 interface ImportReport {
   units: number;
   inlineCodes: number;
