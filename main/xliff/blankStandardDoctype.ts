@@ -8,9 +8,13 @@ const STANDARD_DTDS: Record<string, readonly string[]> = {
   martif: ['tbxcorestructv02.dtd', 'tbxbasiccorestructv02.dtd', 'tbxcorestructv03.dtd', 'tbxbasiccorestructv03.dtd'],
 };
 
-/** After the XML declaration and any comments: one DOCTYPE with an external id, no internal subset. */
+/**
+ * After the XML declaration and any comments: one DOCTYPE with an external id, no internal
+ * subset. A comment's body holds no "--" (as XML says), so each ends at its first "-->" and the
+ * pattern has one way to match: no backtracking over many leading comments.
+ */
 const LEADING_DOCTYPE =
-  /^((?:<\?xml[^>]*\?>)?(?:\s|<!--[\s\S]*?-->)*)<!DOCTYPE\s+([A-Za-z]+)\s+(?:SYSTEM|PUBLIC\s+(["'])[^"'<>[\]]*\3)\s+(["'])([A-Za-z0-9._-]+)\4\s*>/;
+  /^((?:<\?xml[^>]*\?>)?(?:\s|<!--(?:[^-]|-(?!-))*-->)*)<!DOCTYPE\s+([A-Za-z]+)\s+(?:SYSTEM|PUBLIC\s+(["'])[^"'<>[\]]*\3)\s+(["'])([A-Za-z0-9._-]+)\4\s*>/;
 
 /**
  * `xml` with a DOCTYPE that only names its standard's own DTD blanked out (spaces, so every line

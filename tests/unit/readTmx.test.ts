@@ -54,6 +54,13 @@ describe('readTmx', () => {
     }
   });
 
+  it('looks for that DOCTYPE past many leading comments in bounded time', () => {
+    const body = '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="es"><seg>b</seg></tuv></tu></body></tmx>';
+    // Each comment could otherwise end at any later "-->": 2^59 ways to fail before the root.
+    expect(readTmx(`<?xml version="1.0"?>${'<!-- x -->'.repeat(60)}\n${body}`)).toHaveLength(1);
+    expect(readTmx(`<?xml version="1.0"?>${'<!-- x -->'.repeat(60)}\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n${body}`)).toHaveLength(1);
+  });
+
   it('points at a bare ampersand, not at the end of the file', () => {
     expect(refusal(tmx('<tu><tuv xml:lang="en"><seg>Q & A</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>'))).toMatchObject({
       code: 'tmx.notXml',
