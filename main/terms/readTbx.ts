@@ -5,6 +5,7 @@ import { CONCEPT_ID, TERM_LIMITS } from '../../shared/terms/termLimits';
 import { parseXml } from '../xliff/parseXml';
 import { ELEMENT_NODE, type XmlElement } from '../xliff/xmlTree';
 import { attribute, lineOf } from '../xliff/xmlElements';
+import { blankStandardDoctype } from '../xliff/blankStandardDoctype';
 import { STATUS_OF_VALUE, TBX_V2, TBX_V3 } from './tbxNames';
 
 const MIB = 1024 * 1024;
@@ -23,7 +24,7 @@ export function readTbx(xml: string): Concept[] {
   const bytes = text.length > TBX_MAX_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
   if (bytes > TBX_MAX_BYTES) throw new AppError('tbx.tooLarge', { size: Math.round((bytes / MIB) * 10) / 10, limit: TBX_MAX_BYTES / MIB });
   if (text.trim() === '') throw new AppError('tbx.empty');
-  const root = parseXml(text, { format: 'tbx', refuseDoctype: true }).documentElement;
+  const root = parseXml(blankStandardDoctype(text), { format: 'tbx', refuseDoctype: true }).documentElement;
   if (!root) throw new AppError('tbx.empty');
   const names: Names | null = root.localName === TBX_V3.root ? TBX_V3 : root.localName === TBX_V2.root ? TBX_V2 : null;
   if (!names) throw new AppError('tbx.notTbx', { element: root.nodeName });
@@ -40,19 +41,28 @@ export function readTbx(xml: string): Concept[] {
 
   const concepts: Concept[] = [];
   const seen = new Map<string, number>();
+  const unnamed = new Set<number>();
   for (const entry of body.flatMap((b) => children(b, names.concept))) {
     const line = lineOf(entry);
-    const id = (attribute(entry, 'id') ?? '').trim();
-    if (!CONCEPT_ID.test(id)) throw new AppError('tbx.badConceptId', { id: id || '—', line });
-    if (seen.has(id)) throw new AppError('tbx.duplicateConcept', { id, line, first: seen.get(id)! });
-    seen.set(id, line);
+    // TBX 2008 makes a termEntry's id optional, and some tools leave it out: such an entry is
+    // named after its first term once all given ids are known (below); until then, by its line.
+    const given = attribute(entry, 'id');
+    const id = given === null ? `line-${line}` : given.trim();
+    if (given !== null) {
+      if (!CONCEPT_ID.test(id)) throw new AppError('tbx.badConceptId', { id: id || '—', line });
+      if (seen.has(id)) throw new AppError('tbx.duplicateConcept', { id, line, first: seen.get(id)! });
+      seen.set(id, line);
+    } else unnamed.add(concepts.length);
     const field = (value: string | undefined, what: string, limit: number, at: number) => {
       const v = value?.trim() ?? '';
       if (v.length > limit) throw new AppError('tbx.tooLong', { what, concept: id, line: at, limit });
       return v === '' ? null : v;
     };
-    // Notes may sit in a descripGrp or an adminGrp beside their data category.
+    // Notes may sit in a descripGrp or an adminGrp beside their data category; MultiTerm and
+    // memoQ put the definition and its source in a language section when the concept has none.
+    const sections = children(entry, names.language);
     const grouped = [entry, ...children(entry, 'descripGrp', 'adminGrp')];
+    for (const section of sections) grouped.push(section, ...children(section, 'descripGrp', 'adminGrp'));
     const first = (local: string, type: string) => grouped.map((g) => typed(g, local, type)).find((e) => e !== undefined);
     const definition = first('descrip', 'definition') ?? grouped.flatMap((g) => children(g, 'note'))[0];
     const sourceElement = first('admin', 'source') ?? first('descrip', 'source');
@@ -64,7 +74,7 @@ export function readTbx(xml: string): Concept[] {
       source: field(sourceElement?.textContent, 'source', TERM_LIMITS.source, sourceElement ? lineOf(sourceElement) : line),
       terms: [],
     };
-    for (const section of children(entry, names.language)) {
+    for (const section of sections) {
       const tag = attribute(section, 'xml:lang') ?? '';
       const locale = tag.split(/[-_]/)[0]!.toLowerCase();
       if (!isLocale(locale)) throw new AppError('tbx.unknownLanguage', { language: tag || '—', concept: id, line: lineOf(section) });
@@ -80,7 +90,28 @@ export function readTbx(xml: string): Concept[] {
     concepts.push(concept);
   }
   if (concepts.length === 0) throw new AppError('tbx.noConcepts');
+  for (const at of unnamed) {
+    const concept = concepts[at]!;
+    const base = idFromTerm(concept.terms[0]!.text);
+    let id = base;
+    for (let n = 2; seen.has(id); n++) id = `${base}-${n}`;
+    seen.set(id, 0);
+    concepts[at] = { ...concept, id };
+  }
   return concepts;
+}
+
+/** "Trata de seres humanos" → "trata-de-seres-humanos": an id a re-import of the same file finds again. */
+function idFromTerm(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return slug === '' ? 'concept' : slug;
 }
 
 function readTerm(

@@ -13,6 +13,10 @@ export const STATUS_OF_VALUE: Record<string, TermStatus> = {
   admittedTerm: 'admitted',
   deprecatedTerm: 'forbidden',
   supersededTerm: 'forbidden',
+  // normativeAuthorization (ISO 12620) also marks terms a standard, a law or a regulation sets.
+  standardizedTerm: 'preferred',
+  legalTerm: 'preferred',
+  regulatedTerm: 'preferred',
 };
 
 export const VALUE_OF_STATUS: Record<TermStatus, string> = {

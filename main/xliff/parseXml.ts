@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { AppError, isAppError } from '../../shared/errors/AppError';
+import { firstBareAmpersand } from './firstBareAmpersand';
 import { CDATA_SECTION_NODE, TEXT_NODE, XmlElement, XmlText, type XmlDocument } from './xmlTree';
 
 /**
@@ -95,7 +96,11 @@ export function parseXml(xml: string, options: { format?: 'xliff' | 'tbx' | 'tmx
     parser.write(xml).close();
   } catch (error) {
     if (isAppError(error)) throw error;
-    const where = failure ?? { message: (error as Error).message, line: parser.line, column: parser.column };
+    let where = failure ?? { message: (error as Error).message, line: parser.line, column: parser.column };
+    const ampersand = firstBareAmpersand(xml);
+    if (ampersand && (ampersand.line < where.line || (ampersand.line === where.line && ampersand.column <= where.column))) {
+      where = { ...ampersand, message: 'a bare & (an ampersand in text is written &amp;)' };
+    }
     throw new AppError(codes.notXml, { line: Math.max(1, where.line), column: Math.max(1, where.column), detail: where.message }, [], { cause: error });
   }
   return doc;

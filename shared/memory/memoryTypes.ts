@@ -23,6 +23,8 @@ export interface TmxImportReport {
   /** Units of an earlier import of the same file name, now replaced. */
   replaced: number;
   pairs: { source: string; target: string; units: number }[];
+  /** Inline codes (the other tool's formatting and placeholders) dropped from those pairs; their words are kept. */
+  inlineCodes?: number;
   dryRun: boolean;
 }
 

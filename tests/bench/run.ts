@@ -229,7 +229,7 @@ async function main() {
   if (!only || only.includes('history')) await runHistoryBench(emit, work);
   if (!only || only.includes('term-checks')) await runTermChecksBench(emit, panamaDb, work, RUNS);
   if (!only || only.includes('check-terms')) await runCheckTermsBench(emit, work, RUNS);
-  if (!only || only.includes('memory')) await runMemoryBench(emit, work, RUNS);
+  if (!only || only.includes('memory') || only.includes('tmx-export')) await runMemoryBench(emit, work, RUNS);
   if (!only || only.includes('tmx-import')) await runTmxImportBench(emit, panamaDb, work, RUNS);
   // A rebuild and a build after one edit, against a full build of the same pack (issue 12).
   if (!only || only.includes('rebuild')) await runRebuildBench(emit, panamaDb, work, RUNS, ['en', 'all']);

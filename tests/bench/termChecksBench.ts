@@ -7,6 +7,10 @@ import { packTranslationScope } from '../../main/pdf/packTranslationScope';
 import { TermIndex } from '../../shared/terms/TermIndex';
 import type { Concept } from '../../shared/terms/termTypes';
 import { checkTranslation } from '../../shared/translation/checkTranslation';
+import { memoryIndexFor } from '../../main/services/memory/MemoryIndex';
+import { writeTmx } from '../../main/services/memory/writeTmx';
+
+const only = process.env.BENCH_ONLY?.split(',');
 
 type Emit = (record: Record<string, unknown>) => void;
 
@@ -90,9 +94,36 @@ export async function runMemoryBench(emit: Emit, work: string, runs: number): Pr
     }
     const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
     emit({ bench: 'memory-fuzzy', pieces, approved_texts: segments, matches, unit_ms: Math.round(median * 10) / 10, budget_ms: 50 });
+    if (!only || only.includes('tmx-export')) runTmxExportBench(emit, store, pieces, runs, median);
   } finally {
     library.close();
   }
+}
+
+/**
+ * TMX export of that memory (fr → es, what `briefing memory export` writes): reading the memory
+ * from the library (its first lookup, as in a fresh process) and writing the file. The reference
+ * is one fuzzy lookup over the same memory.
+ */
+function runTmxExportBench(emit: Emit, store: LibraryStore, pieces: number, runs: number, fuzzyMs: number): void {
+  const read: number[] = [];
+  const write: number[] = [];
+  let units = 0;
+  let bytes = 0;
+  for (let r = 0; r < runs; r++) {
+    // A write the memory did not see makes the next lookup read it afresh, as a new process would.
+    store.db.prepare("UPDATE texts SET approved_by = 'bench' WHERE rowid = (SELECT min(rowid) FROM texts)").run();
+    let start = performance.now();
+    const index = memoryIndexFor(store.db, 'fr', 'es');
+    read.push(performance.now() - start);
+    start = performance.now();
+    const xml = writeTmx(index, 'fr', 'es', 'bench');
+    write.push(performance.now() - start);
+    units = index.pairs.length;
+    bytes = Buffer.byteLength(xml);
+  }
+  const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]! * 10) / 10;
+  emit({ bench: 'tmx-export', pieces, units, mb: Math.round((bytes / 2 ** 20) * 10) / 10, runs, read_ms: median(read), write_ms: median(write), total_ms: Math.round((median(read) + median(write)) * 10) / 10, reference: 'memory-fuzzy unit', reference_ms: Math.round(fuzzyMs * 10) / 10 });
 }
 
 /**

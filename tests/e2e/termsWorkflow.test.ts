@@ -137,7 +137,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('terms and memory across the app', () => {
     await ask.getByTestId('dialog-confirm').click();
     await expect.poll(() => page.getByTestId('tmx-status').textContent()).toBe('Removed memoq-e2e.tmx (2 pairs) from the memory.');
     expect(rows()).toEqual([]);
-    expect(await page.getByTestId('tmx-imports').count()).toBe(0);
+    // The list reloads after the status line is written: wait for it rather than race it.
+    await expect.poll(() => page.getByTestId('tmx-imports').count()).toBe(0);
   });
 
   it('asks before deleting a concept, naming its term, and brings it back with Undo', async () => {

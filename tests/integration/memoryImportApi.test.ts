@@ -43,6 +43,7 @@ describe('memory.importTmx', () => {
         origin: 'omegat-project.tmx',
         units: 3,
         replaced: 0,
+        inlineCodes: 0,
         dryRun: true,
         pairs: [
           { source: 'en', target: 'fr', units: 1 },

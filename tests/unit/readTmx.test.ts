@@ -35,7 +35,39 @@ describe('readTmx', () => {
 
   it('takes a unit’s own srclang over the header’s, and the lang attribute older tools write', () => {
     const units = readTmx(tmx('<tu srclang="fr"><tuv lang="fr"><seg>Bonjour</seg></tuv><tuv lang="es"><seg>Hola</seg></tuv></tu>'));
-    expect(units).toEqual([{ source: 'Bonjour', target: 'Hola', sourceLocale: 'fr', targetLocale: 'es', line: 5 }]);
+    expect(units).toEqual([{ source: 'Bonjour', target: 'Hola', sourceLocale: 'fr', targetLocale: 'es', line: 5, codes: 0 }]);
+  });
+
+  it('counts the codes it drops, and parts two words a placeholder stood between', () => {
+    const units = readTmx(
+      tmx('<tu><tuv xml:lang="en"><seg>one<ph x="1"/>two, <bpt i="1"/>three<ept i="1"/><ph x="2">&lt;fn/&gt;</ph>.</seg></tuv><tuv xml:lang="fr"><seg>un<ph x="1"/>deux</seg></tuv></tu>'),
+    );
+    expect(units.map((u) => [u.source, u.target, u.codes])).toEqual([['one two, three.', 'un deux', 5]]);
+  });
+
+  it('reads past a DOCTYPE that only names a TMX DTD, as OmegaT writes, and refuses any other', () => {
+    const body = '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="es"><seg>b</seg></tuv></tu></body></tmx>';
+    expect(readTmx(`<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n${body}`)).toHaveLength(1);
+    expect(readTmx(`<!DOCTYPE tmx PUBLIC "-//LISA OSCAR:1998//DTD for Translation Memory eXchange//EN" "TMX14.DTD">\n${body}`)).toHaveLength(1);
+    for (const doctype of ['<!DOCTYPE tmx SYSTEM "../tmx14.dtd">', '<!DOCTYPE tmx SYSTEM "http://example.org/tmx14.dtd">', '<!DOCTYPE tmx SYSTEM "other.dtd">', '<!DOCTYPE martif SYSTEM "tmx14.dtd">', '<!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ENTITY e "x">]>']) {
+      expect(refusal(`<?xml version="1.0"?>\n${doctype}\n${body}`), doctype).toMatchObject({ code: 'tmx.doctype', params: { line: 2 } });
+    }
+  });
+
+  it('looks for that DOCTYPE past many leading comments in bounded time', () => {
+    const body = '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="es"><seg>b</seg></tuv></tu></body></tmx>';
+    // Each comment could otherwise end at any later "-->": 2^59 ways to fail before the root.
+    expect(readTmx(`<?xml version="1.0"?>${'<!-- x -->'.repeat(60)}\n${body}`)).toHaveLength(1);
+    expect(readTmx(`<?xml version="1.0"?>${'<!-- x -->'.repeat(60)}\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n${body}`)).toHaveLength(1);
+  });
+
+  it('points at a bare ampersand, not at the end of the file', () => {
+    expect(refusal(tmx('<tu><tuv xml:lang="en"><seg>Q & A</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>'))).toMatchObject({
+      code: 'tmx.notXml',
+      params: { line: 5, column: 31, detail: 'a bare & (an ampersand in text is written &amp;)' },
+    });
+    // Inside a comment or CDATA section an ampersand is only text.
+    expect(readTmx(tmx('<!-- Q & A --><tu><tuv xml:lang="en"><seg><![CDATA[Q & A]]></seg></tuv><tuv xml:lang="fr"><seg>Q &amp; R</seg></tuv></tu>'))).toMatchObject([{ source: 'Q & A', target: 'Q & R' }]);
   });
 
   it('refuses hostile and broken files by name, with the place', () => {

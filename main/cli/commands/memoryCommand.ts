@@ -46,7 +46,10 @@ export function registerMemory(program: Command, ctx: CliContext, version: strin
       await ctx.withLibrary(command, { create: false, readOnly: o.dryRun ?? false }, (store) => {
         const report = importTmx(store, path.basename(file), units, { dryRun: o.dryRun ?? false });
         if (o.json) ctx.json(report);
-        else ctx.out(t(report.dryRun ? 'cli:memory.importChecked' : 'cli:memory.imported', { count: report.units, replaced: report.replaced, origin: report.origin }));
+        else {
+          ctx.out(t(report.dryRun ? 'cli:memory.importChecked' : 'cli:memory.imported', { count: report.units, replaced: report.replaced, origin: report.origin }));
+          if (report.inlineCodes) ctx.out(t('cli:memory.inlineCodes', { count: report.inlineCodes }));
+        }
       });
     });
   memory

@@ -15,14 +15,15 @@ export function importTmx(store: LibraryStore, origin: string, units: readonly T
   const byPair = new Map<string, number>();
   for (const u of units) byPair.set(`${u.sourceLocale}>${u.targetLocale}`, (byPair.get(`${u.sourceLocale}>${u.targetLocale}`) ?? 0) + 1);
   const pairs = [...byPair].map(([k, n]) => ({ source: k.split('>')[0]!, target: k.split('>')[1]!, units: n }));
+  const inlineCodes = units.reduce((n, u) => n + u.codes, 0);
   const count = () => store.db.prepare('SELECT count(*) FROM external_memory WHERE origin = ?').pluck().get(name) as number;
-  if (options.dryRun) return { origin: name, units: units.length, replaced: count(), pairs, dryRun: true };
+  if (options.dryRun) return { origin: name, units: units.length, replaced: count(), pairs, inlineCodes, dryRun: true };
   return store.write(() => {
     const replaced = store.db.prepare('DELETE FROM external_memory WHERE origin = ?').run(name).changes;
     const insert = store.db.prepare(
       'INSERT INTO external_memory (origin, source_locale, target_locale, source, target, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const u of units) insert.run(name, u.sourceLocale, u.targetLocale, u.source, u.target, now);
-    return { origin: name, units: units.length, replaced, pairs, dryRun: false };
+    return { origin: name, units: units.length, replaced, pairs, inlineCodes, dryRun: false };
   });
 }
