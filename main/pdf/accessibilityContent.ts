@@ -17,7 +17,9 @@ export interface PageContent {
 const SHOW = new Set(['Tj', 'TJ', "'", '"', 'Do']);
 
 export function pageContent(page: PDFPage): PageContent {
+  // One latin1 string: slicing it is far cheaper than decoding each token's bytes.
   const bytes = contentBytes(page.node);
+  const src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   const result: PageContent = { unmarked: 0, mcids: [] };
   // The marked-content stack: each entry says whether it (or an enclosing one) is an Artifact.
   const stack: boolean[] = [];
@@ -34,7 +36,7 @@ export function pageContent(page: PDFPage): PageContent {
     if (c === 0x3c && bytes[i + 1] === 0x3c) {
       const start = i;
       i = skipDict(bytes, i);
-      operands.push(new TextDecoder('latin1').decode(bytes.subarray(start, i)));
+      operands.push(src.slice(start, i));
       continue;
     }
     if (c === 0x3c) { while (i < n && bytes[i] !== 0x3e) i++; i++; operands.push('<'); continue; }
@@ -42,7 +44,7 @@ export function pageContent(page: PDFPage): PageContent {
     const start = i;
     i++;
     while (i < n && !isWhite(bytes[i]!) && !isDelim(bytes[i]!)) i++;
-    const token = new TextDecoder('latin1').decode(bytes.subarray(start, i));
+    const token = src.slice(start, i);
     if (c === 0x2f || /^[-+.\d]/.test(token)) { operands.push(token); continue; }
     // An operator.
     if (token === 'BI') {
