@@ -218,3 +218,29 @@ describe('a built edition that lost part of its structure', () => {
     expect(r.stdout).toMatch(/Checks that fail: 1 of \d+ \(Tagged content\)\./);
   });
 });
+
+describe('briefing check-pdf, its help and bad input', () => {
+  it.each([
+    ['en', 'the PDF to check'],
+    ['fr', 'le PDF à vérifier'],
+    ['es', 'el PDF que se verifica'],
+  ])('%s: its help names the file argument; listed in the top help', async (locale, argument) => {
+    const help = await cli(['check-pdf', '--help'], { BRIEFING_LOCALE: locale });
+    expect(help.stdout).toContain(argument);
+    expect(help.stdout).toContain('--json');
+    expect((await cli(['--help'], { BRIEFING_LOCALE: locale })).stdout).toContain('check-pdf');
+  });
+
+  it('a file that is not a PDF, or missing: named, exit 1, no findings', async () => {
+    const file = path.join(tempDir(), 'notes.pdf');
+    fs.writeFileSync(file, 'plain text');
+    const r = await cli(['check-pdf', file], { BRIEFING_LOCALE: 'fr' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('n’est pas un fichier PDF');
+    expect(r.stdout).toBe('');
+    const missing = await cli(['check-pdf', path.join(tempDir(), 'absent.pdf')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('absent.pdf');
+    expect(missing.stdout).toBe('');
+  });
+});
