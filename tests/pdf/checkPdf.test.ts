@@ -4,9 +4,13 @@ import { PDFDict, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityFindings, ACCESSIBILITY_CHECKS } from '../../main/pdf/accessibilityFindings';
+import { buildEdition } from '../../main/pdf/buildEdition';
+import { embedManifest } from '../../main/pdf/embedManifest';
 import { PackBuildService } from '../../main/pdf/PackBuildService';
+import { readManifest } from '../../main/pdf/readManifest';
 import type { ManifestSeed } from '../../main/pdf/buildManifest';
 import { cli, tempDir } from '../helpers/cli';
+import type { LibraryDocument } from '../../shared/schemas/libraryDocument';
 import { useStarterStores } from '../helpers/starterStores';
 
 /*
@@ -20,9 +24,10 @@ const BUILT_AT = '2025-11-20T12:00:00.000Z';
 const SEED: ManifestSeed = { id: '0c7e8f9a-1b2c-4d3e-8f4a-5b6c7d8e9f01', builtAt: BUILT_AT, appVersion: '0.1.0', fontsHash: 'f'.repeat(64), pieces: [] };
 const service = new PackBuildService(2);
 const files: Partial<Record<string, string>> = {};
+let doc: LibraryDocument;
 
 beforeAll(async () => {
-  const doc = (await openStarter('lib')).readDocument();
+  doc = (await openStarter('lib')).readDocument();
   const out = tempDir();
   for (const mode of ['all', 'parallel'] as const) {
     const report = await service.build(doc, { pack: 'panama-2025', mode, out, builtAt: new Date(BUILT_AT), manifest: SEED });
@@ -243,4 +248,22 @@ describe('briefing check-pdf, its help and bad input', () => {
     expect(missing.stderr).toContain('absent.pdf');
     expect(missing.stdout).toBe('');
   });
+});
+
+describe('no PDF/UA claim when one of the new checks fails', () => {
+  it('an edition whose font lost its /ToUnicode map gets no pdfuaid when its manifest is embedded', async () => {
+    const manifest = await readManifest(files.en!);
+    const built = await buildEdition(doc, 'panama-2025', 'en', { paper: 'a4', builtAt: new Date(BUILT_AT) });
+    const claimed = await embedManifest(built.bytes, manifest, [{ locale: 'en', title: 'Panama 2025' }]);
+    expect(Buffer.from(claimed).toString('latin1')).toContain('pdfuaid');
+    const pdf = await PDFDocument.load(built.bytes, { updateMetadata: false });
+    for (const [, o] of pdf.context.enumerateIndirectObjects()) if (o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('Font')) o.delete(PDFName.of('ToUnicode'));
+    const bytes = await embedManifest(await pdf.save(), manifest, [{ locale: 'en', title: 'Panama 2025' }]);
+    expect(Buffer.from(bytes).toString('latin1')).not.toContain('pdfuaid');
+    const file = path.join(tempDir(), 'no-unicode.pdf');
+    fs.writeFileSync(file, bytes);
+    const r = await cli(['check-pdf', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Checks that fail: 2 of \d+ \(PDF\/UA identifier, Fonts\)\./);
+  }, 120_000);
 });
