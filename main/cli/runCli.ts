@@ -11,6 +11,7 @@ import { registerSearch } from './commands/searchCommand';
 import { registerExport } from './commands/exportCommand';
 import { registerImport } from './commands/importCommand';
 import { registerCheck } from './commands/checkCommand';
+import { registerCheckPdf } from './commands/checkPdfCommand';
 import { registerBuild } from './commands/buildCommand';
 import { registerPacks } from './commands/packsCommand';
 import { registerServe } from './commands/serveCommand';
@@ -131,6 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   registerMemory(program, ctx, packageJson.version);
   registerBackup(program, ctx);
   registerInspect(program, ctx, (code) => (exitCode = code));
+  registerCheckPdf(program, ctx, (code) => (exitCode = code));
   registerRebuild(program, ctx);
   registerSync(program, ctx);
   const configure = (command: Command) => {

@@ -1,4 +1,5 @@
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { claimedMarkedContent, fontProblems, pageContent } from './accessibilityContent';
 import { loadInspectedPdf } from './loadInspectedPdf';
 
 /**
@@ -9,7 +10,7 @@ import { loadInspectedPdf } from './loadInspectedPdf';
 /** The XMP namespace of the PDF/UA identifier (ISO 14289-1, 5). */
 export const PDFUA_NAMESPACE = 'http://www.aiim.org/pdfua/ns/id/';
 
-export const ACCESSIBILITY_CHECKS = ['tagged', 'language', 'title', 'pdfua', 'tabOrder', 'figures', 'tables', 'passageLanguage', 'links'] as const;
+export const ACCESSIBILITY_CHECKS = ['tagged', 'language', 'title', 'pdfua', 'tabOrder', 'figures', 'tables', 'passageLanguage', 'links', 'content', 'roles', 'headings', 'fonts'] as const;
 export type AccessibilityCheck = (typeof ACCESSIBILITY_CHECKS)[number];
 
 export interface AccessibilityFinding {
@@ -78,6 +79,42 @@ export function accessibilityFindings(pdf: PDFDocument): AccessibilityFinding[] 
     total: annotations.length,
     pages: listPages([...new Set(unlinked.map((a) => a.page))]),
   });
+
+  // All content is tagged or an artifact: nothing shown outside marked content, and every marked
+  // sequence (an MCID outside any Artifact) claimed by a structure element.
+  const claimed = claimedMarkedContent(pdf, tree);
+  const untaggedPages: number[] = [];
+  let unmarked = 0;
+  let orphans = 0;
+  pages.forEach((page, i) => {
+    const content = pageContent(page);
+    const lost = content.mcids.filter((mcid) => !claimed.has(`${page.ref.toString()}#${mcid}`)).length;
+    unmarked += content.unmarked;
+    orphans += lost;
+    if (content.unmarked + lost > 0) untaggedPages.push(i + 1);
+  });
+  add('content', untaggedPages.length === 0 ? 'pass' : 'fail', { unmarked, orphans, pages: listPages(untaggedPages), total: pages.length });
+
+  const unknown = [...new Set(elements.filter((e) => !STANDARD_ROLES.has(e.role)).map((e) => e.raw))];
+  add('roles', elements.length === 0 ? 'na' : unknown.length === 0 ? 'pass' : 'fail', { failing: unknown.length, total: elements.length, roles: unknown.slice(0, 10).join(', ') });
+
+  // Headings nest: each H<n> at most one level below the heading before it, the first an H1.
+  const headings = elements.flatMap((e) => (/^H[1-6]$/.test(e.role) ? [{ level: Number(e.role.slice(1)), e }] : []));
+  const skips: string[] = [];
+  headings.reduce((previous, h) => {
+    if (h.level > previous + 1) skips.push(`H${previous || '–'} → H${h.level}`);
+    return h.level;
+  }, 0);
+  add('headings', headings.length === 0 ? 'na' : skips.length === 0 ? 'pass' : 'fail', { failing: skips.length, total: headings.length, skips: skips.slice(0, 5).join(', ') });
+
+  const fonts = fontProblems(pdf);
+  const badFonts = [...new Set([...fonts.notEmbedded, ...fonts.noUnicode])];
+  add('fonts', fonts.total === 0 ? 'na' : badFonts.length === 0 ? 'pass' : 'fail', {
+    total: fonts.total,
+    failing: badFonts.length,
+    notEmbedded: fonts.notEmbedded.slice(0, 5).join(', ') || '–',
+    noUnicode: fonts.noUnicode.slice(0, 5).join(', ') || '–',
+  });
   return findings;
 }
 
@@ -125,8 +162,19 @@ function roleMap(tree: PDFDict): Map<string, string> {
   return map;
 }
 
+/** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4), which PDF/UA-1 builds on. */
+const STANDARD_ROLES = new Set([
+  'Document', 'Part', 'Art', 'Sect', 'Div', 'BlockQuote', 'Caption', 'TOC', 'TOCI', 'Index', 'NonStruct', 'Private',
+  'P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot',
+  'Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Link', 'Annot', 'Ruby', 'RB', 'RT', 'RP', 'Warichu', 'WT', 'WP',
+  'Figure', 'Formula', 'Form',
+]);
+
 interface Element {
+  /** Its role through the role map. */
   role: string;
+  /** Its /S as written. */
+  raw: string;
   dict: PDFDict;
   /** Its /Lang, or its nearest ancestor's. */
   lang?: string;
@@ -196,7 +244,7 @@ function structureElements(node: PDFDict, map: Map<string, string>): Element[] {
     let standard = role;
     for (let hops = 0; map.has(standard) && hops < 10; hops++) standard = map.get(standard)!;
     const lang = text(kids.lookup(PDFName.of('Lang'))) ?? parent?.lang;
-    const element: Element = { role: standard, dict: kids, content: false, ...(lang ? { lang } : {}) };
+    const element: Element = { role: standard, raw: role, dict: kids, content: false, ...(lang ? { lang } : {}) };
     out.push(element);
     pending.push({ kids: kids.lookup(PDFName.of('K')), parent: element });
   }

@@ -34,6 +34,7 @@ import { runRebuildBench } from './rebuildBench';
 import { runBackupsBench } from './backupsBench';
 import { runMergeBench } from './mergeBench';
 import { runSyncBench } from './syncBench';
+import { runCheckPdfBench } from './checkPdfBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -215,6 +216,7 @@ async function main() {
   }
   // Tagged PDFs (issue 14) against the same builds untagged.
   if (!only || only.includes('tagged')) await runTaggingBench(emit, RUNS, 'panama-2025', panama, 'panama-2025', ['en', 'fr', 'es', 'parallel']);
+  if (!only || only.includes('check-pdf')) await runCheckPdfBench(emit, RUNS, 'panama-2025', panama, 'panama-2025', ['en', 'parallel']);
   if (!only || only.includes('ui')) await runUiBench(emit, work, RUNS);
   // The renderer's size, and opening a ~530-page PDF in the viewer.
   if (!only || only.includes('ui') || only.includes('viewer')) await runViewerBench(emit, work, RUNS);

@@ -86,7 +86,7 @@ describe('an edition built in parts', () => {
     expect(spawnSync('qpdf', ['--check', file]).status).toBe(0);
     const r = await cli(['inspect', file, '--accessibility']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('All 9 checks pass.');
+    expect(r.stdout).toContain('All 13 checks pass.');
   }, 120_000);
 });
 
@@ -104,7 +104,7 @@ describe('a tagged edition that fails another check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[ok] Tags: ');
     expect(r.stdout).toContain('[FAILED] Title: /Title missing');
-    expect(r.stdout).toContain('Checks that fail: 2 of 9 (Title, PDF/UA identifier).');
+    expect(r.stdout).toContain('Checks that fail: 2 of 13 (Title, PDF/UA identifier).');
   }, 120_000);
 });
 
@@ -117,7 +117,7 @@ describe('briefing inspect --accessibility on a built edition', () => {
     for (const name of ['Tags', 'Document language', 'Title', 'PDF/UA identifier', 'Tab order', 'Tables', 'Passage languages', 'Links']) expect(r.stdout).toMatch(new RegExp(`\\[ok\\] ${name}: `));
     expect(r.stdout).toContain(edition === 'en' ? '/Lang en-US' : '/Lang mul');
     expect(r.stdout).not.toContain('[FAILED]');
-    expect(r.stdout).toContain('All 9 checks pass.');
+    expect(r.stdout).toContain('All 13 checks pass.');
   });
 
   it('--json: the findings, each with its status', async () => {
@@ -125,7 +125,7 @@ describe('briefing inspect --accessibility on a built edition', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { passed: boolean; findings: { check: string; status: string }[] };
     expect(report.passed).toBe(true);
-    expect(report.findings.map((f) => f.check)).toEqual(['tagged', 'language', 'title', 'pdfua', 'tabOrder', 'figures', 'tables', 'passageLanguage', 'links']);
+    expect(report.findings.map((f) => f.check)).toEqual(['tagged', 'language', 'title', 'pdfua', 'tabOrder', 'figures', 'tables', 'passageLanguage', 'links', 'content', 'roles', 'headings', 'fonts']);
     expect(report.findings.filter((f) => f.status === 'fail')).toEqual([]);
   });
 });
@@ -171,7 +171,7 @@ describe('briefing inspect --accessibility on a PDF that is not accessible', () 
     expect(r.stdout).toContain('[n/a] Figures: none in the structure tree');
     expect(r.stdout).toContain('[n/a] Passage languages: no passage in the structure tree');
     expect(r.stdout).toContain('[n/a] Links: no link annotations');
-    expect(r.stdout).toContain('Checks that fail: 5 of 9 (Tags, Document language, Title, PDF/UA identifier, Tab order).');
+    expect(r.stdout).toContain('Checks that fail: 7 of 13 (Tags, Document language, Title, PDF/UA identifier, Tab order, Tagged content, Fonts).');
   });
 
   it('French: the same points, in French', async () => {
@@ -182,7 +182,7 @@ describe('briefing inspect --accessibility on a PDF that is not accessible', () 
     expect(r.stdout).toContain('[ÉCHEC] Titre : /Title, /DisplayDocTitle true absent');
     expect(r.stdout).toContain('[ÉCHEC] Identifiant PDF/UA : ');
     expect(r.stdout).toContain('[ÉCHEC] Ordre de tabulation : pages sans /Tabs /S : 1, 2 (2 sur 2)');
-    expect(r.stdout).toContain('Vérifications en échec : 5 sur 9 (Balisage, Langue du document, Titre, Identifiant PDF/UA, Ordre de tabulation).');
+    expect(r.stdout).toContain('Vérifications en échec : 7 sur 13 (Balisage, Langue du document, Titre, Identifiant PDF/UA, Ordre de tabulation, Contenu balisé, Polices).');
   });
 
   it('a figure without alternate text and a table without header cells (one through the role map)', async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../CliContext';
+import { reportAccessibility } from './reportAccessibility';
 
 /**
  * `briefing inspect FILE.pdf`: what a built PDF says about itself, without a library. With
@@ -15,21 +16,7 @@ export function registerInspect(program: Command, ctx: CliContext, setExitCode: 
     .option('--accessibility', t('cli:inspect.accessibility.option'))
     .action(async (file: string, options: { json?: boolean; accessibility?: boolean }) => {
       if (options.accessibility) {
-        const { readAccessibilityFindings } = await import('../../pdf/accessibilityFindings');
-        const findings = await readAccessibilityFindings(file);
-        const failed = findings.filter((f) => f.status === 'fail');
-        if (failed.length > 0) setExitCode(1);
-        if (options.json) {
-          ctx.json({ file, passed: failed.length === 0, findings });
-          return;
-        }
-        const a = 'cli:inspect.accessibility';
-        ctx.out(t(`${a}.heading`, { file }));
-        for (const f of findings) {
-          ctx.out(t(`${a}.line`, { mark: t(`${a}.mark.${f.status}`), name: t(`${a}.names.${f.check}`), detail: t(`${a}.${f.check}.${f.status}`, f.detail) }));
-        }
-        const names = failed.map((f) => t(`${a}.names.${f.check}`)).join(', ');
-        ctx.out(failed.length === 0 ? t(`${a}.allPass`, { total: findings.length }) : t(`${a}.someFail`, { failing: failed.length, total: findings.length, names }));
+        await reportAccessibility(ctx, file, options.json === true, setExitCode);
         return;
       }
       const { readManifest } = await import('../../pdf/readManifest');
