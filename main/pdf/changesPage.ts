@@ -6,6 +6,7 @@ import { changedCells, splitParagraphs, type PieceChange } from '../../shared/do
 import { pickText } from '../../shared/domain/pickText';
 import type { Translate } from '../../shared/locales/createTranslator';
 import type { Block } from './packBlocks';
+import { pieceTitle } from '../../shared/descriptors/pieceTitle';
 
 /** Beside a changed paragraph, in the left margin: a rule as tall as the paragraph. */
 const BAR = { width: 1.5, gap: 6, color: '#4a5568' } as const;
@@ -56,8 +57,7 @@ export function withChangeBars(node: Content, block: Block, locale: Locale, chan
 }
 
 const pieceLine = (p: PieceChange, locale: Locale, t: Translate): Content => {
-  const title = pickText(p.title, locale)?.text ?? p.pieceId;
-  const name = p.kind === 'section' ? t('pdf:changes.sectionTexts') : title;
+  const name = p.kind === 'section' ? t('pdf:changes.sectionTexts') : pieceTitle(p.kind, p.pieceId, p.title, locale).text;
   const what = p.change === 'changed' ? t('pdf:changes.changedKinds', { kinds: p.kinds.map((k) => t(`pdf:changes.kind.${k}`)).join(', ') }) : t(`pdf:changes.${p.change}`);
   return { text: [{ text: name, bold: true }, { text: ` — ${what}` }], margin: [10, 1, 0, 1] };
 };

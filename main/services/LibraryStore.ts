@@ -49,6 +49,12 @@ const COLLECTION_KINDS: Record<LibraryCollection, PieceKind[]> = {
   packs: ['pack', 'section'],
 };
 
+/** See LibraryStore.watchWrites. */
+export interface WriteWatcher {
+  before(): string;
+  after(before: string, touched: ReadonlySet<string> | null): void;
+}
+
 /**
  * Reads and writes whole records of the exchange format through the per-table repositories.
  * Every caller (import, seeding, later the editor) writes through here, so a record always
@@ -104,7 +110,9 @@ export class LibraryStore implements LibraryLookup {
     this.identity?.check();
     if (this.db.inTransaction) return change();
     // Each piece the change touches gets a version in the same transaction: all or nothing.
-    this.history.install();
+    const recorded = this.history.install();
+    this.history.lastTouched = null;
+    const tokens = this.watchers.map((w) => w.before());
     try {
       const result = this.db
         .transaction(() => {
@@ -115,11 +123,23 @@ export class LibraryStore implements LibraryLookup {
         })
         .immediate();
       this.history.committed();
+      const touched = recorded ? this.history.lastTouched : null;
+      this.watchers.forEach((w, i) => w.after(tokens[i]!, touched));
       return result;
     } catch (error) {
       this.history.rolledBack();
       throw error;
     }
+  }
+
+  private readonly watchers: WriteWatcher[] = [];
+
+  /**
+   * Told of every write through the gate: `before` as it starts, `after` once it is committed
+   * with what `before` gave and the ids it touched (null when they are not known: no history).
+   */
+  watchWrites(watcher: WriteWatcher): void {
+    this.watchers.push(watcher);
   }
 
   kindOf(id: string) {

@@ -72,7 +72,7 @@ const shownSql = (locale: Locale) =>
  * The rows come as one JSON string: better-sqlite3 builds a JS value per column per row, which
  * at 20,000 fields costs several times the query itself, while JSON.parse builds them in bulk.
  */
-function readTexts(db: Database, spec: KindTexts, locale: Locale): Map<string, PieceTexts> {
+function readTexts(db: Database, spec: KindTexts, locale: Locale, only: Only): Map<string, PieceTexts> {
   const fields = [...spec.required, ...spec.optional];
   const marks = spec.shown.map(() => '?').join(', ');
   // Driven from the pieces and their kind's fields (a DISTINCT over the texts costs a sort).
@@ -81,11 +81,11 @@ function readTexts(db: Database, spec: KindTexts, locale: Locale): Map<string, P
       `SELECT json_group_array(json_array(f.piece_id, f.field, ${LOCALES.map(stateSql).join(', ')},
          CASE WHEN f.field IN (${marks}) THEN json_array(${shownSql(locale)}) END))
        FROM (SELECT p.id AS piece_id, fl.value AS field FROM pieces p, json_each(?) fl
-             WHERE p.kind = ? AND EXISTS (SELECT 1 FROM texts x WHERE x.piece_id = p.id AND x.field = fl.value)) f
+             WHERE p.kind = ?${only ? ' AND p.id IN (SELECT value FROM json_each(?))' : ''} AND EXISTS (SELECT 1 FROM texts x WHERE x.piece_id = p.id AND x.field = fl.value)) f
        ${LOCALES.map((l) => `LEFT JOIN texts t_${l} ON t_${l}.piece_id = f.piece_id AND t_${l}.field = f.field AND t_${l}.locale = '${l}'`).join('\n       ')}`,
     )
     .pluck()
-    .get(...spec.shown, JSON.stringify(fields), spec.kind) as string;
+    .get(...spec.shown, JSON.stringify(fields), spec.kind, ...(only ? [JSON.stringify([...only])] : [])) as string;
   const readState = db.prepare<[string, string, string], { status: StoredTextStatus; recorded: string | null; body: string | null }>(
     `SELECT t.status, t.source_hash AS recorded, s.body FROM texts t
      LEFT JOIN texts s ON s.piece_id = t.piece_id AND s.field = t.field AND s.locale = t.source_locale
@@ -148,9 +148,14 @@ function entry(
 
 const shownText = (texts: PieceTexts, field: string, locale: Locale) => pickText(texts.shown.get(field), locale)?.text ?? null;
 
-/** A query's rows as arrays, through one JSON string, for the reason readTexts gives. */
-function jsonRows<T>(db: Database, columns: string, from: string): T[] {
-  return JSON.parse(db.prepare(`SELECT json_group_array(json_array(${columns})) FROM ${from}`).pluck().get() as string) as T[];
+/** Some pieces only (their ids), or all of a kind (null). */
+type Only = ReadonlySet<string> | null;
+
+/** A query's rows as arrays, through one JSON string, for the reason readTexts gives; `idColumn` limits it to `only`. */
+function jsonRows<T>(db: Database, columns: string, from: string, only: Only = null, idColumn = 'id'): T[] {
+  const where = only ? ` WHERE ${idColumn} IN (SELECT value FROM json_each(?))` : '';
+  const args = only ? [JSON.stringify([...only])] : [];
+  return JSON.parse(db.prepare(`SELECT json_group_array(json_array(${columns})) FROM ${from}${where}`).pluck().get(...args) as string) as T[];
 }
 
 const codePointOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -160,18 +165,94 @@ function byId<T extends [string, ...unknown[]]>(rows: T[]): T[] {
   return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-const remembered = new WeakMap<Database, { stamp: string; lists: Map<string, ListEntry[]> }>();
+interface Remembered {
+  stamp: string;
+  lists: Map<string, ListEntry[]>;
+}
+
+const remembered = new WeakMap<Database, Remembered>();
+const watched = new WeakSet<LibraryStore>();
+
+const stampOf = (db: Database) =>
+  `${prepared(db, 'SELECT total_changes()').pluck().get() as number}/${db.pragma('data_version', { simple: true }) as number}`;
+
+const text = (e: ListEntry, key: string) => String(e.details[key] ?? '');
+const idOrder = (a: ListEntry, b: ListEntry) => codePointOrder(a.id, b.id);
+
+/**
+ * The order readListEntries gives each kind whose rows hang on their own piece alone, as a
+ * comparison of entries (ties by id, as its byId does): such a list is patched in place after a
+ * write. Countries (their networks' members), networks and packs (a handful) are read again.
+ */
+const PATCHED_ORDER: Partial<Record<ListKind, (locale: Locale) => (a: ListEntry, b: ListEntry) => number>> = {
+  priorities: () => (a, b) => text(a, 'networkId').localeCompare(text(b, 'networkId')) || Number(a.details.number) - Number(b.details.number) || idOrder(a, b),
+  instruments: () => idOrder,
+  notes: () => (a, b) => codePointOrder(text(b, 'date'), text(a, 'date')) || idOrder(a, b),
+  meetings: () => (a, b) => text(a, 'startDate').localeCompare(text(b, 'startDate')) || idOrder(a, b),
+  sources: (locale) => (a, b) => a.title.localeCompare(b.title, locale) || idOrder(a, b),
+};
+
+/** `list` with the pieces a write touched read again: gone ones dropped, changed or new ones put in order. */
+function patchList(store: LibraryStore, key: string, list: ListEntry[], touched: ReadonlySet<string>): ListEntry[] | null {
+  const [kind, locale] = key.split('/') as [ListKind, Locale];
+  const order = PATCHED_ORDER[kind]?.(locale);
+  if (!order) return null;
+  const out = list.filter((e) => !touched.has(e.id));
+  for (const fresh of readListEntries(store, kind, locale, touched)) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(out[mid]!, fresh) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, fresh);
+  }
+  return out;
+}
+
+/**
+ * After a write through the gate that touched only known pieces (the history's record of them),
+ * the remembered lists are patched rather than dropped: the first opening of the 10,000-note list
+ * after one note's edit then reads that note, not the 10,000. Anything else (a change outside the
+ * gate, another program's commit, a library without history) leaves them to be read again.
+ */
+function watch(store: LibraryStore): void {
+  if (watched.has(store)) return;
+  watched.add(store);
+  store.watchWrites({
+    before: () => stampOf(store.db),
+    after: (before, touched) => {
+      const cache = remembered.get(store.db);
+      if (!cache) return;
+      if (touched === null || cache.stamp !== before) return void remembered.delete(store.db);
+      const lists = new Map<string, ListEntry[]>();
+      try {
+        for (const [key, list] of cache.lists) {
+          const patched = patchList(store, key, list, touched);
+          if (patched) lists.set(key, patched);
+        }
+      } catch {
+        // The write is committed whatever happens here: the lists are then read again when opened.
+        return void remembered.delete(store.db);
+      }
+      remembered.set(store.db, { stamp: stampOf(store.db), lists });
+    },
+  });
+}
 
 /**
  * A library list, read again only after the library changed: this connection's changes
  * (total_changes: every write goes through it) and other programs' commits (data_version) stamp
  * its state, as memoryIndexFor does. Reopening the 10,000-note list with nothing changed then costs
- * no query; the first opening after a change costs what readListEntries does (bench
- * ui-open-list-after-edit times that case, ui-open-list the other). Each call gets its own array.
+ * no query; after a write through the gate the lists are patched (watch); otherwise the first
+ * opening after a change costs what readListEntries does (bench ui-open-list-after-edit times the
+ * first opening after an edit, ui-open-list the other). Each call gets its own array.
  */
 export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale): ListEntry[] {
   const { db } = store;
-  const stamp = `${prepared(db, 'SELECT total_changes()').pluck().get() as number}/${db.pragma('data_version', { simple: true }) as number}`;
+  watch(store);
+  const stamp = stampOf(db);
   let cache = remembered.get(db);
   if (!cache || cache.stamp !== stamp) remembered.set(db, (cache = { stamp, lists: new Map() }));
   const key = `${kind}/${locale}`;
@@ -184,15 +265,16 @@ export function listEntries(store: LibraryStore, kind: ListKind, locale: Locale)
  * The rows of a library list straight from SQLite: per kind, one query for the row facts and one
  * for the texts' states, without building whole records. Gives exactly what listPieces gives for
  * the same library (a test holds them together); packs, a handful of records with nested
- * sections, still go through the document.
+ * sections, still go through the document. `only` limits the kinds listEntries patches
+ * (PATCHED_ORDER) to some pieces; the others are always read whole.
  */
-export function readListEntries(store: LibraryStore, kind: ListKind, locale: Locale): ListEntry[] {
+export function readListEntries(store: LibraryStore, kind: ListKind, locale: Locale, only: Only = null): ListEntry[] {
   const { db } = store;
   switch (kind) {
     case 'priorities': {
       const spec = { kind: 'priority', required: requiredTextFields('priority'), optional: optionalTextFields('priority'), shown: ['title'] };
-      const texts = readTexts(db, spec, locale);
-      return byId(jsonRows<[string, string, number]>(db, 'id, network_id, number', 'priorities'))
+      const texts = readTexts(db, spec, locale, only);
+      return byId(jsonRows<[string, string, number]>(db, 'id, network_id, number', 'priorities', only))
         .sort((a, b) => a[1].localeCompare(b[1]) || a[2] - b[2])
         .map(([id, network, number]) => entry('priority', id, texts.get(id) ?? NO_TEXTS, spec.required, locale, listDetails('priority', { number }, { networkId: network })));
     }
@@ -203,8 +285,8 @@ export function readListEntries(store: LibraryStore, kind: ListKind, locale: Loc
         optional: optionalTextFields('instrument'),
         shown: ['shortName', 'officialTitle'],
       };
-      const texts = readTexts(db, spec, locale);
-      const rows = jsonRows<[string, string, number | null, string | null]>(db, 'id, kind, year_adopted, parent_id', 'instruments');
+      const texts = readTexts(db, spec, locale, only);
+      const rows = jsonRows<[string, string, number | null, string | null]>(db, 'id, kind, year_adopted, parent_id', 'instruments', only);
       return byId(rows).map(([id, kind, year, parent]) => {
         const own = texts.get(id) ?? NO_TEXTS;
         return entry(
@@ -218,7 +300,7 @@ export function readListEntries(store: LibraryStore, kind: ListKind, locale: Loc
       });
     }
     case 'countries': {
-      const texts = readTexts(db, { kind: 'country', required: requiredTextFields('country'), optional: optionalTextFields('country'), shown: ['formalName'] }, locale);
+      const texts = readTexts(db, { kind: 'country', required: requiredTextFields('country'), optional: optionalTextFields('country'), shown: ['formalName'] }, locale, null);
       const memberships = new Map<string, string[]>();
       for (const [network, code] of byId(jsonRows<[string, string]>(db, 'network_id, country_code', 'network_members'))) {
         memberships.set(code, [...(memberships.get(code) ?? []), network]);
@@ -242,11 +324,13 @@ export function readListEntries(store: LibraryStore, kind: ListKind, locale: Loc
     }
     case 'notes': {
       const spec = { kind: 'note', required: requiredTextFields('note'), optional: optionalTextFields('note'), shown: ['title'] };
-      const texts = readTexts(db, spec, locale);
+      const texts = readTexts(db, spec, locale, only);
       const rows = jsonRows<[string, string | null, string, string[]]>(
         db,
         'n.id, n.country_code, n.date, json((SELECT json_group_array(tag) FROM note_tags WHERE note_id = n.id))',
         'notes n',
+        only,
+        'n.id',
       );
       return byId(rows)
         // ISO dates and ids ([a-z0-9-]) sort the same by code point as by localeCompare, at a fraction of its cost.
@@ -257,8 +341,8 @@ export function readListEntries(store: LibraryStore, kind: ListKind, locale: Loc
     }
     case 'meetings': {
       const spec = { kind: 'meeting', required: requiredTextFields('meeting'), optional: optionalTextFields('meeting'), shown: ['title', 'place'] };
-      const texts = readTexts(db, spec, locale);
-      return byId(jsonRows<[string, string, string, string]>(db, 'id, network_id, start_date, end_date', 'meetings'))
+      const texts = readTexts(db, spec, locale, only);
+      return byId(jsonRows<[string, string, string, string]>(db, 'id, network_id, start_date, end_date', 'meetings', only))
         .sort((a, b) => a[2].localeCompare(b[2]))
         .map(([id, network, start, end]) => {
           const own = texts.get(id) ?? NO_TEXTS;
@@ -267,8 +351,8 @@ export function readListEntries(store: LibraryStore, kind: ListKind, locale: Loc
     }
     case 'sources': {
       const spec = { kind: 'source', required: requiredTextFields('source'), optional: optionalTextFields('source'), shown: ['title'] };
-      const texts = readTexts(db, spec, locale);
-      return byId(jsonRows<[string, string, string | null, string | null, string | null]>(db, 'id, issuer, place, date, url', 'sources'))
+      const texts = readTexts(db, spec, locale, only);
+      return byId(jsonRows<[string, string, string | null, string | null, string | null]>(db, 'id, issuer, place, date, url', 'sources', only))
         .map(([id, issuer, place, date, url]) =>
           entry('source', id, texts.get(id) ?? NO_TEXTS, spec.required, locale, listDetails('source', { issuer, place, date }, { url })),
         )

@@ -159,10 +159,10 @@ function SOURCES(): LinkQuery {
   return { group: 'sources', sql: `SELECT source_id AS id, 'source' AS kind FROM piece_sources WHERE piece_id = ? ORDER BY source_id` };
 }
 
-/** Facts per kind that are not translated, as one row. */
+/** Facts per kind that are not translated, as one row, named after the kind's descriptor fields (the reading view lists them from those). */
 const FACTS: Record<ReadableKind, string | null> = {
   priority: 'SELECT number FROM priorities WHERE id = ?',
-  instrument: 'SELECT kind AS instrumentKind, year_adopted AS yearAdopted FROM instruments WHERE id = ?',
+  instrument: 'SELECT kind, year_adopted AS yearAdopted FROM instruments WHERE id = ?',
   country: 'SELECT code FROM countries WHERE code = ?',
   network: null,
   meeting: 'SELECT start_date AS startDate, end_date AS endDate FROM meetings WHERE id = ?',

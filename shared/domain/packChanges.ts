@@ -3,6 +3,7 @@ import type { PieceKind } from './pieceKinds';
 import { canonicalJson } from './canonicalJson';
 import type { LocalizedDoc, LocalizedTextDoc } from '../schemas/common';
 import { textsOf } from '../schemas/localizedFields';
+import { titleFieldOf } from '../descriptors/descriptors';
 
 /**
  * What changed in a pack between an earlier build and the library now: the one rule behind the
@@ -34,7 +35,7 @@ export interface PieceChange {
   /** The kinds of change, in CHANGE_KINDS order (empty for added and removed pieces). */
   kinds: ChangeKind[];
   cells: CellChange[];
-  /** The piece's title as records hold it (now, or at the build for a removed one). */
+  /** Its title field's value (now, or at the build for a removed one): name it with pieceTitle(kind, pieceId, title, locale). */
   title: LocalizedDoc | null;
 }
 
@@ -146,10 +147,8 @@ export function packChanges(packId: string, earlier: ReadonlyMap<string, PieceAt
     }
     return g;
   };
-  const titleOf = (kind: PieceKind, record: Rec): LocalizedDoc | null => {
-    const texts = textsOf(kind, record);
-    return texts.title ?? texts.shortName ?? texts.name ?? null;
-  };
+  // The value of the kind's title field (its descriptor's): pieceTitle names the piece from it.
+  const titleOf = (kind: PieceKind, record: Rec): LocalizedDoc | null => textsOf(kind, record)[titleFieldOf(kind)] ?? null;
   const compare = (id: string, kind: PieceKind, b: Rec | undefined, a: Rec | undefined, sectionId: string | null) => {
     if (!a && !b) return;
     if (!b) return void group(sectionId).pieces.push({ pieceId: id, kind, change: 'added', kinds: [], cells: [], title: titleOf(kind, a!) });

@@ -165,6 +165,27 @@ export async function runSearchBench(emit: Emit, work: string, runs: number): Pr
       emit({ bench: 'api-list', pieces: total, list: kind, runs, median_ms: round(median(times)), max_ms: round(Math.max(...times)), remembered_median_ms: round(median(remembered)) });
     }
 
+    // The server's share of the first opening after one note's edit: the remembered lists are
+    // patched by the write (listEntries' watch), against api-list's whole read as the reference.
+    {
+      const note = store.readDocument().notes.find((n) => !/palermo|omsac/i.test(`${n.id} ${JSON.stringify(n.title)}`))!.id;
+      const saves: number[] = [];
+      const opens: number[] = [];
+      await api.invoke('library.list', { kind: 'notes', locale: 'fr' });
+      for (let r = 0; r < runs; r++) {
+        const got = (await api.invoke('library.get', { id: note })) as { ok: true; value: { kind: 'note'; record: { title: Record<string, { text: string }> } } };
+        got.value.record.title.en!.text = `${got.value.record.title.en!.text.replace(/ \(api run \d+\)$/, '')} (api run ${r})`;
+        let s = performance.now();
+        const saved = await api.invoke('library.save', got.value);
+        saves.push(performance.now() - s);
+        if (!saved.ok) throw new Error('bench edit refused');
+        s = performance.now();
+        await api.invoke('library.list', { kind: 'notes', locale: 'fr' });
+        opens.push(performance.now() - s);
+      }
+      emit({ bench: 'api-list-after-edit', pieces: total, list: 'notes', runs, median_ms: round(median(opens)), max_ms: round(Math.max(...opens)), save_median_ms: round(median(saves)), reference: 'api-list notes median_ms (a whole read)' });
+    }
+
     const keystrokes: number[] = [];
     const reads = new Map<string, number[]>();
     const lists = new Map<string, number[]>();

@@ -77,8 +77,19 @@ describe.skipIf(!RUN_BROWSER_TESTS)('creating every kind in the app', () => {
 
     await page.getByTestId('field-place-fr').fill('Panama');
     await page.getByTestId('field-hostCountry').selectOption('PA');
-    await setDate('field-startDate', '12', '3', '2026');
+    // 31 February: said not to exist, in the form's terms (not "AAAA-MM-JJ"), the typed day kept.
+    await setDate('field-startDate', '31', '2', '2026');
     await setDate('field-endDate', '10', '3', '2026');
+    const unchanged = JSON.stringify(doc());
+    await page.getByTestId('save').click();
+    await page.getByTestId('error').waitFor();
+    const noSuchDay = await page.getByTestId('error').textContent();
+    expect(noSuchDay).toContain(`${t('ui:fields.startDate')} : ${t('errors:inApp.validation.dateDoesNotExist', { day: 31 })}`);
+    expect(noSuchDay).not.toContain('AAAA');
+    expect(await page.getByTestId('field-startDate-day').inputValue()).toBe('31');
+    expect(JSON.stringify(doc())).toBe(unchanged);
+    await shot('meeting-no-such-day-fr');
+    await setDate('field-startDate', '12', '3', '2026');
     const before = JSON.stringify(doc());
     await page.getByTestId('save').click();
     const alert = page.getByTestId('error');

@@ -83,7 +83,7 @@ describe('library.read', () => {
     const protocol = await read('inst-palermo-trafficking');
     expect(ids(protocol, 'parent')).toEqual(['inst-palermo']);
     expect(ids(protocol, 'priorities')).toEqual(['prio-rps-2', 'prio-rps-3']);
-    expect(protocol.facts.instrumentKind).toBe('protocol');
+    expect(protocol.facts.kind).toBe('protocol');
   });
 
   it('a country lists its notes, the packs it appears in and the instruments its notes link', async () => {

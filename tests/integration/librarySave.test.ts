@@ -97,6 +97,15 @@ describe('library.save: every kind created and edited through one channel', () =
     expect(messages.en).toContain(LANGS.en('errors:validation.endBeforeStart'));
   });
 
+  it('refuses 31 February as a day that does not exist, in the form’s terms, naming the start date', async () => {
+    const messages = await refused({ kind: 'meeting', record: { ...newMeeting(), startDate: '2026-02-31', endDate: '2026-03-02' } });
+    expectNamed(messages, 'ui:fields.startDate');
+    expect(messages.en).toContain(LANGS.en('errors:inApp.validation.dateDoesNotExist', { day: 31 }));
+    expect(messages.fr).toContain(LANGS.fr('errors:inApp.validation.dateDoesNotExist', { day: 31 }));
+    expect(messages.es).toContain(LANGS.es('errors:inApp.validation.dateDoesNotExist', { day: 31 }));
+    for (const message of Object.values(messages)) expect(message).not.toMatch(/YYYY|AAAA/);
+  });
+
   it('refuses a host country that is not in the library, and one that is not a country', async () => {
     expectNamed(await refused({ kind: 'meeting', record: { ...newMeeting(), hostCountry: 'FJ' } }), 'ui:fields.hostCountry');
     expectNamed(await refused({ kind: 'meeting', record: { ...newMeeting(), hostCountry: 'ZZ' } }), 'ui:fields.hostCountry');

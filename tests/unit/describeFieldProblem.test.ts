@@ -55,6 +55,21 @@ describe('problems as the interface shows them', () => {
     );
   });
 
+  it('say in the form’s terms that a day/month/year date does not exist or lacks a part, and keep the file’s wording for a file', () => {
+    const february31 = problem(['record', 'startDate'], 'badDate', { value: '2026-02-31' });
+    expect(describeFieldProblem(february31, en)).toBe('Start date: day 31 does not exist in that month and year: check the day and the month');
+    expect(describeFieldProblem(february31, fr)).toBe(`${fr('ui:fields.startDate')} : le jour 31 n’existe pas dans ce mois et cette année : vérifiez le jour et le mois`);
+    expect(describeFieldProblem(february31, es)).toBe(`${es('ui:fields.startDate')}: el día 31 no existe en ese mes y ese año: revise el día y el mes`);
+    for (const t of [en, fr, es]) expect(describeFieldProblem(february31, t)).not.toMatch(/YYYY|AAAA/);
+    expect(describeFieldProblem(problem(['record', 'endDate'], 'badDate', { value: '2026--09' }), en)).toBe(
+      'End date: incomplete: give the day and the year in figures, and choose the month',
+    );
+    // A library file writes its dates YYYY-MM-DD: its message says so.
+    expect(describeFieldProblem(problem(['meetings', 0, 'startDate'], 'badDate', { value: '2026-02-31' }), en)).toBe(
+      'Start date: not a date in the form YYYY-MM-DD',
+    );
+  });
+
   it('keep the technical path where no form shows the field, and whole-request messages as they are', () => {
     const odd = problem(['record', 'mystery'], 'invalid');
     expect(describeFieldProblem(odd, en)).toBe(describeProblem(odd, en));

@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryStore } from '../../main/services/LibraryStore';
 import { applyLibraryDocument } from '../../main/services/importLibrary';
-import { listEntries } from '../../main/services/listEntries';
+import { listEntries, readListEntries } from '../../main/services/listEntries';
+import { deletePiece } from '../../main/services/trash/deletePiece';
+import { Trash } from '../../main/services/trash/Trash';
 import { LIST_KINDS, LIST_NEEDS, listPieces } from '../../main/services/listPieces';
 import { hashSourceText } from '../../main/db/textHash';
 import { LOCALES, type Locale } from '../../shared/domain/locales';
@@ -123,6 +125,40 @@ describe('library lists read straight from SQLite', () => {
     store.db.prepare("UPDATE texts SET body = body || ' (revised)' WHERE piece_id = ? AND field = 'body' AND locale = ?").run(id, origin);
     expect(hashOf()).toBeNull();
     expect(stateIn()).toBe('stale');
+    expectSameLists(store);
+  });
+  it('are patched after a write through the gate to exactly what a fresh read gives, reading only the pieces it touched', async () => {
+    const store = await starterStore('patched');
+    applyLibraryDocument(store, scaleLibrary(store.readDocument(), 3));
+    for (const kind of LIST_KINDS) for (const locale of LOCALES) listEntries(store, kind, locale);
+    const doc = store.readDocument();
+    const [renamed, moved] = doc.notes;
+    const source = doc.sources[0]!;
+    const meeting = doc.meetings[0]!;
+    const newNote = { ...renamed!, id: 'note-patched-new', date: '2031-01-01', title: tri('Zzz new', 'Zzz nouvelle', 'Zzz nueva') };
+    const read = vi.spyOn(store.db, 'prepare');
+    applyLibraryDocument(store, {
+      ...emptyDocument(),
+      notes: [
+        { ...renamed!, title: { ...renamed!.title, en: { text: 'Aaa renamed first', status: 'draft' as const } } },
+        { ...moved!, date: '1999-12-31' },
+        newNote,
+      ],
+      sources: [{ ...source, title: tri('Aaa source first', 'Aaa source', 'Aaa fuente') }],
+      meetings: [{ ...meeting, startDate: '2000-01-01', endDate: '2000-01-02' }],
+    });
+    for (const kind of ['notes', 'sources', 'meetings', 'priorities', 'instruments'] as const) {
+      for (const locale of LOCALES) expect(listEntries(store, kind, locale), `${kind} in ${locale}`).toEqual(readListEntries(store, kind, locale));
+    }
+    const textReads = read.mock.calls.map(([sql]) => String(sql)).filter((sql) => sql.includes('json_array(f.piece_id'));
+    read.mockRestore();
+    // Each patch read its touched pieces only (the fresh reads above are the whole ones).
+    expect(textReads.filter((sql) => sql.includes('p.id IN')).length).toBeGreaterThan(0);
+    expect(listEntries(store, 'notes', 'en')[0]!.id).toBe('note-patched-new');
+    expect(listEntries(store, 'notes', 'en').at(-1)!.id).toBe(moved!.id);
+    // A delete through the gate drops the piece from the remembered list.
+    deletePiece(store, new Trash(), { id: newNote.id, locale: 'en', removeReferences: true });
+    expect(listEntries(store, 'notes', 'en').some((n) => n.id === newNote.id)).toBe(false);
     expectSameLists(store);
   });
   it('are read again after any change (the store, plain SQL, another connection) and only then', async () => {

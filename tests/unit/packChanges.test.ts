@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellChanges, changedCells, packChanges, type PieceAt } from '../../shared/domain/packChanges';
+import { pieceTitle, recordTitle } from '../../shared/descriptors/pieceTitle';
 
 const t = (text: string, status: 'draft' | 'approved' = 'approved', from?: 'fr') => ({ text, status, ...(from ? { from, sourceHash: 'a'.repeat(64) } : {}) });
 const prio = (id: string, frBody: string, enBody = 'Body.', enStatus: 'draft' | 'approved' = 'draft'): PieceAt => ({
@@ -65,6 +66,24 @@ describe('packChanges: what changed in a pack since a build', () => {
     const before = lib(['pack', pack([['p1']])], ['p1', prio('p1', 'A.\n\nB.')]);
     const now = lib(['pack', pack([['p1']])], ['p1', prio('p1', 'A.\n\nB changé.')]);
     expect([...changedCells(packChanges('pack', before, now))]).toEqual([['p1\u0000body\u0000fr', [1]]]);
+  });
+
+  it('names each piece by the one title rule (pieceTitle), a country without a formal name included', () => {
+    const inst: PieceAt = { kind: 'instrument', record: { id: 'inst-a', kind: 'convention', shortName: { en: t('Palermo') }, officialTitle: { en: t('UN Convention against TOC') }, body: {}, servesPriorities: [], sources: [] } };
+    const country: PieceAt = { kind: 'country', record: { code: 'BR', formalName: {} } };
+    const packOf = (refs: [string, string][]): PieceAt => ({
+      kind: 'pack',
+      record: { id: 'pack', slug: 'p', title: { fr: t('Dossier') }, sections: [{ id: 's1', title: { fr: t('S') }, items: refs.map(([kind, ref]) => ({ kind, ref })) }] },
+    });
+    const now = lib(['pack', packOf([['instrument', 'inst-a'], ['country', 'BR'], ['priority', 'p1']])], ['inst-a', inst], ['BR', country], ['p1', prio('p1', 'Un.')]);
+    const pieces = packChanges('pack', lib(['pack', packOf([])]), now).sections[0]!.pieces;
+    for (const p of pieces) {
+      const held = now.get(p.pieceId)!;
+      for (const locale of ['en', 'fr', 'es'] as const) {
+        expect(pieceTitle(p.kind, p.pieceId, p.title, locale)).toEqual(recordTitle(held.kind, held.record, locale));
+      }
+    }
+    expect(pieces.map((p) => pieceTitle(p.kind, p.pieceId, p.title, 'en').text).sort()).toEqual(['Brazil', 'Palermo', 'Title p1']);
   });
 
   it('counts a new approval on unchanged words as a status change', () => {

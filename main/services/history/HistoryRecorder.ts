@@ -62,6 +62,8 @@ export class HistoryRecorder {
   private installed = false;
   private baselined = false;
   private readonly restores = new Map<string, number>();
+  /** The ids the last recorded write touched (pieces, sections, texts' pieces), for LibraryStore's watchers. */
+  lastTouched: ReadonlySet<string> | null = null;
 
   constructor(private readonly store: LibraryStore) {}
 
@@ -132,6 +134,7 @@ export class HistoryRecorder {
   record(): void {
     if (!this.installed) return;
     const touched = this.db.prepare('SELECT id FROM history_touched').pluck().all() as string[];
+    this.lastTouched = new Set(touched);
     if (touched.length === 0) return;
     this.db.prepare('DELETE FROM history_touched').run();
     const sectionPack = this.db.prepare('SELECT pack_id FROM pack_sections WHERE id = ?').pluck();

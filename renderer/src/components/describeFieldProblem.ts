@@ -60,6 +60,21 @@ function recordPath(path: readonly (string | number)[]): (string | number)[] | n
 }
 
 /**
+ * A form's date is typed as day, month and year (DateField), so "not of the form YYYY-MM-DD" is
+ * the file's wording, not the form's: a complete date that does not exist (31 February) is said
+ * not to exist, with the day typed; anything else is missing a part. Only for a form's request
+ * (`record.…`): a library file's dates are written YYYY-MM-DD, and keep the shared wording.
+ */
+function formWording(problem: ValidationProblem, t: Translate): string | null {
+  if (problem.key !== 'badDate' || problem.path[0] !== 'record') return null;
+  const value = String(problem.values.value ?? '');
+  const whole = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return whole
+    ? t('errors:inApp.validation.dateDoesNotExist', { day: Number(whole[3]) })
+    : t('errors:inApp.validation.dateIncomplete', {});
+}
+
+/**
  * A problem as the interface shows it: the field by its translated label and the language by
  * its name ("Official title (French): must not be empty"). The command line keeps
  * describeProblem's record and path, which is what someone fixing a file needs.
@@ -67,7 +82,7 @@ function recordPath(path: readonly (string | number)[]): (string | number)[] | n
 export function describeFieldProblem(problem: ValidationProblem, t: Translate): string {
   const inRecord = recordPath(problem.path);
   if (inRecord === null) return describeProblem(problem, t);
-  const what = t(`errors:validation.${problem.key}`, problem.values);
+  const what = formWording(problem, t) ?? t(`errors:validation.${problem.key}`, problem.values);
   if (inRecord.length === 0) return what;
   const where = fieldLabel(inRecord, t);
   return where === null ? describeProblem(problem, t) : t('errors:validation.at', { where, problem: what });

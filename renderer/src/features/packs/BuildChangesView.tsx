@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../shared/api/apiContract';
 import type { BuildChangesResult } from '../../../../shared/api/buildRecordTypes';
 import type { LocalizedDoc } from '../../../../shared/schemas/common';
 import { pickText } from '../../../../shared/domain/pickText';
+import { pieceTitle } from '../../../../shared/descriptors/pieceTitle';
 import type { Locale } from '../../../../shared/domain/locales';
 import { getApi } from '../../api/getApi';
 import { toApiError } from '../../api/ApiFailure';
@@ -51,7 +52,7 @@ export function BuildChangesView({ packId, buildId, onClose }: { packId: string;
               <ul>
                 {s.pieces.map((p) => (
                   <li key={p.pieceId} data-testid="build-changes-piece" data-change={p.change}>
-                    <strong>{p.kind === 'section' ? t('ui:buildChanges.sectionTexts') : title(p.title, p.pieceId)}</strong>
+                    <strong>{p.kind === 'section' ? t('ui:buildChanges.sectionTexts') : pieceTitle(p.kind, p.pieceId, p.title, locale).text}</strong>
                     {' — '}
                     {p.change === 'changed'
                       ? t('ui:buildChanges.changed', { kinds: p.kinds.map((k) => t(`ui:buildChanges.kind.${k}`)).join(', ') })

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { LOCALES, type Locale } from '../../../../shared/domain/locales';
 import { pickText } from '../../../../shared/domain/pickText';
-import { formatDate, formatDateRange } from '../../../../shared/domain/formatDates';
 import type { ReadLink, ReadPiece } from '../../../../shared/api/readTypes';
 import { getApi } from '../../api/getApi';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -11,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Markdown } from '../../components/Markdown';
 import { useUiLocale } from '../../components/useUiLocale';
 import { fieldLabelKey, titleFieldOf } from '../../../../shared/descriptors/descriptors';
+import { readerFacts } from './readerFacts';
 import './reader.css';
 
 
@@ -155,34 +155,8 @@ function ReaderBody({ piece, lang, t, onOpen }: { piece: ReadPiece; lang: Locale
 
 function Facts({ piece, lang, t }: { piece: ReadPiece; lang: Locale; t: TFunction }) {
   const f = piece.facts;
-  const rows: [string, string][] = [];
+  const rows = readerFacts(piece.kind, f, lang, t);
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  switch (piece.kind) {
-    case 'priority':
-      rows.push([t('ui:fields.number'), String(f.number)]);
-      break;
-    case 'instrument':
-      if (str(f.instrumentKind)) rows.push([t('ui:fields.instrumentKind'), t(`pdf:instrumentKind.${f.instrumentKind as string}`)]);
-      if (typeof f.yearAdopted === 'number') rows.push([t('ui:fields.yearAdopted'), String(f.yearAdopted)]);
-      break;
-    case 'meeting':
-      if (str(f.startDate) && str(f.endDate)) rows.push([t('ui:reader.dates'), formatDateRange(f.startDate as string, f.endDate as string, lang)]);
-      break;
-    case 'note':
-      if (str(f.date)) rows.push([t('ui:fields.date'), formatDate(f.date as string, lang)]);
-      if (Array.isArray(f.tags) && f.tags.length > 0) rows.push([t('ui:fields.tags'), f.tags.join(', ')]);
-      break;
-    case 'country':
-      rows.push([t('ui:reader.code'), String(f.code)]);
-      break;
-    case 'source':
-      if (str(f.issuer)) rows.push([t('ui:fields.issuer'), f.issuer as string]);
-      if (str(f.place)) rows.push([t('ui:fields.place'), f.place as string]);
-      if (str(f.date)) rows.push([t('ui:fields.date'), /^\d{4}-\d{2}-\d{2}$/.test(f.date as string) ? formatDate(f.date as string, lang) : (f.date as string)]);
-      break;
-    default:
-      break;
-  }
   const url = piece.kind === 'source' ? str(f.url) : null;
   if (rows.length === 0 && !url) return null;
   return (
