@@ -80,6 +80,13 @@ describe('signed bundles: office keys, trusted offices, export and import betwee
     expect(await ok(['sync', 'bundle', 'export', '--out', first, '--by', 'Ana Ruiz', '--db', a])).toMatch(/^Wrote .*first\.bundle: 1 commits, signed by Secretariat/);
     expect(await ok(['sync', 'bundle', 'import', first, '--by', 'Luc Tremblay', '--office', 'Ottawa', '--db', b])).toMatch(/^Merged .* from Secretariat: \d+ pieces changed here, 0 new conflicts \(0 to resolve\)\.\n$/);
     expect((await exportBytes(b)).equals(await exportBytes(a))).toBe(true);
+    // The private key travels nowhere: not in the bundle, not in the library's repository.
+    expect(fs.readFileSync(first, 'latin1')).not.toContain('PRIVATE KEY');
+    expect(fs.readdirSync(path.join(path.dirname(a), 'library.sync.git'))).not.toContain('library.office-key.json');
+    const unknown = await cli(['sync', 'bundle', 'export', '--out', path.join(dir, 'x.bundle'), '--since', 'Lima', '--db', a], { BRIEFING_LOCALE: 'es' });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('"Lima" no es un commit del repositorio');
+    expect(fs.existsSync(path.join(dir, 'x.bundle'))).toBe(false);
 
     await edit(a, (d) => (d.notes.find((n) => n.id === noteId)!.title.en = { text: 'Secretariat title', status: 'draft' }));
     await edit(b, (d) => (d.notes.find((n) => n.id === noteId)!.title.fr = { text: 'Titre d’Ottawa', status: 'draft' }));
