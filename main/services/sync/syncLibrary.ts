@@ -76,7 +76,7 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
   const credentials = options.credentials ?? null;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const me = authorLabel(options.author);
-  const message = (title: string) => `${title}\n\n${TRAILER}${me}\n`;
+  const message = (title: string) => syncMessage(title, me);
 
   const report: SyncReport = {
     url,
@@ -90,14 +90,9 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
     head: '',
   };
 
-  let mark = changeMark(store);
-  let ours = store.readDocument();
-  let oursFiles = LibraryRepository.oids(libraryToFiles(ours));
-  let head = await repo.head();
-  if (!head || !sameFiles(await repo.treeFiles(head), oursFiles)) {
-    head = await repo.commitFiles(oursFiles, head ? [head] : [], message(`Library changes from ${me}`), options.author);
-    report.committedLocal = true;
-  }
+  const local = await commitLocalChanges(store, repo, options.author);
+  let { mark, ours, oursFiles, head } = local;
+  report.committedLocal = local.committed;
 
   for (let attempt = 0; ; attempt++) {
     const remote = await fetchRemote(repo, url, credentials, timeoutMs);
@@ -125,6 +120,38 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
   report.head = head;
   report.openConflicts = listConflicts(store).length;
   return report;
+}
+
+/** The library as it is now, committed on the repository's main if it differs from its head. */
+export async function commitLocalChanges(store: LibraryStore, repo: LibraryRepository, author: SyncAuthor) {
+  const me = authorLabel(author);
+  const mark = changeMark(store);
+  const ours = store.readDocument();
+  const oursFiles = LibraryRepository.oids(libraryToFiles(ours));
+  let head = await repo.head();
+  let committed = false;
+  if (!head || !sameFiles(await repo.treeFiles(head), oursFiles)) {
+    head = await repo.commitFiles(oursFiles, head ? [head] : [], syncMessage(`Library changes from ${me}`, me), author);
+    committed = true;
+  }
+  return { mark, ours, oursFiles, head, committed };
+}
+
+const syncMessage = (title: string, me: string) => `${title}\n\n${TRAILER}${me}\n`;
+
+/**
+ * Takes commits that are already in the repository (fetched, or read from a signed bundle) into the
+ * library exactly as a sync does: local changes committed first, then merged per cell with the
+ * common ancestor, checked, written through the gate with their conflicts, the merge committed.
+ */
+export async function receiveCommit(store: LibraryStore, repo: LibraryRepository, remote: string, author: SyncAuthor) {
+  const me = authorLabel(author);
+  const local = await commitLocalChanges(store, repo, author);
+  if (await repo.isAncestor(remote, local.head)) {
+    return { head: local.head, committedLocal: local.committed, integrated: 'none' as const, changedPieces: 0, conflicts: 0 };
+  }
+  const result = await integrate(store, repo, { ...local, remote, me, message: (t) => syncMessage(t, me), author });
+  return { head: result.head, committedLocal: local.committed, integrated: result.fastForward ? ('fastForward' as const) : ('merged' as const), changedPieces: result.changedPieces, conflicts: result.conflicts };
 }
 
 async function fetchRemote(repo: LibraryRepository, url: string, credentials: SyncCredentials | null, timeoutMs: number): Promise<string | null> {
