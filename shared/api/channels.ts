@@ -65,6 +65,10 @@ export const CHANNELS = [
   'uiStrings.overrides',
   'uiStrings.save',
   'uiStrings.exportJson',
+  'sync.status',
+  'sync.run',
+  'sync.conflicts',
+  'sync.resolve',
   'desktop.savePdf',
   'desktop.openPdf',
 ] as const;
