@@ -93,7 +93,7 @@ describe.skipIf(!RUN_BROWSER_TESTS || skip !== null)('sync conflicts, resolved i
     edit(app.ctx.store, (d) => (d.notes.find((n) => n.id === noteId)!.title.fr = { text: 'Palerme, 25 ans après : version d’Ottawa', status: 'draft' }));
     await secretariat.sync();
     await page.getByTestId('sync-run').click();
-    await expect.poll(() => page.getByTestId('sync-done').innerText()).toContain('1 new conflicts');
+    await expect.poll(() => page.getByTestId('sync-done').innerText()).toContain('New conflicts: 1');
     const card = page.getByTestId('sync-conflict');
     await card.waitFor();
     expect(await page.getByTestId('sync-conflict-count').innerText()).toBe('1 sync conflict');
@@ -101,7 +101,7 @@ describe.skipIf(!RUN_BROWSER_TESTS || skip !== null)('sync conflicts, resolved i
     expect(await card.getByTestId('sync-theirs').innerText()).toContain('Ana Ruiz (Secretariat)');
     expect((await card.getByTestId('sync-theirs').locator('ins').allInnerTexts()).join(' ')).toContain('secrétariat');
     expect((await card.getByTestId('sync-ours').locator('ins').allInnerTexts()).join(' ')).toContain('Ottawa');
-    expect(await card.locator('h3').innerText()).toContain('French');
+    expect(await card.locator('h3').innerText()).toContain('Title (French)');
     // Ours is kept until resolved.
     expect(frenchTitle(app.ctx.store, noteId)).toBe('Palerme, 25 ans après : version d’Ottawa');
     await shot('conflict-en');

@@ -62,9 +62,11 @@ export function SyncScreen() {
             {t('ui:sync.remoteHint')}
           </p>
         </div>
-        <button type="button" data-testid="sync-run" disabled={run.phase === 'busy'} onClick={() => void sync()}>
-          {run.phase === 'busy' ? t('ui:sync.running') : t('ui:sync.run')}
-        </button>
+        <div className="sync-run-row">
+          <button type="button" data-testid="sync-run" disabled={run.phase === 'busy'} onClick={() => void sync()}>
+            {run.phase === 'busy' ? t('ui:sync.running') : t('ui:sync.run')}
+          </button>
+        </div>
         {run.phase === 'done' ? (
           <p role="status" data-testid="sync-done">
             {run.report.integrated === 'none' && !run.report.committedLocal && !run.report.pushed
@@ -76,7 +78,7 @@ export function SyncScreen() {
         <ErrorAlert error={status.error} />
       </section>
       <section aria-labelledby="sync-conflicts-heading">
-        <h3 id="sync-conflicts-heading">{t('ui:sync.conflicts', { count: conflicts.data?.length ?? 0 })}</h3>
+        <h3 id="sync-conflicts-heading">{t('ui:sync.conflictsHeading')}</h3>
         <ErrorAlert error={conflicts.error} />
         {conflicts.data && conflicts.data.length === 0 ? <p data-testid="sync-no-conflicts">{t('ui:sync.noConflicts')}</p> : null}
         <ul className="sync-conflict-list">
