@@ -2,6 +2,7 @@ import type { LibraryStore } from '../services/LibraryStore';
 import type { PackBuildService } from '../pdf/PackBuildService';
 import type { ImportParser } from '../services/importWorker/ImportParser';
 import type { SyncCredentialSource } from '../services/sync/syncCredentials';
+import type { SyncCredentials } from '../services/sync/LibraryRepository';
 
 /** What the handlers share: the open library, the build workers, where built PDFs go. */
 export interface ApiContext {
@@ -14,7 +15,7 @@ export interface ApiContext {
   outputDir: string;
   mode: 'desktop' | 'browser';
   /** Sync's credentials and office; absent: from the environment (BRIEFING_SYNC_USER/TOKEN, BRIEFING_OFFICE). */
-  sync?: { credentials: SyncCredentialSource; office?: string };
+  sync?: { credentials: SyncCredentialSource & { save?(c: SyncCredentials): void }; office?: string };
   version: string;
   /** Save dialog and system viewer: only the desktop shell provides them. */
   desktop?: {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import git from 'isomorphic-git';
 import type { SyncConflictView } from '../../shared/api/syncTypes';
+import { AppError } from '../../shared/errors/AppError';
 import type { Locale } from '../../shared/domain/locales';
 import { describePieces } from '../services/describePieces';
 import { defaultSyncRepoDir, syncLibrary } from '../services/sync/syncLibrary';
@@ -20,7 +21,8 @@ function withTitles(ctx: ApiContext, conflicts: StoredConflict[], locale: Locale
 /** Sync in the app: status, run, the open conflicts and resolving one (kept side or merged text). */
 export function registerSyncApi(api: ApiRegistry, ctx: ApiContext): void {
   const repoDir = defaultSyncRepoDir(ctx.libraryPath);
-  const source = ctx.sync?.credentials ?? credentialsFromEnv(process.env);
+  // Read at each call: the environment (or the desktop's vault) may change while the app runs.
+  const source = () => ctx.sync?.credentials ?? credentialsFromEnv(process.env);
   const office = () => ctx.sync?.office ?? process.env.BRIEFING_OFFICE ?? '';
 
   api.register('sync.status', async () => {
@@ -36,7 +38,7 @@ export function registerSyncApi(api: ApiRegistry, ctx: ApiContext): void {
       url: remote,
       repoDir,
       author: { name: userName(ctx.store), office: office().trim() },
-      credentials: await source.credentials(),
+      credentials: await source().credentials(),
     });
     await git.setConfig({ fs, gitdir: repoDir, path: LAST_SYNC, value: new Date().toISOString() });
     return report;
@@ -47,5 +49,12 @@ export function registerSyncApi(api: ApiRegistry, ctx: ApiContext): void {
   api.register('sync.resolve', (input) => {
     const resolved = resolveConflict(ctx.store, input.id, 'keep' in input ? input.keep : { text: input.text });
     return withTitles(ctx, [resolved], 'en')[0]!;
+  });
+
+  api.register('sync.saveCredentials', ({ username, password }) => {
+    const save = ctx.sync?.credentials.save;
+    if (!save) throw new AppError('sync.credentialsFromEnv');
+    save.call(ctx.sync!.credentials, { username, password });
+    return { saved: true as const };
   });
 }

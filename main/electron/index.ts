@@ -16,6 +16,7 @@ import { isLocale, type Locale } from '../../shared/domain/locales';
 import { AppError } from '../../shared/errors/AppError';
 import { createMainWindow } from './createMainWindow';
 import { SyncCredentialVault } from './syncCredentialVault';
+import { credentialsFromEnv } from '../services/sync/syncCredentials';
 import { installSecurityHandlers } from './security';
 import { buildMenu } from './buildMenu';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppPage, serveAppRequest } from './appProtocol';
@@ -101,7 +102,7 @@ async function start(t: Translate): Promise<void> {
     mode: 'desktop',
     version: app.getVersion(),
     sync: {
-      credentials: new SyncCredentialVault(safeStorage, path.join(app.getPath('userData'), 'sync-credentials.bin')),
+      credentials: new SyncCredentialVault(safeStorage, path.join(app.getPath('userData'), 'sync-credentials.bin'), credentialsFromEnv(process.env)),
       office: process.env.BRIEFING_OFFICE,
     },
     desktop: {

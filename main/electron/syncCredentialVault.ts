@@ -22,6 +22,8 @@ export class SyncCredentialVault implements SyncCredentialSource {
   constructor(
     private readonly safe: SafeStorageLike,
     private readonly file: string,
+    /** Asked when nothing is saved (the environment, as for the CLI). */
+    private readonly fallback: SyncCredentialSource | null = null,
   ) {}
 
   save(credentials: SyncCredentials): void {
@@ -43,7 +45,11 @@ export class SyncCredentialVault implements SyncCredentialSource {
     fs.rmSync(this.file, { force: true });
   }
 
-  credentials(): SyncCredentials | null {
+  async credentials(): Promise<SyncCredentials | null> {
+    return this.saved() ?? (await this.fallback?.credentials()) ?? null;
+  }
+
+  private saved(): SyncCredentials | null {
     if (this.session) return this.session;
     if (!fs.existsSync(this.file) || !this.safe.isEncryptionAvailable()) return null;
     try {

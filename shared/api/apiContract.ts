@@ -245,6 +245,8 @@ export const API_INPUTS = {
     z.strictObject({ id: z.number().int().positive().max(1_000_000_000), keep: z.enum(['ours', 'theirs']) }),
     z.strictObject({ id: z.number().int().positive().max(1_000_000_000), text: z.string().trim().min(1).max(LIMITS.longText) }),
   ]),
+  /** Desktop only: kept encrypted by the OS (browser mode and the CLI read the environment). */
+  'sync.saveCredentials': z.strictObject({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(4_000) }),
   'desktop.savePdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
   'desktop.openPdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -378,6 +380,7 @@ export interface ApiOutputs {
   'sync.run': SyncRunResult;
   'sync.conflicts': SyncConflictView[];
   'sync.resolve': SyncConflictView;
+  'sync.saveCredentials': { saved: true };
   /** Desktop only: a save dialog; `path` is where it was saved, null if the user cancelled. */
   'desktop.savePdf': { path: string | null };
   'desktop.openPdf': { opened: boolean };

@@ -69,6 +69,7 @@ export const CHANNELS = [
   'sync.run',
   'sync.conflicts',
   'sync.resolve',
+  'sync.saveCredentials',
   'desktop.savePdf',
   'desktop.openPdf',
 ] as const;

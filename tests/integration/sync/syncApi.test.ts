@@ -16,6 +16,7 @@ import type { SyncConflictView, SyncRunResult, SyncStatus } from '../../../share
 import type { LibraryDocument } from '../../../shared/schemas/libraryDocument';
 import { skipReasonGitServer, startGitServer, type GitServer } from '../../helpers/gitServer';
 import { tempDir } from '../../helpers/cli';
+import { SyncCredentialVault } from '../../../main/electron/syncCredentialVault';
 
 const skip = skipReasonGitServer();
 const CREDENTIALS = { user: 'office', password: 's3cret-token' };
@@ -174,5 +175,21 @@ describe.skipIf(skip !== null)('sync through the API: status, run, conflicts, re
     expect(serializeLibrary(ottawa.store.readDocument())).toBe(before);
     expect(await ottawa.value<SyncConflictView>('sync.resolve', { id: conflict!.id, keep: 'theirs' })).toMatchObject({ kept: 'theirs' });
     expect(ottawa.store.readDocument().notes.find((n) => n.id === noteId)!.date).toBe('2031-01-01');
+  }, 120_000);
+
+  it('desktop: credentials saved through the API are sealed by the OS and used by the next sync; browser mode refuses to save them, by name', async () => {
+    const refused = await secretariat.call('sync.saveCredentials', { username: 'x', password: 'y' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'sync.credentialsFromEnv' } });
+
+    await ottawa.value('sync.run', {});
+    const desk = await office('Marta Gómez', 'Lima', false, 'unused');
+    const file = path.join(path.dirname(desk.ctx.libraryPath), 'vault', 'sync-credentials.bin');
+    const sealed = { isEncryptionAvailable: () => true, encryptString: (p: string) => Buffer.from(p, 'utf8').reverse(), decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8') };
+    desk.ctx.sync = { credentials: new SyncCredentialVault(sealed, file), office: 'Lima' };
+    expect((await desk.call('sync.run', { remote: server.url })).ok).toBe(false);
+    expect(await desk.value('sync.saveCredentials', { username: CREDENTIALS.user, password: CREDENTIALS.password })).toEqual({ saved: true });
+    expect(fs.readFileSync(file).toString('latin1')).not.toContain(CREDENTIALS.password);
+    expect(await desk.value<SyncRunResult>('sync.run', {})).toMatchObject({ integrated: 'merged' });
+    expect(serializeLibrary(desk.store.readDocument())).toBe(serializeLibrary(ottawa.store.readDocument()));
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatWhen } from '../../components/formatWhen';
 import { useUiLocale } from '../../components/useUiLocale';
 import { ConflictCard } from './ConflictCard';
+import { SyncCredentialsForm } from './SyncCredentialsForm';
 import { announceSyncChanged } from './syncEvents';
 import './sync.css';
 
@@ -17,6 +18,7 @@ export function SyncScreen() {
   const locale = useUiLocale();
   const remoteId = useId();
   const status = useApiQuery('sync.status', () => getApi()['sync.status']({}));
+  const info = useApiQuery('app.info', () => getApi()['app.info']({}));
   const conflicts = useApiQuery(`sync.conflicts:${locale}`, () => getApi()['sync.conflicts']({ locale }));
   const [remote, setRemote] = useState('');
   const [run, setRun] = useState<{ phase: 'idle' | 'busy' } | { phase: 'done'; report: SyncRunResult } | { phase: 'failed'; error: ApiError }>({
@@ -62,6 +64,7 @@ export function SyncScreen() {
             {t('ui:sync.remoteHint')}
           </p>
         </div>
+        {info.data?.mode === 'desktop' ? <SyncCredentialsForm /> : null}
         <div className="sync-run-row">
           <button type="button" data-testid="sync-run" disabled={run.phase === 'busy'} onClick={() => void sync()}>
             {run.phase === 'busy' ? t('ui:sync.running') : t('ui:sync.run')}
