@@ -1,6 +1,8 @@
 import type { LibraryStore } from '../services/LibraryStore';
 import type { PackBuildService } from '../pdf/PackBuildService';
 import type { ImportParser } from '../services/importWorker/ImportParser';
+import type { SyncCredentialSource } from '../services/sync/syncCredentials';
+import type { SyncCredentials } from '../services/sync/LibraryRepository';
 
 /** What the handlers share: the open library, the build workers, where built PDFs go. */
 export interface ApiContext {
@@ -12,6 +14,8 @@ export interface ApiContext {
   /** Folder for built PDFs, served back by id (browser mode) or saved by the desktop shell. */
   outputDir: string;
   mode: 'desktop' | 'browser';
+  /** Sync's credentials and office; absent: from the environment (BRIEFING_SYNC_USER/TOKEN, BRIEFING_OFFICE). */
+  sync?: { credentials: SyncCredentialSource & { save?(c: SyncCredentials): void }; office?: string };
   version: string;
   /** Save dialog and system viewer: only the desktop shell provides them. */
   desktop?: {

@@ -14,6 +14,7 @@ import { registerLibraryFileApi } from './libraryFileApi';
 import { registerHistoryApi } from './historyApi';
 import { registerTermsApi } from './termsApi';
 import { registerBackupsApi } from './backupsApi';
+import { registerSyncApi } from './syncApi';
 
 /** Every channel of the contract, registered once; a test checks none is missing. */
 export function createApi(ctx: ApiContext, options: { busyWaitMs?: number } = {}): ApiRegistry {
@@ -43,5 +44,6 @@ export function createApi(ctx: ApiContext, options: { busyWaitMs?: number } = {}
   registerHistoryApi(api, ctx);
   registerTermsApi(api, ctx);
   registerBackupsApi(api, ctx);
+  registerSyncApi(api, ctx);
   return api;
 }

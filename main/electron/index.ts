@@ -2,7 +2,7 @@ import { pdfStringOverrides } from '../services/uiStrings/pdfStringOverrides';
 import { writeFileAtomic } from '../services/writeFileAtomic';
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, shell, type IpcMainInvokeEvent } from 'electron';
 import { openLibrary } from '../db/openLibrary';
 import { LIBRARY_FILE_NAME } from '../db/defaultLibraryPath';
 import { sweepBuildLeftovers } from '../pdf/writeOutputs';
@@ -15,6 +15,8 @@ import { createTranslator, type Translate } from '../../shared/locales/createTra
 import { isLocale, type Locale } from '../../shared/domain/locales';
 import { AppError } from '../../shared/errors/AppError';
 import { createMainWindow } from './createMainWindow';
+import { SyncCredentialVault } from './syncCredentialVault';
+import { credentialsFromEnv } from '../services/sync/syncCredentials';
 import { installSecurityHandlers } from './security';
 import { buildMenu } from './buildMenu';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppPage, serveAppRequest } from './appProtocol';
@@ -99,6 +101,10 @@ async function start(t: Translate): Promise<void> {
     outputDir,
     mode: 'desktop',
     version: app.getVersion(),
+    sync: {
+      credentials: new SyncCredentialVault(safeStorage, path.join(app.getPath('userData'), 'sync-credentials.bin'), credentialsFromEnv(process.env)),
+      office: process.env.BRIEFING_OFFICE,
+    },
     desktop: {
       async savePdf(file) {
         const options = { defaultPath: path.basename(file), filters: [{ name: 'PDF', extensions: ['pdf'] }] };

@@ -9,6 +9,7 @@ import { loadReader } from './features/reader/LazyReader';
 import { loadPieceEditor } from './features/library/LazyPieceEditor';
 import { HeaderSearch } from './features/search/HeaderSearch';
 import { Welcome } from './features/welcome/Welcome';
+import { SyncBadge } from './features/sync/SyncBadge';
 
 // The translator's view (and its diff library) is not in the first bundle: it is fetched once the
 // app is first idle, or when opened if that comes sooner.
@@ -23,13 +24,17 @@ const terms = lazyChunk(() => import('./features/terms/TermsScreen').then((m) =>
 const TermsScreen = terms.Component;
 const packs = lazyChunk(() => import('./features/packs/PacksScreen').then((m) => m.PacksScreen));
 const PacksScreen = packs.Component;
+// Sync with other offices: fetched when opened (the header's conflict count is in the first bundle).
+const syncScreen = lazyChunk(() => import('./features/sync/SyncScreen').then((m) => m.SyncScreen));
+const SyncScreen = syncScreen.Component;
 
-const SCREENS = ['library', 'packs', 'translate', 'terms', 'settings'] as const;
+const SCREENS = ['library', 'packs', 'translate', 'terms', 'sync', 'settings'] as const;
 const HOME: Record<(typeof SCREENS)[number], Route> = {
   library: { screen: 'library', kind: 'priorities' },
   packs: { screen: 'packs' },
   translate: { screen: 'translate' },
   terms: { screen: 'terms' },
+  sync: { screen: 'sync' },
   settings: { screen: 'settings' },
 };
 
@@ -63,6 +68,7 @@ function Shell() {
             ))}
           </ul>
         </nav>
+        <SyncBadge />
         <HeaderSearch />
         <LanguageMenu />
       </header>
@@ -84,6 +90,8 @@ function Shell() {
           <TranslateRoute />
         ) : route.screen === 'terms' ? (
           <TermsScreen />
+        ) : route.screen === 'sync' ? (
+          <SyncScreen />
         ) : (
           <SettingsScreen />
         )}

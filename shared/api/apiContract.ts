@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PieceVersion, PieceVersionInfo } from './historyTypes';
+import type { SyncConflictView, SyncRunResult, SyncStatus } from './syncTypes';
 import { LIMITS, localeSchema, pieceIdSchema, sha256Schema } from '../schemas/common';
 import {
   instrumentDocSchema,
@@ -233,6 +234,19 @@ export const API_INPUTS = {
     force: z.boolean().optional(),
   }),
   'uiStrings.exportJson': z.strictObject({ locale: localeSchema }),
+  /** Where the library syncs, its open conflicts, its last sync. */
+  'sync.status': z.strictObject({}),
+  /** Commit, fetch, merge, push; `remote` (https://…) is remembered once given. */
+  'sync.run': z.strictObject({ remote: z.string().trim().min(1).max(2_000).optional() }),
+  /** Open conflicts (all with `all`), each with its piece's title in `locale`. */
+  'sync.conflicts': z.strictObject({ locale: localeSchema, all: z.boolean().optional() }),
+  /** Keep one side, or write a merged text (a text cell only) and keep it. */
+  'sync.resolve': z.union([
+    z.strictObject({ id: z.number().int().positive().max(1_000_000_000), keep: z.enum(['ours', 'theirs']) }),
+    z.strictObject({ id: z.number().int().positive().max(1_000_000_000), text: z.string().trim().min(1).max(LIMITS.longText) }),
+  ]),
+  /** Desktop only: kept encrypted by the OS (browser mode and the CLI read the environment). */
+  'sync.saveCredentials': z.strictObject({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(4_000) }),
   'desktop.savePdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
   'desktop.openPdf': z.strictObject({ downloadId: DOWNLOAD_ID }),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -362,6 +376,11 @@ export interface ApiOutputs {
   'uiStrings.save': UiStringOverride | null;
   /** All namespaces of one language as i18next JSON (`{ ui: {...}, common: {...} }`), overrides applied. */
   'uiStrings.exportJson': { fileName: string; json: string; savedTo: string | null };
+  'sync.status': SyncStatus;
+  'sync.run': SyncRunResult;
+  'sync.conflicts': SyncConflictView[];
+  'sync.resolve': SyncConflictView;
+  'sync.saveCredentials': { saved: true };
   /** Desktop only: a save dialog; `path` is where it was saved, null if the user cancelled. */
   'desktop.savePdf': { path: string | null };
   'desktop.openPdf': { opened: boolean };

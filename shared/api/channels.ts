@@ -65,6 +65,11 @@ export const CHANNELS = [
   'uiStrings.overrides',
   'uiStrings.save',
   'uiStrings.exportJson',
+  'sync.status',
+  'sync.run',
+  'sync.conflicts',
+  'sync.resolve',
+  'sync.saveCredentials',
   'desktop.savePdf',
   'desktop.openPdf',
 ] as const;

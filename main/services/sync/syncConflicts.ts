@@ -97,14 +97,16 @@ type AnyRecord = Record<string, unknown>;
 export function resolveConflict(
   store: LibraryStore,
   id: number,
-  keep: 'ours' | 'theirs',
+  choice: 'ours' | 'theirs' | { text: string },
   now = new Date().toISOString(),
 ): StoredConflict {
   const row = store.db.prepare('SELECT * FROM sync_conflicts WHERE id = ?').get(id) as Row | undefined;
   if (!row) throw new AppError('sync.conflictNotFound', { id });
   if (row.resolved_at) throw new AppError('sync.conflictResolved', { id, kept: row.kept ?? '' });
   const conflict = fromRow(row);
-  const value = keep === 'ours' ? conflict.ours : conflict.theirs;
+  // A merged text becomes the library's (ours) text: recorded as ours, shared by the next sync.
+  const keep = typeof choice === 'string' ? choice : 'ours';
+  const value = typeof choice === 'string' ? (keep === 'ours' ? conflict.ours : conflict.theirs) : mergedCell(conflict, choice.text);
   store.write(() => {
     const doc = store.readRecords([conflict.pieceId]);
     const list = doc[conflict.collection] as AnyRecord[];
@@ -126,6 +128,19 @@ export function resolveConflict(
     store.db.prepare('UPDATE sync_conflicts SET resolved_at = ?, kept = ? WHERE id = ?').run(now, keep, id);
   });
   return fromRow(store.db.prepare('SELECT * FROM sync_conflicts WHERE id = ?').get(id) as Row);
+}
+
+/**
+ * A text cell with the words an editor merged: a draft with ours' (or theirs') provenance, its
+ * approval dropped, since nobody approved these words.
+ */
+function mergedCell(c: StoredConflict, text: string): unknown {
+  if (c.kind !== 'cell' || !c.locale) throw new AppError('sync.mergeNotText', { id: c.id });
+  const side = (c.ours ?? c.theirs ?? {}) as AnyRecord;
+  const cell: AnyRecord = { ...side, text, status: 'draft' };
+  delete cell.approvedBy;
+  delete cell.approvedAt;
+  return cell;
 }
 
 function setCell(record: AnyRecord, c: StoredConflict, value: unknown): void {

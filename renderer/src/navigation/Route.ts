@@ -23,4 +23,5 @@ export type Route =
   | { screen: 'packs'; packId?: string }
   | { screen: 'translate' }
   | { screen: 'terms' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'sync' };
