@@ -64,3 +64,26 @@ describe('XLIFF export with the glossary and translation candidates modules', ()
     expect(store.texts.readPiece('prio-rps-1').get('body')?.es?.text).toBe('La cooperación regional contra la trata de personas.');
   });
 });
+
+describe('an enriched export stays one the import takes back', () => {
+  it('leaves out the matches, then the glossary, past the import limit, never a translation', async () => {
+    const store = await open('limit');
+    put(store, 'prio-rps-1', 'body', 'La coopération régionale contre la traite des personnes.', null);
+    put(store, 'prio-rps-2', 'body', 'La coopération internationale contre la traite des personnes.', 'La cooperación internacional contra la trata de personas.');
+    const request = { source: 'fr', target: 'es', packId: null, ui: false, todoOnly: true } as const;
+    const full = exportXliff(store, request).xml;
+    expect(full).toContain('<mtc:match ');
+    expect(full).toContain('<gls:glossEntry>');
+    const units = (xml: string) => readXliff(xml).units.map((u) => [u.fileId, u.id, u.target]);
+
+    const noMatches = exportXliff(store, request, undefined, Buffer.byteLength(full) - 1).xml;
+    expect(noMatches).not.toContain('<mtc:match ');
+    expect(noMatches).toContain('<gls:glossEntry>');
+    expect(units(noMatches)).toEqual(units(full));
+
+    const bare = exportXliff(store, request, undefined, 1).xml;
+    expect(bare).not.toContain('<mtc:match ');
+    expect(bare).not.toContain('<gls:glossEntry>');
+    expect(units(bare)).toEqual(units(full));
+  });
+});
