@@ -10,12 +10,17 @@ export interface SyncStatus {
 /** What one sync did (the service's report). */
 export interface SyncRunResult {
   url: string;
+  /** Local changes committed by this sync (they were queued if the remote could not be reached). */
   committedLocal: boolean;
+  /** What came from the remote: nothing, its commits taken as they were, or merged with ours. */
   integrated: 'none' | 'fastForward' | 'merged';
+  /** Pieces this sync changed in the library. */
   changedPieces: number;
+  /** Conflicts this sync found, and how many are open now. */
   newConflicts: number;
   openConflicts: number;
   pushed: boolean;
+  /** The push was refused once because the remote moved meanwhile: fetched and merged again. */
   retried: boolean;
   head: string;
 }

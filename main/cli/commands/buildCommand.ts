@@ -75,6 +75,19 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           editionTimeLimitMs: options.timeLimit === undefined ? undefined : options.timeLimit * 1000,
           heapMb,
         });
+        // One request for both paths: personalized copies differ only in the recipients.
+        const request = (store: LibraryStore) => ({
+          pack: options.pack,
+          mode: options.lang,
+          out: options.out,
+          strict: options.strict ?? false,
+          requireApproved: options.requireApproved ?? false,
+          paper: options.paper,
+          watermark: options.watermark,
+          force: options.force ?? false,
+          changesSince: options.changesSince,
+          strings: pdfStringOverrides(store),
+        });
         try {
           if (options.recipients !== undefined) {
             const { readRecipientsFile, buildRecipientCopies } = await import('../../pdf/recipientCopies');
@@ -82,23 +95,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
             const recipients = readRecipientsFile(options.recipients);
             const copies = await ctx.withLibrary(command, { create: false, readOnly: false }, async (store) => {
               if (options.strict) await refuseSyncConflicts(store, options.pack);
-              return buildRecipientCopies(
-                service,
-                store,
-                {
-                  pack: options.pack,
-                  mode: options.lang,
-                  out: options.out,
-                  strict: options.strict ?? false,
-                  requireApproved: options.requireApproved ?? false,
-                  paper: options.paper,
-                  watermark: options.watermark,
-                  force: options.force ?? false,
-                  changesSince: options.changesSince,
-                  strings: pdfStringOverrides(store),
-                },
-                recipients,
-              );
+              return buildRecipientCopies(service, store, request(store), recipients);
             });
             if (options.json) {
               ctx.json(copies);
@@ -115,18 +112,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           // Read-write: the build's record (success or not) is written to the library.
           const report = await ctx.withLibrary(command, { create: false, readOnly: false }, async (store) => {
             if (options.strict) await refuseSyncConflicts(store, options.pack);
-            return recordedBuild(service, store, {
-              pack: options.pack,
-              mode: options.lang,
-              out: options.out,
-              strict: options.strict ?? false,
-              requireApproved: options.requireApproved ?? false,
-              paper: options.paper,
-              watermark: options.watermark,
-              force: options.force ?? false,
-              changesSince: options.changesSince,
-              strings: pdfStringOverrides(store),
-            });
+            return recordedBuild(service, store, request(store));
           });
           if (options.json) {
             ctx.json(report);

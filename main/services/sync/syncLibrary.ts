@@ -20,6 +20,7 @@ import { filesToLibrary, libraryToFiles, pieceFilePath } from './libraryFiles';
 import { LibraryRepository, authorLabel, type SyncAuthor, type SyncCredentials } from './LibraryRepository';
 import { listConflicts, recordConflicts } from './syncConflicts';
 import { remoteError } from './remoteError';
+import type { SyncRunResult } from '../../../shared/api/syncTypes';
 
 export interface SyncOptions {
   /** The shared repository (https://…); remembered in the library's repository once given. */
@@ -34,22 +35,8 @@ export interface SyncOptions {
   beforePush?: (attempt: number) => Promise<void> | void;
 }
 
-export interface SyncReport {
-  url: string;
-  /** Local changes committed by this sync (they were queued if the remote could not be reached). */
-  committedLocal: boolean;
-  /** What came from the remote: nothing, its commits taken as they were, or merged with ours. */
-  integrated: 'none' | 'fastForward' | 'merged';
-  /** Pieces this sync changed in the library. */
-  changedPieces: number;
-  /** Conflicts this sync found, and how many are open now. */
-  newConflicts: number;
-  openConflicts: number;
-  pushed: boolean;
-  /** The push was refused once because the remote moved meanwhile: fetched and merged again. */
-  retried: boolean;
-  head: string;
-}
+/** What one sync did: the app's answer to sync.run is this report as it is. */
+export type SyncReport = SyncRunResult;
 
 /** The library's repository sits beside it: `library.sqlite` → `library.sync.git`. */
 export function defaultSyncRepoDir(libraryPath: string): string {
