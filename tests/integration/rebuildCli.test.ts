@@ -151,7 +151,7 @@ describe('briefing rebuild', () => {
     const resealed = await manifestPdf(edited);
     const en = await cli(['rebuild', resealed, '--out', path.join(tempDir(), 'x.pdf'), '--db', db]);
     expect(en.code).toBe(1);
-    expect(en.stderr).toContain(`does not match this library's record of build ${manifest.build.id} (1 differences): piece ${PRIORITY}: the manifest names version aaaaaaaaaaaa, the record`);
+    expect(en.stderr).toContain(`does not match this library's record of build ${manifest.build.id} (1 difference): piece ${PRIORITY}: the manifest names version aaaaaaaaaaaa, the record`);
   });
 
   it('refuses a PDF with no manifest, in each language', async () => {

@@ -16,8 +16,9 @@ export async function reportAccessibility(ctx: CliContext, file: string, json: b
   }
   const a = 'cli:inspect.accessibility';
   ctx.out(t(`${a}.heading`, { file }));
+  // `count` is what a pass message's plural forms follow ("the 1 page" reads wrong).
   for (const f of findings) {
-    ctx.out(t(`${a}.line`, { mark: t(`${a}.mark.${f.status}`), name: t(`${a}.names.${f.check}`), detail: t(`${a}.${f.check}.${f.status}`, f.detail) }));
+    ctx.out(t(`${a}.line`, { mark: t(`${a}.mark.${f.status}`), name: t(`${a}.names.${f.check}`), detail: t(`${a}.${f.check}.${f.status}`, { ...f.detail, count: f.detail.total }) }));
   }
   const names = failed.map((f) => t(`${a}.names.${f.check}`)).join(', ');
   ctx.out(failed.length === 0 ? t(`${a}.allPass`, { total: findings.length }) : t(`${a}.someFail`, { failing: failed.length, total: findings.length, names }));

@@ -79,11 +79,11 @@ describe.skipIf(skip !== null)('briefing sync, sync conflicts, sync resolve, che
     expect(json[0]).toMatchObject({ id: 1, pieceId: packId, field: 'title', locale: 'fr', ours: { text: 'Titre d’Ottawa' }, theirs: { text: 'Titre du secrétariat' } });
 
     const check = await cli(['check', '--db', b]);
-    expect(check.stdout).toContain('1 sync conflicts to resolve (briefing sync conflicts):');
+    expect(check.stdout).toContain('1 sync conflict to resolve (briefing sync conflicts):');
     expect(check.stdout).toContain(`  - #1 packs/${packId} title (fr)`);
 
     const out = tempDir('briefing-sync-build-');
-    for (const [locale, words] of [['en', 'unresolved sync conflicts'], ['fr', 'conflits de synchronisation non résolus'], ['es', 'conflictos de sincronización sin resolver']] as const) {
+    for (const [locale, words] of [['en', 'has 1 unresolved sync conflict ('], ['fr', 'a 1 conflit de synchronisation non résolu ('], ['es', 'tiene 1 conflicto de sincronización sin resolver (']] as const) {
       const strict = await cli(['build', '--db', b, '--pack', packId, '--lang', 'en', '--out', out, '--strict'], { BRIEFING_LOCALE: locale });
       expect(strict.code).toBe(1);
       expect(strict.stderr).toContain(words);
@@ -94,7 +94,7 @@ describe.skipIf(skip !== null)('briefing sync, sync conflicts, sync resolve, che
     fs.writeFileSync(recipients, 'name\nAna Ruiz\n');
     const copies = await cli(['build', '--db', b, '--pack', packId, '--lang', 'en', '--out', path.join(out, 'copies'), '--strict', '--recipients', recipients]);
     expect(copies.code).toBe(1);
-    expect(copies.stderr).toContain('unresolved sync conflicts');
+    expect(copies.stderr).toContain('has 1 unresolved sync conflict (');
     expect(fs.existsSync(path.join(out, 'copies'))).toBe(false);
 
     const bad = await cli(['sync', 'resolve', '7', '--keep', 'theirs', '--db', b]);

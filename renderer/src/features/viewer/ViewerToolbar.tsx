@@ -55,7 +55,7 @@ export function ViewerToolbar({
         ? t('ui:viewer.searching')
         : t('ui:viewer.noMatch')
       : search.position === null
-        ? t('ui:viewer.matchesSoFar', { total: search.total })
+        ? t('ui:viewer.matchesSoFar', { count: search.total })
         : search.scanned < pageCount
           ? t('ui:viewer.matchOfSoFar', { position: search.position, total: search.total })
           : t('ui:viewer.matchOf', { position: search.position, total: search.total });
