@@ -1,6 +1,7 @@
 import type { ApiContext } from './ApiContext';
 import type { ApiRegistry } from './ApiRegistry';
 import { listUnitSummaries } from '../services/translation/listUnitSummaries';
+import { listUnitsInConflict } from '../services/translation/listUnitsInConflict';
 import { readTranslationUnit } from '../services/translation/readTranslationUnit';
 import { saveTranslation } from '../services/translation/saveTranslation';
 import { searchTranslationFields } from '../services/translation/searchTranslationFields';
@@ -13,7 +14,9 @@ import { createBackup } from '../services/backups/createBackup';
 /** The translator's view: the list of units, one unit whole, saving one, and XLIFF out and in. */
 export function registerTranslationApi(api: ApiRegistry, ctx: ApiContext): void {
   const { store } = ctx;
-  api.register('translation.units', (query) => listUnitSummaries(store, query, packTranslationScope));
+  api.register('translation.units', ({ conflicts, ...query }) =>
+    conflicts ? listUnitsInConflict(store, query, packTranslationScope) : listUnitSummaries(store, query, packTranslationScope),
+  );
   api.register('translation.unit', (ref) => readTranslationUnit(store, ref));
   api.register('translation.save', (edit) => saveTranslation(store, edit, approverNow(store)));
   api.register('translation.search', ({ query }) => searchTranslationFields(store, query));

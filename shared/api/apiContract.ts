@@ -170,6 +170,8 @@ export const API_INPUTS = {
     states: z.array(z.enum(TRANSLATION_STATES)).max(TRANSLATION_STATES.length).optional(),
     kind: z.enum(TRANSLATABLE_KINDS).nullable().optional(),
     packId: z.string().max(64).nullable().optional(),
+    /** Only the units with an open sync conflict, whatever their state (`states` is then ignored). */
+    conflicts: z.boolean().optional(),
   }),
   /** One unit whole (texts, hashes, the previous source), when the translator opens it. */
   'translation.unit': z.strictObject({

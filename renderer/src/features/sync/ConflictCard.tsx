@@ -9,6 +9,7 @@ import { useUiLocale } from '../../components/useUiLocale';
 import { WordDiff } from '../translate/WordDiff';
 import { fieldLabelKey, kindOfCollection } from '../../../../shared/descriptors/descriptors';
 import { cellText } from './cellText';
+import './sync.css';
 
 type Choice = { keep: 'ours' | 'theirs' } | { text: string };
 

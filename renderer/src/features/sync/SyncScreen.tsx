@@ -10,7 +10,6 @@ import { useUiLocale } from '../../components/useUiLocale';
 import { ConflictCard } from './ConflictCard';
 import { SyncCredentialsForm } from './SyncCredentialsForm';
 import { announceSyncChanged } from './syncEvents';
-import './sync.css';
 
 /** Sharing the library with other offices: Sync now, where it syncs, and the conflicts to resolve. */
 export function SyncScreen() {

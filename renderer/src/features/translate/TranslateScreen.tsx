@@ -29,6 +29,10 @@ import { StrictPanel } from './StrictPanel';
 import { XliffPanel } from './XliffPanel';
 import { ConcordancePanel } from './ConcordancePanel';
 import { TmxPanel } from './TmxPanel';
+import { unitConflictIndex } from '../../../../shared/translation/unitConflicts';
+import { ConflictCard } from '../sync/ConflictCard';
+import { announceSyncChanged } from '../sync/syncEvents';
+import { useOpenConflicts } from '../sync/useOpenConflicts';
 import './translate.css';
 
 /**
@@ -68,6 +72,16 @@ export function TranslateScreen() {
   const selected = index >= 0 ? visible[index] : work.units?.find((w) => w.key === selectedKey);
   const opened = useOpenUnit(selected, choices.source, choices.target, revision);
   const current = opened.work;
+  const openConflicts = useOpenConflicts();
+  const conflictIndex = useMemo(
+    () =>
+      choices.mode === 'library'
+        ? unitConflictIndex(openConflicts.data ?? [], (work.units ?? []).flatMap((w) => (w.mode === 'library' ? [w.unit] : [])), choices.source, choices.target)
+        : new Map<string, never[]>(),
+    [openConflicts.data, work.units, choices.mode, choices.source, choices.target],
+  );
+  const conflicted = useMemo(() => new Set(conflictIndex.keys()), [conflictIndex]);
+  const selectedConflicts = selected ? (conflictIndex.get(selected.key) ?? []) : [];
   const draftKey = selected ? `${choices.target}\u0000${selected.key}` : '';
   const saved = current?.unit.target ?? '';
   const text = draft && draft.key === draftKey ? draft.text : saved;
@@ -240,11 +254,32 @@ export function TranslateScreen() {
               selectedKey={selectedKey}
               target={choices.target}
               resetKey={`${choices.mode}|${choices.source}|${choices.target}|${needle}`}
+              conflicted={conflicted}
               onSelect={(key) => (key === selectedKey ? textareaRef.current?.focus() : guard(() => open(key, false)))}
             />
           ) : null}
         </section>
         <div className="translate-detail">
+          {selectedConflicts.length > 0 ? (
+            <section aria-labelledby="tr-conflicts-heading" data-testid="tr-conflicts">
+              <h3 id="tr-conflicts-heading">{t('ui:translate.conflictsHere', { count: selectedConflicts.length })}</h3>
+              <p className="hint">{t('ui:translate.conflictsHint')}</p>
+              <ul className="conflicts-here">
+                {selectedConflicts.map((c) => (
+                  <ConflictCard
+                    key={c.id}
+                    conflict={c}
+                    onResolved={() => {
+                      // The count in the header, these cards, the list's filter and the open text all change.
+                      announceSyncChanged();
+                      setDraft(null);
+                      reload();
+                    }}
+                  />
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {selected ? (
             <UnitEditor
               key={draftKey}

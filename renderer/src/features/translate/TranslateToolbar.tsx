@@ -96,6 +96,7 @@ export function TranslateToolbar({
                 type="checkbox"
                 data-testid={`tr-filter-${state}`}
                 checked={choices.states.includes(state)}
+                disabled={library && choices.conflictsOnly}
                 onChange={(e) =>
                   onChange({
                     states: e.target.checked
@@ -107,6 +108,17 @@ export function TranslateToolbar({
               {t(`ui:status.${state}`)}
             </label>
           ))}
+          {library ? (
+            <label className="tr-conflicts">
+              <input
+                type="checkbox"
+                data-testid="tr-filter-conflicts"
+                checked={choices.conflictsOnly}
+                onChange={(e) => onChange({ conflictsOnly: e.target.checked })}
+              />
+              {t('ui:translate.conflictsOnly')}
+            </label>
+          ) : null}
         </fieldset>
         <div className="field search-field">
           <label htmlFor={`${id}-search`}>{t('ui:translate.search')}</label>

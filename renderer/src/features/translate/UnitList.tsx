@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../shared/domain/locales';
 import { StatusBadge } from '../../components/StatusBadge';
+import { ConflictMark } from '../sync/ConflictMark';
 import { VirtualList } from '../../components/VirtualList';
 import { workTestId, type ListedUnit } from './workUnit';
 import { unitHeading } from './unitHeading';
@@ -14,12 +15,15 @@ export function UnitList({
   target,
   onSelect,
   resetKey,
+  conflicted,
 }: {
   units: readonly ListedUnit[];
   selectedKey: string | null;
   target: Locale;
   onSelect: (key: string) => void;
   resetKey: string;
+  /** Keys of the units an open sync conflict bears on. */
+  conflicted: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const renderRow = (work: ListedUnit) => {
@@ -40,6 +44,7 @@ export function UnitList({
           </span>
           <span className="row-details">{work.mode === 'library' ? work.unit.sourceExcerpt : work.unit.source}</span>
         </span>
+        {conflicted.has(work.key) ? <ConflictMark /> : null}
         <StatusBadge locale={target} state={work.unit.state} />
       </button>
     );

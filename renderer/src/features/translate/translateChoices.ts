@@ -13,6 +13,8 @@ export interface TranslateChoices {
   packId: string;
   namespace: EditableNamespace | '';
   search: string;
+  /** Only the units with an open sync conflict, whatever their state. */
+  conflictsOnly: boolean;
 }
 
 export const DEFAULT_STATES: TranslationState[] = ['missing', 'stale', 'draft'];
@@ -24,7 +26,7 @@ export const DEFAULT_STATES: TranslationState[] = ['missing', 'stale', 'draft'];
 export function defaultChoices(): TranslateChoices {
   const edition = storedEditionLanguage('en');
   const target: Locale = isLocale(edition) && edition !== 'fr' ? edition : 'en';
-  return { mode: 'library', source: 'fr', target, states: DEFAULT_STATES, kind: '', packId: '', namespace: '', search: '' };
+  return { mode: 'library', source: 'fr', target, states: DEFAULT_STATES, kind: '', packId: '', namespace: '', search: '', conflictsOnly: false };
 }
 
 /**

@@ -49,6 +49,7 @@ async function load(choices: TranslateChoices, countsOnly = false): Promise<ApiR
       states: countsOnly ? [] : choices.states,
       kind: choices.kind || null,
       packId: choices.packId || null,
+      ...(choices.conflictsOnly && !countsOnly ? { conflicts: true } : {}),
     });
     if (!result.ok) return result;
     const { units, progress, strictBlockers } = result.value;
@@ -68,7 +69,7 @@ async function load(choices: TranslateChoices, countsOnly = false): Promise<ApiR
 function queryKey(c: TranslateChoices): string | null {
   if (c.source === c.target) return null;
   return c.mode === 'library'
-    ? JSON.stringify(['library', c.source, c.target, [...c.states].sort(), c.kind, c.packId])
+    ? JSON.stringify(['library', c.source, c.target, c.conflictsOnly ? 'conflicts' : [...c.states].sort(), c.kind, c.packId])
     : JSON.stringify(['ui', c.source, c.target, c.namespace]);
 }
 

@@ -1,5 +1,6 @@
 import type { TranslationUnit, TranslationUnitSummary, UiStringUnit } from '../../../../shared/api/translationTypes';
 import { summarizeUnit } from '../../../../shared/translation/summarizeUnit';
+import { unitKey } from '../../../../shared/translation/unitConflicts';
 
 export type TranslateMode = 'library' | 'ui';
 
@@ -12,14 +13,13 @@ export type ListedUnit = { mode: 'library'; key: string; unit: TranslationUnitSu
 /** What the editor works on, whole, under one shape so the same editor serves both. */
 export type WorkUnit = { mode: 'library'; key: string; unit: TranslationUnit } | { mode: 'ui'; key: string; unit: UiStringUnit };
 
-const libraryKey = (unit: { pieceId: string; field: string }) => `${unit.pieceId}|${unit.field}`;
 
 export function listedLibrary(unit: TranslationUnitSummary): ListedUnit {
-  return { mode: 'library', key: libraryKey(unit), unit };
+  return { mode: 'library', key: unitKey(unit), unit };
 }
 
 export function libraryWork(unit: TranslationUnit): WorkUnit {
-  return { mode: 'library', key: libraryKey(unit), unit };
+  return { mode: 'library', key: unitKey(unit), unit };
 }
 
 export function uiWork(unit: UiStringUnit): WorkUnit & ListedUnit {
