@@ -80,7 +80,6 @@ describe.skipIf(!RUN_BROWSER_TESTS)('sync conflicts in the translator’s view',
     expect(await card.getByTestId('sync-base').innerText()).toContain('Human and multidimensional security');
     expect(await card.getByTestId('sync-theirs').innerText()).toContain('Ana Ruiz (Secretariat)');
     expect((await card.getByTestId('sync-theirs').locator('ins').allInnerTexts()).join(' ')).toContain('climate');
-    expect(await page.getByTestId('sync-conflict-count').innerText()).toBe('2 sync conflicts');
     await shot('open-en');
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
