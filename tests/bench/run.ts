@@ -3,7 +3,7 @@
  * here passes or fails. Compares our pdfmake builds with Chromium printing the same content
  * (what Electron's printToPDF does) when a Chromium or Chrome is found (helpers/findBrowser.ts).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,8 @@ import { runSyncBench } from './syncBench';
 import { runCheckPdfBench } from './checkPdfBench';
 import { BROWSER_ARGS, findBrowser } from '../helpers/findBrowser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+// @ts-expect-error: a plain .mjs module without types, shared with main/bin/briefing.mjs.
+import { freshCompiledCli } from '../../main/bin/compiledCli.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BROWSER = findBrowser();
@@ -85,15 +87,26 @@ function pdfStats(dir: string): { pages: number; bytes: number } {
   return { pages, bytes };
 }
 
+/**
+ * What a user runs: `briefing build` as a new process, from the command line compiled at install
+ * (out/node, through main/bin/briefing.mjs), never the TypeScript through tsx.
+ */
+function compiledCli(): void {
+  if (freshCompiledCli(ROOT)) return;
+  const compile = spawnSync(process.execPath, [path.join(ROOT, 'main/bin/compile.mjs')], { encoding: 'utf8' });
+  if (compile.status !== 0 || !freshCompiledCli(ROOT)) throw new Error(`the command line did not compile: ${compile.stderr}`);
+}
+
 async function freshBuild(name: string, db: string, pack: string, mode: LanguageMode) {
+  compiledCli();
   const times: number[] = [];
   const rss: number[] = [];
   const out = path.join(work, `fresh-${name}-${mode}`);
   for (let i = 0; i < RUNS; i++) {
     fs.rmSync(out, { recursive: true, force: true });
     const r = await run(process.execPath, [
-      path.join(ROOT, 'main/bin/run-ts.mjs'),
-      path.join(ROOT, 'tests/bench/childBuild.ts'),
+      '--import', pathToFileURL(path.join(ROOT, 'tests/bench/reportPeakRss.mjs')).href,
+      path.join(ROOT, 'main/bin/briefing.mjs'),
       'build', '--db', db, '--pack', pack, '--lang', mode, '--out', out,
     ]);
     const line = r.stderr.split('\n').find((l) => l.startsWith('BENCH '));
@@ -103,7 +116,7 @@ async function freshBuild(name: string, db: string, pack: string, mode: Language
   }
   const ms = median(times);
   results.set(`ours fresh ${name} ${mode}`, ms);
-  emit({ bench: 'build', engine: 'pdfmake', process: 'fresh', pack: name, mode, runs: RUNS, median_ms: round(ms), ...pdfStats(out), peak_rss_mb: round(Math.max(...rss)) });
+  emit({ bench: 'build', engine: 'pdfmake', process: 'fresh', pack: name, mode, runs: RUNS, median_ms: round(ms), ...pdfStats(out), peak_rss_mb: round(Math.max(...rss)), reference: 'briefing build as a new process, the command line compiled at install (out/node); peak RSS of the whole process' });
 }
 
 async function warmBuilds(name: string, doc: LibraryDocument, pack: string, modes: LanguageMode[]) {
