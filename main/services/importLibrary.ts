@@ -44,6 +44,15 @@ export function diffLibrary(current: LibraryDocument, incoming: LibraryDocument)
   return { counts, changed };
 }
 
+/** Below this many records, only the records a document carries are read to compare (a sync's few). */
+const READ_BY_ID_MAX = 2000;
+
+/** What the library holds of a document's records (a record absent here counts as added). */
+function currentFor(store: LibraryStore, doc: LibraryDocument): LibraryDocument {
+  const ids = LIBRARY_COLLECTIONS.flatMap((c) => (doc[c] as AnyRecord[]).map(keyOf));
+  return ids.length <= READ_BY_ID_MAX ? store.readRecords(ids) : store.readDocument();
+}
+
 /**
  * Writes every added or updated record in one transaction: all or nothing. Foreign keys are
  * deferred to the commit, so records may refer to each other in any order.
@@ -57,7 +66,7 @@ export function applyLibraryDocument(
   // Canonical form first (idempotent): source hashes filled in, lists sorted, as the store expects.
   const doc = normalizeLibraryDocument(input, hashSourceText);
   carryApprovals(store, doc, approver);
-  const { counts, changed } = diffLibrary(store.readDocument(), doc);
+  const { counts, changed } = diffLibrary(currentFor(store, doc), doc);
   const pick = <C extends LibraryCollection>(collection: C) =>
     (doc[collection] as AnyRecord[]).filter((r) => changed[collection].has(keyOf(r))) as LibraryDocument[C];
   const changedOnly = { ...doc } as LibraryDocument;

@@ -96,6 +96,38 @@ export class LibraryRepository {
     return out;
   }
 
+  /**
+   * The files that differ between two commits' trees, path → [oid in a, oid in b] (undefined where
+   * absent); with no `a`, every file of `b`. Subtrees with the same id are skipped unread, so the
+   * cost is that of the change, not of the library; a change larger than any library is refused.
+   */
+  async changedFiles(a: string | null, b: string): Promise<Map<string, [string | undefined, string | undefined]>> {
+    const out = new Map<string, [string | undefined, string | undefined]>();
+    const entries = async (oid: string | undefined) => (oid === undefined ? [] : (await git.readTree({ ...this.base, oid })).tree);
+    const walk = async (left: string | undefined, right: string | undefined, prefix: string): Promise<void> => {
+      const l = new Map((await entries(left)).map((e) => [e.path, e]));
+      const r = new Map((await entries(right)).map((e) => [e.path, e]));
+      for (const name of new Set([...l.keys(), ...r.keys()])) {
+        const x = l.get(name);
+        const y = r.get(name);
+        if (x && y && x.oid === y.oid && x.type === y.type) continue;
+        const path = `${prefix}${name}`;
+        const xt = x?.type === 'tree' ? x.oid : undefined;
+        const yt = y?.type === 'tree' ? y.oid : undefined;
+        if (xt !== undefined || yt !== undefined) await walk(xt, yt, `${path}/`);
+        const xb = x && x.type !== 'tree' ? x.oid : undefined;
+        const yb = y && y.type !== 'tree' ? y.oid : undefined;
+        if (xb !== undefined || yb !== undefined) {
+          if (out.size >= MAX_TREE_ENTRIES) throw new AppError('sync.tooManyFiles', { limit: MAX_TREE_ENTRIES });
+          out.set(path, [xb, yb]);
+        }
+      }
+    };
+    const treeOf = async (commit: string) => (await git.readCommit({ ...this.base, oid: commit })).commit.tree;
+    await walk(a === null ? undefined : await treeOf(a), await treeOf(b), '');
+    return out;
+  }
+
   async readBlob(oid: string): Promise<Uint8Array> {
     return (await git.readBlob({ ...this.base, oid })).blob;
   }
@@ -111,12 +143,15 @@ export class LibraryRepository {
     return out;
   }
 
-  /** Commits these files (path → [oid, text]) as the whole tree, on the given parents; moves main. */
-  async commitFiles(files: ReadonlyMap<string, readonly [string, string]>, parents: string[], message: string, author: SyncAuthor): Promise<string> {
+  /**
+   * Commits these files (path → [oid, text]) as the whole tree, on the given parents; moves main.
+   * A file without its text must already be in the repository (it is in a parent's tree).
+   */
+  async commitFiles(files: ReadonlyMap<string, readonly [string, string?]>, parents: string[], message: string, author: SyncAuthor): Promise<string> {
     const have = new Set(parents.length > 0 ? (await this.treeFiles(parents[0]!)).values() : []);
     const dirs = new Map<string, { mode: string; path: string; oid: string; type: 'blob' | 'tree' }[]>();
     for (const [path, [oid, text]] of files) {
-      if (!have.has(oid)) await git.writeBlob({ fs, gitdir: this.gitdir, blob: new TextEncoder().encode(text) });
+      if (text !== undefined && !have.has(oid)) await git.writeBlob({ fs, gitdir: this.gitdir, blob: new TextEncoder().encode(text) });
       const slash = path.lastIndexOf('/');
       const dir = path.slice(0, slash);
       if (!dirs.has(dir)) dirs.set(dir, []);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { AppError, isAppError } from '../../../shared/errors/AppError';
-import { EMPTY_LOOKUP } from '../../../shared/schemas/checkLibraryDocument';
+import type { LibraryLookup } from '../../../shared/schemas/checkLibraryDocument';
 import {
   LIBRARY_COLLECTIONS,
   LIBRARY_FORMAT,
@@ -17,6 +17,8 @@ import { applyLibraryDocument } from '../importLibrary';
 import { checkLibraryShape, parseLibraryShape } from '../parseLibraryDocument';
 import type { LibraryStore } from '../LibraryStore';
 import { filesToLibrary, libraryToFiles, pieceFilePath } from './libraryFiles';
+import { pieceStates, piecePath, piecesChangedSince, readSyncMark, writeSyncMark, type PieceState } from './syncMark';
+import { referrerIds } from '../trash/referrerIds';
 import { LibraryRepository, authorLabel, type SyncAuthor, type SyncCredentials } from './LibraryRepository';
 import { listConflicts, recordConflicts } from './syncConflicts';
 import { remoteError } from './remoteError';
@@ -78,21 +80,18 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
   };
 
   const local = await commitLocalChanges(store, repo, options.author);
-  let { mark, ours, oursFiles, head } = local;
+  let { mark, head } = local;
   report.committedLocal = local.committed;
 
   for (let attempt = 0; ; attempt++) {
     const remote = await fetchRemote(repo, url, credentials, timeoutMs);
     if (remote && !(await repo.isAncestor(remote, head))) {
-      const result = await integrate(store, repo, { head, remote, ours, oursFiles, mark, me, message, author: options.author });
+      const result = await integrate(store, repo, { head, remote, mark, me, message, author: options.author });
       head = result.head;
       report.integrated = result.fastForward && report.integrated !== 'merged' ? 'fastForward' : 'merged';
       report.changedPieces += result.changedPieces;
       report.newConflicts += result.conflicts;
-      oursFiles = result.oursFiles;
-      // Read again only for a second round (a push refused because the remote moved).
-      mark = changeMark(store);
-      ours = store.readDocument();
+      mark = result.mark;
     }
     if (remote === head) break;
     await options.beforePush?.(attempt);
@@ -109,19 +108,39 @@ export async function syncLibrary(store: LibraryStore, options: SyncOptions): Pr
   return report;
 }
 
-/** The library as it is now, committed on the repository's main if it differs from its head. */
+/**
+ * The library as it is now, committed on the repository's main if it differs from its head. With a
+ * mark of the last sync (syncMark) only the pieces changed since are read; without one, all of them.
+ * Either way main's tree is then the library's files, and the mark says so.
+ */
 export async function commitLocalChanges(store: LibraryStore, repo: LibraryRepository, author: SyncAuthor) {
   const me = authorLabel(author);
-  const mark = changeMark(store);
-  const ours = store.readDocument();
-  const oursFiles = LibraryRepository.oids(libraryToFiles(ours));
   let head = await repo.head();
+  // From here to the read of the records nothing waits: no write can come between them.
+  const prior = head ? readSyncMark(repo.gitdir, store) : null;
+  const mark = changeMark(store);
+  const pieces = pieceStates(store);
+  let next: Files;
+  let before: ReadonlyMap<string, string> | null = null;
+  if (prior && prior.commit === head) {
+    const { changed, removed } = piecesChangedSince(prior.pieces, pieces);
+    if (changed.length === 0 && removed.length === 0) return { mark, head: head!, committed: false };
+    const files = LibraryRepository.oids(libraryToFiles(store.readRecords(changed)));
+    before = await repo.treeFiles(head!);
+    next = new Map([...before].map(([p, oid]) => [p, [oid] as const]));
+    for (const r of removed) next.delete(piecePath(r.id, r.kind));
+    for (const [p, entry] of files) next.set(p, entry);
+  } else {
+    next = LibraryRepository.oids(libraryToFiles(store.readDocument()));
+    if (head) before = await repo.treeFiles(head);
+  }
   let committed = false;
-  if (!head || !sameFiles(await repo.treeFiles(head), oursFiles)) {
-    head = await repo.commitFiles(oursFiles, head ? [head] : [], syncMessage(`Library changes from ${me}`, me), author);
+  if (!head || !before || !sameFiles(before, next)) {
+    head = await repo.commitFiles(next, head ? [head] : [], syncMessage(`Library changes from ${me}`, me), author);
     committed = true;
   }
-  return { mark, ours, oursFiles, head, committed };
+  writeSyncMark(repo.gitdir, store, { commit: head, pieces });
+  return { mark, head, committed };
 }
 
 const syncMessage = (title: string, me: string) => `${title}\n\n${TRAILER}${me}\n`;
@@ -137,7 +156,7 @@ export async function receiveCommit(store: LibraryStore, repo: LibraryRepository
   if (await repo.isAncestor(remote, local.head)) {
     return { head: local.head, committedLocal: local.committed, integrated: 'none' as const, changedPieces: 0, conflicts: 0 };
   }
-  const result = await integrate(store, repo, { ...local, remote, me, message: (t) => syncMessage(t, me), author });
+  const result = await integrate(store, repo, { head: local.head, mark: local.mark, remote, me, message: (t) => syncMessage(t, me), author });
   return { head: result.head, committedLocal: local.committed, integrated: result.fastForward ? ('fastForward' as const) : ('merged' as const), changedPieces: result.changedPieces, conflicts: result.conflicts };
 }
 
@@ -164,72 +183,71 @@ async function pushRemote(repo: LibraryRepository, url: string, credentials: Syn
   }
 }
 
-function sameFiles(tree: ReadonlyMap<string, string>, files: ReadonlyMap<string, readonly [string, string]>): boolean {
+function sameFiles(tree: ReadonlyMap<string, string>, files: ReadonlyMap<string, readonly [string, string?]>): boolean {
   if (tree.size !== files.size) return false;
   for (const [p, [oid]] of files) if (tree.get(p) !== oid) return false;
   return true;
 }
 
 interface IntegrateInput {
+  /** main, whose tree is the library's files (commitLocalChanges made it so). */
   head: string;
   remote: string;
-  ours: LibraryDocument;
-  oursFiles: Map<string, readonly [string, string]>;
-  /** changeMark when `ours` was read. */
+  /** changeMark when main was made from the library. */
   mark: string;
   me: string;
   message: (title: string) => string;
   author: SyncAuthor;
 }
 
-type Files = Map<string, readonly [string, string]>;
+/** path → [oid, text]; without the text, the file is already in the repository. */
+type Files = Map<string, readonly [string, string?]>;
 
 /** A mark that moves with every change written through the gate (each records a version). */
 const changeMark = (store: LibraryStore) => String(store.db.prepare("SELECT count(*) || ':' || ifnull(max(at), '') FROM piece_versions").pluck().get());
 
+/**
+ * Takes `remote` into the library. Only the files that differ between the common ancestor and either
+ * side are read (a tree diff, not the whole library): the rest is the same piece on all sides.
+ */
 async function integrate(store: LibraryStore, repo: LibraryRepository, input: IntegrateInput) {
-  const { head, remote, ours, oursFiles } = input;
+  const { head, remote } = input;
   const fastForward = await repo.isAncestor(head, remote);
   const baseOid = fastForward ? head : await repo.mergeBase(head, remote);
-  const oursTree = new Map([...oursFiles].map(([p, [oid]]) => [p, oid]));
-  const theirsTree = await repo.treeFiles(remote);
-  const baseTree = !baseOid ? new Map<string, string>() : baseOid === head ? oursTree : await repo.treeFiles(baseOid);
-  // Only the files that differ somewhere take part: the rest is the same piece on all sides.
-  const changed = [...new Set([...baseTree.keys(), ...oursTree.keys(), ...theirsTree.keys()])].filter(
-    (p) => !(baseTree.get(p) === oursTree.get(p) && oursTree.get(p) === theirsTree.get(p)),
-  );
+  const theirsDiff = await repo.changedFiles(baseOid, remote);
+  const oursDiff = fastForward ? new Map<string, [string | undefined, string | undefined]>() : await repo.changedFiles(baseOid, head);
+  const changed = [...new Set([...oursDiff.keys(), ...theirsDiff.keys()])].sort();
   const changedSet = new Set(changed);
+  const baseOf = (p: string) => (theirsDiff.get(p) ?? oursDiff.get(p))![0];
+  const oursOf = (p: string) => (oursDiff.has(p) ? oursDiff.get(p)![1] : baseOf(p));
+  const theirsOf = (p: string) => (theirsDiff.has(p) ? theirsDiff.get(p)![1] : baseOf(p));
   // Every such file of the remote is read and checked (path, size, shape): the remote is anyone's.
-  const side = async (tree: ReadonlyMap<string, string>) => {
+  const blobs = new Map<string, Uint8Array>();
+  const side = async (oidOf: (p: string) => string | undefined) => {
     const files = new Map<string, string | Uint8Array>();
     for (const p of changed) {
-      const oid = tree.get(p);
-      if (oid !== undefined) files.set(p, oid === oursTree.get(p) ? oursFiles.get(p)![1] : await repo.readBlob(oid));
+      const oid = oidOf(p);
+      if (oid === undefined) continue;
+      if (!blobs.has(oid)) blobs.set(oid, await repo.readBlob(oid));
+      files.set(p, blobs.get(oid)!);
     }
     return filesToLibrary(files);
   };
-  const [subBase, subOurs, subTheirs] = [await side(baseTree), await side(oursTree), await side(theirsTree)];
+  const [subBase, subOurs, subTheirs] = [await side(baseOf), await side(oursOf), await side(theirsOf)];
   const theirsBy = await commitAuthor(repo, remote);
   const { merged, conflicts } = fastForward
     ? { merged: subTheirs, conflicts: [] }
     : mergeLibraries(subBase, subOurs, subTheirs, { ours: input.me, theirs: theirsBy });
-  const full = checkMerged(ours, merged, changedSet);
-  const now = new Date().toISOString();
-  const incoming = emptyLibraryDocument();
+  const keptPaths = new Set(LIBRARY_COLLECTIONS.flatMap((c) => (merged[c] as object[]).map((r) => pieceFilePath(c, keyOf(r)))));
   const gone: { collection: LibraryCollection; record: object }[] = [];
   for (const collection of LIBRARY_COLLECTIONS) {
-    const keep = new Set<string>();
-    for (const record of full[collection] as object[]) {
-      const path = pieceFilePath(collection, keyOf(record));
-      if (!changedSet.has(path)) continue;
-      keep.add(path);
-      (incoming[collection] as object[]).push(record);
-    }
-    for (const record of ours[collection] as object[]) {
-      const path = pieceFilePath(collection, keyOf(record));
-      if (changedSet.has(path) && !keep.has(path)) gone.push({ collection, record });
+    for (const record of subOurs[collection] as object[]) {
+      if (!keptPaths.has(pieceFilePath(collection, keyOf(record)))) gone.push({ collection, record });
     }
   }
+  const incoming = checkMerged(store, merged, gone, changedSet);
+  const before = await repo.treeFiles(head);
+  const now = new Date().toISOString();
   store.write(() => {
     // Edited in the app while this sync ran: nothing is written, the next sync takes the edit.
     if (changeMark(store) !== input.mark) throw new AppError('sync.libraryChanged');
@@ -237,15 +255,18 @@ async function integrate(store: LibraryStore, repo: LibraryRepository, input: In
     deletePieces(store, gone);
     recordConflicts(store, conflicts, now);
   });
-  // The files of what the library now holds: ours, with the changed pieces as written.
-  const afterFiles: Files = new Map(oursFiles);
-  for (const p of changed) afterFiles.delete(p);
+  // Read at once, before anything can wait: the state the next mark records is this write's.
+  const pieces: PieceState = pieceStates(store);
+  const mark = changeMark(store);
   const written = store.readRecords(LIBRARY_COLLECTIONS.flatMap((c) => (incoming[c] as object[]).map(keyOf)));
+  // The files of what the library now holds: ours, with the changed pieces as written.
+  const afterFiles: Files = new Map([...before].map(([p, oid]) => [p, [oid] as const]));
+  for (const p of changed) afterFiles.delete(p);
   for (const [p, entry] of LibraryRepository.oids(libraryToFiles(written))) afterFiles.set(p, entry);
   let newHead: string;
   if (fastForward) {
     await repo.setHead(remote);
-    newHead = sameFiles(theirsTree, afterFiles)
+    newHead = changed.every((p) => afterFiles.get(p)?.[0] === theirsOf(p))
       ? remote
       : await repo.commitFiles(afterFiles, [remote], input.message(`Library in canonical form, by ${input.me}`), input.author);
   } else {
@@ -257,29 +278,49 @@ async function integrate(store: LibraryStore, repo: LibraryRepository, input: In
     const title = conflicts.length > 0 ? `Merge with ${theirsBy} (${conflicts.length} conflicts, ours kept)\n\n${lines.join('\n')}` : `Merge with ${theirsBy}`;
     newHead = await repo.commitFiles(afterFiles, [head, remote], input.message(title), input.author);
   }
-  const changedPieces = changed.filter((p) => afterFiles.get(p)?.[0] !== oursFiles.get(p)?.[0]).length;
-  return { head: newHead, fastForward, conflicts: conflicts.length, changedPieces, oursFiles: afterFiles };
+  writeSyncMark(repo.gitdir, store, { commit: newHead, pieces });
+  const changedPieces = changed.filter((p) => afterFiles.get(p)?.[0] !== oursOf(p)).length;
+  return { head: newHead, fastForward, conflicts: conflicts.length, changedPieces, mark };
 }
 
 /**
- * The merged library must pass every check an imported library passes, on its own: each merged
- * piece its fields (a merge can pair cells no one wrote together), the whole its ids and references.
+ * The merged pieces must pass every check an imported library passes: each its fields (a merge can
+ * pair cells no one wrote together), and their ids and references against the library as it will
+ * be: without the pieces the merge removes, whose referrers are checked too. Returns the changed
+ * pieces in canonical form.
  */
-function checkMerged(ours: LibraryDocument, merged: LibraryDocument, changed: ReadonlySet<string>): LibraryDocument {
-  const full = { ...ours } as LibraryDocument;
-  for (const collection of LIBRARY_COLLECTIONS) {
-    const kept = (ours[collection] as object[]).filter((r) => !changed.has(pieceFilePath(collection, keyOf(r))));
-    (full[collection] as object[]) = [...kept, ...(merged[collection] as object[])];
-  }
+function checkMerged(
+  store: LibraryStore,
+  merged: LibraryDocument,
+  gone: readonly { collection: LibraryCollection; record: object }[],
+  changed: ReadonlySet<string>,
+): LibraryDocument {
+  const goneIds = new Set(gone.flatMap(({ collection, record }) => [keyOf(record), ...(collection === 'packs' ? (record as PackDoc).sections.map((s) => s.id) : [])]));
+  const mergedIds = new Set(LIBRARY_COLLECTIONS.flatMap((c) => (merged[c] as object[]).map(keyOf)));
+  const referrers = [...new Set([...goneIds].flatMap((id) => referrerIds(store, id)))].filter((id) => !goneIds.has(id) && !mergedIds.has(id));
+  const others = referrers.length > 0 ? store.readRecords(referrers) : emptyLibraryDocument();
+  const doc = emptyLibraryDocument();
+  for (const c of LIBRARY_COLLECTIONS) (doc[c] as object[]) = [...(merged[c] as object[]), ...(others[c] as object[])];
+  const present = (id: string | undefined) => (id === undefined || goneIds.has(id) ? undefined : id);
+  const lookup: LibraryLookup = {
+    kindOf: (id) => (goneIds.has(id) ? undefined : store.kindOf(id)),
+    priorityIdAt: (network, number) => present(store.priorityIdAt(network, number)),
+    packIdWithSlug: (slug) => present(store.packIdWithSlug(slug)),
+    instrumentParent: (id) => (goneIds.has(id) ? undefined : store.instrumentParent(id)),
+  };
+  let full: LibraryDocument;
   try {
     parseLibraryShape({ ...merged, format: LIBRARY_FORMAT, formatVersion: LIBRARY_FORMAT_VERSION }, 'merged library');
-    return checkLibraryShape(full, 'merged library', EMPTY_LOOKUP);
+    full = checkLibraryShape(doc, 'merged library', lookup);
   } catch (error) {
     if (isAppError(error) && error.code === 'import.invalid') {
       throw new AppError('sync.mergeInvalid', { count: error.problems.length }, error.problems, { cause: error });
     }
     throw error;
   }
+  const incoming = emptyLibraryDocument();
+  for (const c of LIBRARY_COLLECTIONS) (incoming[c] as object[]) = (full[c] as object[]).filter((r) => changed.has(pieceFilePath(c, keyOf(r))));
+  return incoming;
 }
 
 /** Pieces the merge removed (deleted on the other side, untouched here). */
