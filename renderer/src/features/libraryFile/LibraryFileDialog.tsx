@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/apiContract';
 import type { LibraryImportReport } from '../../../../shared/api/libraryFileTypes';
 import { LIBRARY_COLLECTIONS } from '../../../../shared/schemas/libraryCollections';
-import { isAppError } from '../../../../shared/errors/AppError';
-import { decodeUtf8 } from '../../../../shared/text/decodeUtf8';
+import { readPickedFile } from '../../components/readPickedFile';
 import { getApi } from '../../api/getApi';
 import { toApiError, unwrap } from '../../api/ApiFailure';
 import { downloadText } from '../../api/downloadText';
@@ -75,20 +74,15 @@ export function LibraryFileDialog({ onClose, start = 'import' }: { onClose: () =
   const choose = async (list: FileList | null) => {
     const file = list?.[0];
     if (!file) return;
-    const name = file.name.slice(0, 255) || 'library.json';
-    let text: string;
-    try {
-      // Strict: File.text() would turn bytes that are not UTF-8 into U+FFFD without a word.
-      text = decodeUtf8(new Uint8Array(await file.arrayBuffer()), name);
-    } catch (caught) {
-      if (!isAppError(caught)) throw caught;
+    const read = await readPickedFile(file, { tooLargeCode: 'import.fileTooLarge', name: file.name.slice(0, 255) || 'library.json' });
+    if (!read.ok) {
       setReport(null);
       setChosen(null);
       setNotice('');
-      setError({ code: caught.code, params: caught.params, problems: [] });
+      setError(read.error);
       return;
     }
-    const picked = { name, text };
+    const picked = { name: read.name, text: read.text };
     setChosen(picked);
     await dryRun(picked);
   };

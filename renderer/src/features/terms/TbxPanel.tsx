@@ -5,8 +5,7 @@ import type { TermbaseImportReport } from '../../../../shared/terms/termbaseImpo
 import { getApi } from '../../api/getApi';
 import { downloadText } from '../../api/downloadText';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { decodeUtf8 } from '../../../../shared/text/decodeUtf8';
-import { isAppError } from '../../../../shared/errors/AppError';
+import { readPickedFile } from '../../components/readPickedFile';
 
 /** The termbase out as TBX for CAT tools, and a TBX file in, all or nothing (terms arrive as drafts). */
 export function TbxPanel({ onImported }: { onImported: () => void }) {
@@ -35,14 +34,9 @@ export function TbxPanel({ onImported }: { onImported: () => void }) {
     setError(null);
     setReport(null);
     setStatus('');
-    let xml: string;
-    try {
-      // Strict: File.text() would turn bytes that are not UTF-8 into U+FFFD without a word.
-      xml = decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name);
-    } catch (caught) {
-      if (!isAppError(caught)) throw caught;
-      return setError({ code: caught.code, params: caught.params, problems: [] });
-    }
+    const read = await readPickedFile(file, { tooLargeCode: 'tbx.tooLarge' });
+    if (!read.ok) return setError(read.error);
+    const xml = read.text;
     setBusy(true);
     const result = await getApi()['terms.importTbx']({ xml });
     setBusy(false);

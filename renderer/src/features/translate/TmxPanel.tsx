@@ -7,11 +7,9 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { Dialog } from '../../components/Dialog';
 import { toApiError, unwrap } from '../../api/ApiFailure';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { decodeUtf8 } from '../../../../shared/text/decodeUtf8';
-import { isAppError } from '../../../../shared/errors/AppError';
+import { readPickedFile } from '../../components/readPickedFile';
 
 /** LIMITS.importFileBytes, as in XliffPanel: a file main would refuse is never read here. */
-const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 type Phase =
   | { phase: 'idle' }
@@ -47,19 +45,9 @@ export function TmxPanel() {
   const readFile = (file: File) =>
     run(async () => {
       setState({ phase: 'idle' });
-      if (file.size > MAX_IMPORT_BYTES) {
-        setError({ code: 'tmx.tooLarge', params: { size: Math.ceil(file.size / 1024 / 1024), limit: MAX_IMPORT_BYTES / 1024 / 1024 }, problems: [] });
-        return;
-      }
-      let xml: string;
-      try {
-        // Strict: File.text() would turn bytes that are not UTF-8 into U+FFFD without a word.
-        xml = decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name);
-      } catch (caught) {
-        if (!isAppError(caught)) throw caught;
-        setError({ code: caught.code, params: caught.params, problems: [] });
-        return;
-      }
+      const read = await readPickedFile(file, { tooLargeCode: 'tmx.tooLarge' });
+      if (!read.ok) return setError(read.error);
+      const xml = read.text;
       setState({ phase: 'busy' });
       const report = unwrap(await getApi()['memory.importTmx']({ fileName: file.name, xml, dryRun: true }));
       setState({ phase: 'review', xml, fileName: file.name, report });

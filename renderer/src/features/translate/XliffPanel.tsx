@@ -9,14 +9,12 @@ import { downloadText } from '../../api/downloadText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImportReport } from './ImportReport';
 import type { TranslateMode } from './workUnit';
-import { decodeUtf8 } from '../../../../shared/text/decodeUtf8';
-import { isAppError } from '../../../../shared/errors/AppError';
+import { readPickedFile } from '../../components/readPickedFile';
 
 /**
  * The largest import main accepts (LIMITS.importFileBytes); not imported from shared/schemas,
  * which would bring zod into the renderer. Checked here so a huge file is never read.
  */
-const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 type Phase =
   | { phase: 'idle' }
@@ -92,23 +90,9 @@ export function XliffPanel({
 
   const readFile = (file: File) =>
     run(async () => {
-      if (file.size > MAX_IMPORT_BYTES) {
-        setError({
-          code: 'xliff.tooLarge',
-          params: { size: Math.ceil(file.size / 1024 / 1024), limit: MAX_IMPORT_BYTES / 1024 / 1024 },
-          problems: [],
-        });
-        return;
-      }
-      let xml: string;
-      try {
-        // Strict: File.text() would turn bytes that are not UTF-8 into U+FFFD without a word.
-        xml = decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name);
-      } catch (caught) {
-        if (!isAppError(caught)) throw caught;
-        setError({ code: caught.code, params: caught.params, problems: [] });
-        return;
-      }
+      const read = await readPickedFile(file, { tooLargeCode: 'xliff.tooLarge' });
+      if (!read.ok) return setError(read.error);
+      const xml = read.text;
       setState({ phase: 'busy' });
       const report = unwrap(await getApi()['translation.importXliff']({ xml, dryRun: true }));
       setState({ phase: 'review', xml, fileName: file.name, report });
