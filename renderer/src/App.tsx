@@ -91,7 +91,7 @@ function Shell() {
         ) : route.screen === 'terms' ? (
           <TermsScreen />
         ) : route.screen === 'sync' ? (
-          <SyncScreen />
+          <SyncScreen pieceId={route.pieceId} />
         ) : (
           <SettingsScreen />
         )}

@@ -24,4 +24,5 @@ export type Route =
   | { screen: 'translate' }
   | { screen: 'terms' }
   | { screen: 'settings' }
-  | { screen: 'sync' };
+  /** `pieceId`: only that piece's conflicts (from the piece's own page). */
+  | { screen: 'sync'; pieceId?: string };

@@ -56,7 +56,7 @@ const entry = (id: string, title: string, details: ListEntry['details'] = {}, fr
   states: { en: 'approved', fr, es: 'approved' },
   details,
 });
-const none: LibraryFilters = { instrumentKind: '', country: '', tag: '', status: '', statusLocale: 'en' };
+const none: LibraryFilters = { instrumentKind: '', country: '', tag: '', status: '', statusLocale: 'en', conflicts: false };
 
 describe('library list filters (pure)', () => {
   const entries = [
@@ -91,5 +91,11 @@ describe('library list filters (pure)', () => {
     expect(ids(filterEntries(entries, null, '', null, { ...none, tag: 'security' }))).toEqual(['note-a', 'note-c']);
     expect(ids(filterEntries(entries, null, '', null, { ...none, status: 'stale', statusLocale: 'fr' }))).toEqual(['note-b']);
     expect(ids(filterEntries(entries, null, '', null, { ...none, status: 'stale', statusLocale: 'en' }))).toEqual([]);
+    // Only the pieces with an open sync conflict, with a search too.
+    const conflicted = new Set(['note-c', 'elsewhere']);
+    expect(ids(filterEntries(entries, null, '', null, { ...none, conflicts: true }, conflicted))).toEqual(['note-c']);
+    expect(ids(filterEntries(entries, null, '', null, { ...none, conflicts: true }))).toEqual([]);
+    expect(ids(filterEntries(entries, null, '', null, none, conflicted))).toEqual(['note-a', 'note-b', 'note-c']);
+    expect(ids(filterEntries(entries, foldTitles(entries), 'securite', null, { ...none, conflicts: true }, conflicted))).toEqual([]);
   });
 });

@@ -15,6 +15,9 @@ import { useUiLocale } from '../../components/useUiLocale';
 import type { LibraryKind } from '../../navigation/Route';
 import { filterEntries, foldTitles, type LibraryFilters, type Row } from './filterEntries';
 import { rowDetails, rowDetailsLoaded, rowDetailsReady } from './rowDetails';
+import { piecesInConflict } from '../../../../shared/translation/unitConflicts';
+import { ConflictMark } from '../sync/ConflictMark';
+import { useOpenConflicts } from '../sync/useOpenConflicts';
 
 const PIECE_KIND: Record<LibraryKind, string> = {
   priorities: 'priority',
@@ -34,7 +37,7 @@ export interface BrowserState {
 }
 
 export function emptyBrowserState(locale: Locale): BrowserState {
-  return { query: '', filters: { instrumentKind: '', country: '', tag: '', status: '', statusLocale: locale } };
+  return { query: '', filters: { instrumentKind: '', country: '', tag: '', status: '', statusLocale: locale, conflicts: false } };
 }
 
 /** One kind's list: search as you type, filters, status badges, 10,000 rows without a stall. */
@@ -101,9 +104,11 @@ export function LibraryBrowser({
       });
   }, [debounced, locale, kind]);
 
+  const openConflicts = useOpenConflicts();
+  const conflicted = useMemo(() => piecesInConflict(openConflicts.data ?? []), [openConflicts.data]);
   const rows = useMemo(
-    () => filterEntries(entries, folded, query, hits && hits.query === query.trim() ? hits.hits : null, filters),
-    [entries, folded, query, hits, filters],
+    () => filterEntries(entries, folded, query, hits && hits.query === query.trim() ? hits.hits : null, filters, conflicted),
+    [entries, folded, query, hits, filters, conflicted],
   );
 
   const countries = useMemo(() => {
@@ -120,7 +125,7 @@ export function LibraryBrowser({
   }, [entries, kind]);
 
   const setFilter = (patch: Partial<LibraryFilters>) => onState({ query, filters: { ...filters, ...patch } });
-  const filtered = query.trim() !== '' || filters.instrumentKind !== '' || filters.country !== '' || filters.tag !== '' || filters.status !== '';
+  const filtered = query.trim() !== '' || filters.instrumentKind !== '' || filters.country !== '' || filters.tag !== '' || filters.status !== '' || filters.conflicts;
   const kindName = t(`ui:kinds.${kind}`);
 
   const renderRow = (row: Row) => {
@@ -141,6 +146,7 @@ export function LibraryBrowser({
             {row.excerpt ? <Excerpt text={row.excerpt} /> : rowDetails(kind, entry, locale, t)}
           </span>
         </span>
+        {conflicted.has(entry.id) ? <ConflictMark /> : null}
         <StatusBadges states={entry.states} />
       </button>
     );
@@ -228,6 +234,10 @@ export function LibraryBrowser({
             ))}
           </select>
         </div>
+        <label className="filter-check">
+          <input type="checkbox" data-testid="filter-conflicts" checked={filters.conflicts} onChange={(e) => setFilter({ conflicts: e.target.checked })} />
+          {t('ui:library.conflictsOnly')}
+        </label>
         {filtered ? (
           <button type="button" className="button-link" data-testid="clear-filters" onClick={() => onState(emptyBrowserState(locale))}>
             {t('ui:library.clear')}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { PieceConflicts } from '../sync/PieceConflicts';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, PieceRecord } from '../../../../shared/api/apiContract';
 import type { Locale } from '../../../../shared/domain/locales';
@@ -153,6 +154,7 @@ export function PieceEditor({
         />
       ) : null}
       <ErrorAlert error={error ?? loaded.error} />
+      {isNew ? null : <PieceConflicts pieceId={id} />}
       {!draft && loaded.loading ? <p className="loading">{t('ui:loading')}</p> : null}
       {draft ? (
         <form

@@ -9,6 +9,8 @@ export interface LibraryFilters {
   tag: string;
   status: TranslationState | '';
   statusLocale: Locale;
+  /** Only the pieces with an open sync conflict. */
+  conflicts: boolean;
 }
 
 export interface Row {
@@ -22,7 +24,8 @@ export function foldTitles(entries: readonly ListEntry[]): string[] {
   return entries.map((e) => foldText(`${e.title} ${e.id}`));
 }
 
-function passes(entry: ListEntry, filters: LibraryFilters): boolean {
+function passes(entry: ListEntry, filters: LibraryFilters, conflicted: ReadonlySet<string>): boolean {
+  if (filters.conflicts && !conflicted.has(entry.id)) return false;
   const d = entry.details;
   if (filters.instrumentKind && d.kind !== filters.instrumentKind) return false;
   if (filters.country === '-' && d.countryCode !== null && d.countryCode !== undefined) return false;
@@ -44,9 +47,11 @@ export function filterEntries(
   query: string,
   hits: readonly SearchHit[] | null,
   filters: LibraryFilters,
+  /** The pieces with an open sync conflict (piecesInConflict), for the Conflicts filter. */
+  conflicted: ReadonlySet<string> = new Set(),
 ): Row[] {
   const needle = foldText(query.trim());
-  if (!needle) return entries.filter((e) => passes(e, filters)).map((entry) => ({ entry }));
+  if (!needle) return entries.filter((e) => passes(e, filters, conflicted)).map((entry) => ({ entry }));
   const byId = new Map(entries.map((e, i) => [e.id, i]));
   const rows: Row[] = [];
   const seen = new Set<string>();
@@ -54,7 +59,7 @@ export function filterEntries(
     const index = byId.get(hit.id);
     if (index === undefined) continue;
     const entry = entries[index]!;
-    if (!passes(entry, filters)) continue;
+    if (!passes(entry, filters, conflicted)) continue;
     seen.add(entry.id);
     rows.push({ entry, excerpt: hit.matches[0]?.excerpt });
   }
@@ -64,7 +69,7 @@ export function filterEntries(
     const entry = entries[i]!;
     if (seen.has(entry.id)) continue;
     const title = titles[i]!;
-    if (words.every((w) => title.includes(w)) && passes(entry, filters)) rows.push({ entry });
+    if (words.every((w) => title.includes(w)) && passes(entry, filters, conflicted)) rows.push({ entry });
   }
   return rows;
 }

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Markdown } from '../../components/Markdown';
 import { useUiLocale } from '../../components/useUiLocale';
 import { fieldLabelKey, titleFieldOf } from '../../../../shared/descriptors/descriptors';
+import { PieceConflicts } from '../sync/PieceConflicts';
 import { readerFacts } from './readerFacts';
 import './reader.css';
 
@@ -78,6 +79,7 @@ export function ReaderView({
         </span>
       </h2>
       <ErrorAlert error={read.error} />
+      <PieceConflicts pieceId={id} />
       {piece ? <ReaderBody piece={piece} lang={lang} t={t} onOpen={onOpen} /> : null}
     </article>
   );

@@ -7,8 +7,8 @@ import { getApi } from '../../api/getApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUiLocale } from '../../components/useUiLocale';
 import { WordDiff } from '../translate/WordDiff';
-import { fieldLabelKey, kindOfCollection } from '../../../../shared/descriptors/descriptors';
 import { cellText } from './cellText';
+import { conflictPlace } from './conflictPlace';
 import './sync.css';
 
 type Choice = { keep: 'ours' | 'theirs' } | { text: string };
@@ -37,14 +37,7 @@ export function ConflictCard({ conflict, onResolved }: { conflict: SyncConflictV
     else setError(result.error);
   };
 
-  const fieldKey = conflict.field ? fieldLabelKey(conflict.field, kindOfCollection(conflict.collection)) : undefined;
-  const field = fieldKey ? t(fieldKey) : (conflict.field ?? '');
-  const where =
-    conflict.kind === 'deletedEdited'
-      ? t('ui:sync.deletedEdited')
-      : conflict.locale
-        ? t('ui:editor.fieldInLanguage', { field, language: t(`ui:languageName.${conflict.locale}`) })
-        : field;
+  const where = conflictPlace(conflict, t);
 
   const side = (label: string, by: string | null, text: string | null, testId: string) => (
     <div className="sync-side" data-testid={testId}>

@@ -7,13 +7,16 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatWhen } from '../../components/formatWhen';
 import { useUiLocale } from '../../components/useUiLocale';
+import { conflictsOfPiece } from '../../../../shared/translation/unitConflicts';
+import { useNavigation } from '../../navigation/NavigationProvider';
 import { ConflictCard } from './ConflictCard';
 import { SyncCredentialsForm } from './SyncCredentialsForm';
 import { announceSyncChanged } from './syncEvents';
 
 /** Sharing the library with other offices: Sync now, where it syncs, and the conflicts to resolve. */
-export function SyncScreen() {
+export function SyncScreen({ pieceId }: { pieceId?: string }) {
   const { t } = useTranslation();
+  const { navigate } = useNavigation();
   const locale = useUiLocale();
   const remoteId = useId();
   const status = useApiQuery('sync.status', () => getApi()['sync.status']({}));
@@ -38,6 +41,7 @@ export function SyncScreen() {
   };
 
   const s = status.data;
+  const shown = pieceId ? conflictsOfPiece(conflicts.data ?? [], pieceId) : conflicts.data;
   return (
     <section className="sync-screen" aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('ui:sync.title')}</h2>
@@ -82,9 +86,17 @@ export function SyncScreen() {
       <section aria-labelledby="sync-conflicts-heading">
         <h3 id="sync-conflicts-heading">{t('ui:sync.conflictsHeading')}</h3>
         <ErrorAlert error={conflicts.error} />
-        {conflicts.data && conflicts.data.length === 0 ? <p data-testid="sync-no-conflicts">{t('ui:sync.noConflicts')}</p> : null}
+        {pieceId && conflicts.data ? (
+          <p data-testid="sync-piece-only">
+            {t('ui:sync.pieceOnly', { count: shown?.length ?? 0, title: shown?.[0]?.title ?? pieceId })}{' '}
+            <button type="button" className="button-link" data-testid="sync-show-all" onClick={() => navigate({ screen: 'sync' })}>
+              {t('ui:sync.showAll', { count: conflicts.data.length })}
+            </button>
+          </p>
+        ) : null}
+        {shown && shown.length === 0 ? <p data-testid="sync-no-conflicts">{t('ui:sync.noConflicts')}</p> : null}
         <ul className="sync-conflict-list">
-          {conflicts.data?.map((c) => <ConflictCard key={c.id} conflict={c} onResolved={refresh} />)}
+          {shown?.map((c) => <ConflictCard key={c.id} conflict={c} onResolved={refresh} />)}
         </ul>
       </section>
     </section>
