@@ -15,7 +15,6 @@ import type { Edition } from './buildEdition';
 import type { EditionReport } from './EditionTexts';
 import type { BuildJob, WorkerMessage } from './worker/messages';
 import { buildManifest, type ManifestSeed } from './buildManifest';
-import { embedManifest } from './embedManifest';
 import type { BuildManifest } from '../../shared/schemas/buildManifest';
 import type { BuildChangesResult } from '../../shared/api/buildRecordTypes';
 
@@ -148,6 +147,9 @@ export class PackBuildService {
     // Unless the request gives one text for every edition, each edition has the pack's own.
     const watermark = request.watermark;
     const builtAt = (request.builtAt ?? new Date()).toISOString();
+    const seed = request.manifest;
+    // pdf-lib takes a noticeable part of a fresh process's start: it loads while the workers lay out.
+    const embedding = seed ? import('./embedManifest') : null;
     const results = await Promise.all(
       editions.map((edition) =>
         this.run(
@@ -157,8 +159,8 @@ export class PackBuildService {
         ),
       ),
     );
-    const seed = request.manifest;
-    const finals = seed
+    const embedManifest = (await embedding)?.embedManifest;
+    const finals = seed && embedManifest
       ? await Promise.all(
           editions.map((edition, i) => {
             const { manifest, titles } = buildManifest(seed, pack, edition, { mode: request.mode, paper, watermark: watermark ?? null, strict: request.strict ?? false, requireApproved: request.requireApproved ?? false, ...(request.recipient ? { recipient: request.recipient } : {}) }, editions.map((e, j) => ({ edition: e, pages: results[j]!.pages, reports: results[j]!.reports })));

@@ -68,13 +68,16 @@ export function registerBuild(program: Command, ctx: CliContext): void {
       ) => {
         // Loaded on demand: the PDF engine is heavy, and other commands do not need it.
         const { PackBuildService } = await import('../../pdf/PackBuildService');
-        const { recordedBuild } = await import('../../pdf/recordedBuild');
         // BRIEFING_BUILD_HEAP_MB: the workers' heap (tests make it small to see a worker die).
         const heapMb = Number(ctx.io.env.BRIEFING_BUILD_HEAP_MB) || undefined;
         const service = new PackBuildService(options.lang === 'all' ? 2 : 1, undefined, {
           editionTimeLimitMs: options.timeLimit === undefined ? undefined : options.timeLimit * 1000,
           heapMb,
         });
+        // The workers load the engine and parse the fonts while this thread opens the library and
+        // resolves the pack: a fresh `briefing build` otherwise waits for one, then the other.
+        service.warm();
+        const { recordedBuild } = await import('../../pdf/recordedBuild');
         // One request for both paths: personalized copies differ only in the recipients.
         const request = (store: LibraryStore) => ({
           pack: options.pack,

@@ -5,6 +5,7 @@ import { prepareEdition, renderEdition } from '../buildEdition';
 import { onRenderProgress } from '../pdfmakeEngine';
 import { onLayoutOrigin } from '../pdfmakeLayout';
 import type { BuildJob, WorkerMessage } from './messages';
+import { warmFonts } from '../warmFonts';
 
 /** Runs builds off the caller's thread; stays alive between jobs so later builds start warm. */
 const port = parentPort;
@@ -25,6 +26,10 @@ onRenderProgress((fraction) => {
 // postMessage leaves at once, even while layout keeps this thread busy: the service always
 // knows which piece was being laid out when it stops a build that takes too long.
 onLayoutOrigin(({ pieceId, field }) => post({ type: 'laying', jobId: currentJob, pieceId, field }));
+
+// Started before its first job (PackBuildService.warm), the worker parses the fonts meanwhile;
+// a job that arrives first waits for this, which the job would have had to do anyway.
+setImmediate(warmFonts);
 
 port.on('message', async (job: BuildJob) => {
   currentJob = job.jobId;
